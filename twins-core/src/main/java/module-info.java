@@ -1,0 +1,12 @@
+/**
+ * Twins core: DTDL models and their validation, and (in later releases) the twin graph,
+ * twin state, telemetry and series.
+ *
+ * <p>Entry point for models: {@link dev.twins.core.model.ModelParser}.
+ */
+module dev.twins.core {
+  requires transitive tools.jackson.databind;
+
+  exports dev.twins.core;
+  exports dev.twins.core.model;
+}
