@@ -52,6 +52,8 @@ public final class DtdlWriter {
   private final Interface anInterface;
   /** Ids of complex schemas that may be referenced instead of being written inline. */
   private final Set<Dtmi> defined = new HashSet<>();
+  /** Contexts of partner extensions whose schemas the document names by term. */
+  private final Set<String> partnerContexts = new LinkedHashSet<>();
 
   private DtdlWriter(Interface anInterface) {
     this.anInterface = anInterface;
@@ -123,7 +125,7 @@ public final class DtdlWriter {
     }
     tail(body, anInterface.info(), Optional.empty());
     ObjectNode first = DtdlJson.NODES.objectNode();
-    first.set("@context", DtdlJson.context(anInterface.dtdlVersion(), body, List.of()));
+    first.set("@context", DtdlJson.context(anInterface.dtdlVersion(), body, List.copyOf(partnerContexts)));
     return DtdlJson.merge(first, body);
   }
 
@@ -179,6 +181,20 @@ public final class DtdlWriter {
     return id.isUserDtmi();
   }
 
+  /**
+   * Returns the term of a schema that a language or partner extension defines (identifiers under
+   * {@code dtmi:iotcentral:schema:}, {@code dtmi:standard:} or {@code dtmi:dtdl:}, which no model
+   * may use as {@code @id}): the last segment, such as {@code vector} or {@code LengthUnit}.
+   */
+  private Optional<String> extensionTerm(Dtmi id) {
+    String v = id.value();
+    boolean iotCentral = v.startsWith("dtmi:iotcentral:");
+    if (!iotCentral && !v.startsWith("dtmi:standard:") && !v.startsWith("dtmi:dtdl:")) return Optional.empty();
+    if (iotCentral) partnerContexts.add("dtmi:iotcentral:context;2");
+    String path = id.unversioned();
+    return Optional.of(path.substring(path.lastIndexOf(':') + 1));
+  }
+
   private static Optional<Dtmi> complexId(Schema s) {
     return s instanceof Element ? Optional.of(((Element) s).id()) : Optional.empty();
   }
@@ -186,6 +202,8 @@ public final class DtdlWriter {
   /** Writes a schema where it is used: a term, a reference, or an inline definition. */
   private JsonNode schema(Schema s) {
     Optional<Dtmi> id = complexId(s);
+    Optional<String> term = id.flatMap(this::extensionTerm);
+    if (term.isPresent()) return DtdlJson.NODES.stringNode(term.get());
     if (id.isPresent() && isExplicit(id.get()) && defined.contains(id.get())) {
       return DtdlJson.NODES.stringNode(id.get().value());
     }
