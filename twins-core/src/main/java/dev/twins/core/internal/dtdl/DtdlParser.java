@@ -54,6 +54,7 @@ public final class DtdlParser {
   private final Optional<DtmiResolver> resolver;
   final List<ModelError> errors = new ArrayList<>();
   final Map<String, Raw> byId = new HashMap<>();
+  private final Map<Raw, Map<String, Raw>> local = new java.util.IdentityHashMap<>();
   final List<Raw> topLevel = new ArrayList<>();
   final Map<String, Node> firstReference = new LinkedHashMap<>();
   final Map<String, String> firstReferenceSource = new HashMap<>();
@@ -380,15 +381,8 @@ public final class DtdlParser {
     } else {
       r.id = autoId;
     }
-    if (r.explicitId && !r.id.isEmpty()) {
-      Raw old = byId.putIfAbsent(r.id, r);
-      if (old != null) {
-        error(ErrorCode.ID_DUPLICATE, "@id " + r.id + " is already used by a " + old.cls + " in " + old.source
-            + " line " + old.node.line + "; every @id must be unique in the model set", r, idNode);
-      }
-    } else if (!r.id.isEmpty()) {
-      byId.putIfAbsent(r.id, r);
-    }
+    if (r.explicitId && !r.id.isEmpty()) register(r, idNode);
+    else if (!r.id.isEmpty()) byId.putIfAbsent(r.id, r);
     // ---- members: normalise names
     Map<String, Node> members = new LinkedHashMap<>();
     Map<String, String> written = new HashMap<>();
@@ -474,6 +468,35 @@ public final class DtdlParser {
       }
     }
     return r;
+  }
+
+  /**
+   * Registers an element's explicit id. Interface ids are global; the ids of other elements need
+   * only be unique within their partition (the top-level Interface that holds them), since they
+   * can only be referenced from there. The same element written twice with identical content is
+   * one element (model repositories keep several versions of an Interface that share element ids).
+   */
+  private void register(Raw r, Node idNode) {
+    Raw old;
+    if (r.isInterface()) {
+      old = byId.get(r.id);
+      if (old == null) byId.put(r.id, r);
+    } else {
+      old = local.computeIfAbsent(r.partition, k -> new HashMap<>()).putIfAbsent(r.id, r);
+      Raw global = byId.putIfAbsent(r.id, r);
+      if (old == null && global != null && global.isInterface()) old = global;
+    }
+    if (old != null && !(old.cls.equals(r.cls) && old.node.sameAs(r.node))) {
+      error(ErrorCode.ID_DUPLICATE, "@id " + r.id + " is already used by a " + old.cls + " in " + old.source
+          + " line " + old.node.line + "; every @id must be unique in the model set", r, idNode);
+    }
+  }
+
+  /** Finds the element a DTMI names, as seen from an element: its own partition first. */
+  Raw lookup(String dtmi, Raw from) {
+    Map<String, Raw> l = local.get(from.partition);
+    Raw r = l == null ? null : l.get(dtmi);
+    return r != null ? r : byId.get(dtmi);
   }
 
   private static String memberHint(String key) {

@@ -233,7 +233,7 @@ final class ModelResolver {
   private int elementCount(Raw r, int guard) {
     if (r == null || guard > 64) return 0;
     int n = 1;
-    n += schemaCount(r.schema, guard);
+    n += schemaCount(r.schema, r, guard);
     for (Raw x : r.properties) n += elementCount(x, guard + 1);
     for (Raw x : r.fields) n += elementCount(x, guard + 1);
     for (Raw x : r.enumValues) n += elementCount(x, guard + 1);
@@ -242,9 +242,9 @@ final class ModelResolver {
     return n;
   }
 
-  private int schemaCount(Raw.Ref ref, int guard) {
+  private int schemaCount(Raw.Ref ref, Raw from, int guard) {
     if (ref == null) return 0;
-    Raw t = ref.inline != null ? ref.inline : (ref.dtmi != null ? p.byId.get(ref.dtmi) : null);
+    Raw t = target(ref, from);
     if (t == null || t.isInterface()) return 0;
     return elementCount(t, guard + 1);
   }
@@ -299,10 +299,10 @@ final class ModelResolver {
 
   // ---------------------------------------------------------------- schemas
 
-  private Raw target(Raw.Ref ref) {
+  private Raw target(Raw.Ref ref, Raw from) {
     if (ref == null) return null;
     if (ref.inline != null) return ref.inline;
-    if (ref.dtmi != null && ref.dtmi.startsWith("dtmi:")) return p.byId.get(ref.dtmi);
+    if (ref.dtmi != null && ref.dtmi.startsWith("dtmi:")) return p.lookup(ref.dtmi, from);
     return null;
   }
 
@@ -312,7 +312,7 @@ final class ModelResolver {
     if (ref == null) return;
     if (!checkReference(holder, ref, iface)) return;
     Schema standard = ref.standard;
-    Raw complex = target(ref);
+    Raw complex = target(ref, holder);
     if (holder.quantity != null) {
       boolean numeric = standard != null && standard.isNumeric();
       if (!numeric) {
@@ -355,7 +355,7 @@ final class ModelResolver {
     switch (schema.cls) {
       case "Array": {
         if (checkReference(schema, schema.schema, iface)) {
-          Raw inner = target(schema.schema);
+          Raw inner = target(schema.schema, schema);
           checkStandardInProperty(schema.schema, v2Property, holder);
           if (inner != null) checkSchemaTree(inner, iface, v2Property, holder);
         }
@@ -380,7 +380,7 @@ final class ModelResolver {
           + " needs a numeric schema, not " + describe(ref), valueHolder, ref.node);
     }
     checkStandardInProperty(ref, v2Property, holder);
-    Raw inner = target(ref);
+    Raw inner = target(ref, valueHolder);
     if (inner != null) checkSchemaTree(inner, iface, v2Property, holder);
   }
 
@@ -394,7 +394,7 @@ final class ModelResolver {
   /** Checks that a schema reference by DTMI names a schema the referrer may use. */
   private boolean checkReference(Raw referrer, Raw.Ref ref, Raw iface) {
     if (ref == null || ref.dtmi == null || !ref.dtmi.startsWith("dtmi:")) return true;
-    Raw t = p.byId.get(ref.dtmi);
+    Raw t = p.lookup(ref.dtmi, referrer);
     if (t == null) return false;
     if (!t.isComplexSchema()) {
       error(ErrorCode.SCHEMA_INVALID, "schema " + ref.dtmi + " names a " + t.cls + ", not an Array, Enum, Map or "
@@ -426,7 +426,7 @@ final class ModelResolver {
     if (s.mapValue != null) children.add(s.mapValue.schema);
     for (Raw f : s.fields) children.add(f.schema);
     for (Raw.Ref c : children) {
-      Raw t = target(c);
+      Raw t = target(c, s);
       if (t == null || !t.isComplexSchema()) continue;
       int d = schemaDepth(t, path, holder);
       if (d < 0) {
@@ -529,7 +529,7 @@ final class ModelResolver {
     if (ref.inline != null) return complex(ref.inline);
     if (ref.dtmi.startsWith("unit:")) return unitSchema(holder, ref.dtmi.substring(5));
     if (ref.dtmi.startsWith("extra:")) return ExtraSchemas.of(ref.dtmi.substring(6), holder.ctx.version);
-    return complex(p.byId.get(ref.dtmi));
+    return complex(p.lookup(ref.dtmi, holder));
   }
 
   private static Schema unitSchema(Raw holder, String unitType) {
