@@ -136,7 +136,11 @@ public enum ErrorCode {
   UNIT_INVALID,
   /** An element with a semantic type has a schema that is not numeric. */
   SEMANTIC_TYPE_SCHEMA,
-  /** {@code annotates} does not name a Property or Telemetry of the same Interface. */
+  /**
+   * {@code annotates} does not name another Property or Telemetry of the same Interface. Reported
+   * as a warning ({@link Models#warnings()}), not an error: real ontologies contain such
+   * annotations and the reference tooling loads them.
+   */
   ANNOTATES_INVALID,
   /** {@code overrides} is invalid: no ValueAnnotation, no such property, or the schema does not match. */
   OVERRIDES_INVALID,

@@ -53,6 +53,7 @@ public final class DtdlParser {
   private final UndefinedExtensions policy;
   private final Optional<DtmiResolver> resolver;
   final List<ModelError> errors = new ArrayList<>();
+  final List<ModelError> warnings = new ArrayList<>();
   final Map<String, Raw> byId = new HashMap<>();
   private final Map<Raw, Map<String, Raw>> local = new java.util.IdentityHashMap<>();
   final List<Raw> topLevel = new ArrayList<>();
@@ -1084,6 +1085,7 @@ public final class DtdlParser {
 
   private void readExtensionMembers(Raw r, Map<String, Node> m, List<Vocabulary.AdjunctType> adjuncts, Context ctx) {
     for (Vocabulary.AdjunctType a : adjuncts) {
+      r.numericRequired |= a.requiresNumericSchema();
       for (String req : a.requiresCoTypes()) {
         if (!r.coTypes.contains(req)) {
           error(a.term().equals("Override") ? ErrorCode.OVERRIDES_INVALID : ErrorCode.COTYPE_NOT_APPLICABLE,

@@ -71,7 +71,8 @@ final class ModelResolver {
     if (!p.errors.isEmpty()) return null;
     List<Interface> out = new ArrayList<>();
     for (Raw i : interfaces) out.add(build(i));
-    return Models.of(out);
+    p.warnings.sort(null);
+    return Models.of(out, p.warnings);
   }
 
   private void error(ErrorCode code, String message, Raw r, Node at) {
@@ -313,7 +314,7 @@ final class ModelResolver {
     if (!checkReference(holder, ref, iface)) return;
     Schema standard = ref.standard;
     Raw complex = target(ref, holder);
-    if (holder.quantity != null) {
+    if (holder.quantity != null && holder.numericRequired) {
       boolean numeric = standard != null && standard.isNumeric();
       if (!numeric) {
         error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "semantic type " + holder.quantity.semanticType()
@@ -375,7 +376,7 @@ final class ModelResolver {
   private void nested(Raw valueHolder, Raw iface, boolean v2Property, Raw holder) {
     Raw.Ref ref = valueHolder.schema;
     if (ref == null || !checkReference(valueHolder, ref, iface)) return;
-    if (valueHolder.quantity != null && (ref.standard == null || !ref.standard.isNumeric())) {
+    if (valueHolder.quantity != null && valueHolder.numericRequired && (ref.standard == null || !ref.standard.isNumeric())) {
       error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "semantic type " + valueHolder.quantity.semanticType()
           + " needs a numeric schema, not " + describe(ref), valueHolder, ref.node);
     }
@@ -410,7 +411,10 @@ final class ModelResolver {
     return true;
   }
 
-  /** The number of complex schemas on the longest chain below and including {@code s}; -1 on a cycle. */
+  /**
+   * The number of Arrays, Maps and Objects on the longest chain below and including {@code s}
+   * (an Enum nests nothing, so it does not count); -1 on a cycle.
+   */
   private int schemaDepth(Raw s, LinkedHashSet<Raw> path, Raw holder) {
     if (path.contains(s)) {
       error(ErrorCode.SCHEMA_SELF_REFERENCE, "schema " + s.id + " refers back to itself"
@@ -427,7 +431,7 @@ final class ModelResolver {
     for (Raw f : s.fields) children.add(f.schema);
     for (Raw.Ref c : children) {
       Raw t = target(c, s);
-      if (t == null || !t.isComplexSchema()) continue;
+      if (t == null || !t.isComplexSchema() || t.cls.equals("Enum")) continue;
       int d = schemaDepth(t, path, holder);
       if (d < 0) {
         path.remove(s);
@@ -453,8 +457,10 @@ final class ModelResolver {
     if (annotates == null || !annotates.isString()) return;
     Raw target = all.get(annotates.text);
     if (target == null || !(target.cls.equals("Property") || target.cls.equals("Telemetry")) || target == c) {
-      error(ErrorCode.ANNOTATES_INVALID, "\"annotates\": \"" + Node.abbreviate(annotates.text) + "\" must name "
-          + "another Property or Telemetry of " + iface.id + " (inherited ones count)", c, annotates);
+      p.warnings.add(new dev.twins.core.model.ModelError(ErrorCode.ANNOTATES_INVALID, "\"annotates\": \""
+          + Node.abbreviate(annotates.text) + "\" should name another Property or Telemetry of " + iface.id
+          + " (inherited ones count); the annotation applies to nothing", c.id, c.source, annotates.line,
+          annotates.pointer));
       return;
     }
     Node overrides = c.other.get("overrides");

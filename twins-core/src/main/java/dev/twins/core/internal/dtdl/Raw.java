@@ -33,6 +33,7 @@ final class Raw {
   Ref schema;
   Quantity quantity;
   Node unitNode;
+  boolean numericRequired;
 
   // Interface
   final List<Ref> bases = new ArrayList<>();
