@@ -40,6 +40,9 @@ public final class DtdlParser {
   private static final Pattern MEMBER_DTMI = Pattern.compile("^dtmi:dtdl:property:([A-Za-z0-9_]+);([2-9])$");
   private static final Pattern CLASS_DTMI = Pattern.compile("^dtmi:dtdl:class:([A-Za-z0-9_]+);([2-9])$");
   private static final Pattern SCHEMA_DTMI = Pattern.compile("^dtmi:dtdl:instance:Schema:([A-Za-z]+);([2-9])$");
+  private static final Pattern ISO_DURATION = Pattern.compile(
+      "^P(?!$)(\\d+(?:\\.\\d+)?Y)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?W)?(\\d+(?:\\.\\d+)?D)?"
+      + "(T(?=\\d)(\\d+(?:\\.\\d+)?H)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?S)?)?$");
   private static final int MAX_TEXT = 512;
   private static final int MAX_INTERFACE_BYTES = 1024 * 1024;
 
@@ -1086,6 +1089,8 @@ public final class DtdlParser {
   private void readExtensionMembers(Raw r, Map<String, Node> m, List<Vocabulary.AdjunctType> adjuncts, Context ctx) {
     for (Vocabulary.AdjunctType a : adjuncts) {
       r.numericRequired |= a.requiresNumericSchema();
+      String context = ctx.contextOf(a.term());
+      if (context != null) r.adjunctContexts.put(a.term(), context);
       for (String req : a.requiresCoTypes()) {
         if (!r.coTypes.contains(req)) {
           error(a.term().equals("Override") ? ErrorCode.OVERRIDES_INVALID : ErrorCode.COTYPE_NOT_APPLICABLE,
@@ -1130,6 +1135,18 @@ public final class DtdlParser {
           case PROPERTY_NAME:
             if (!v.isString()) {
               error(ErrorCode.MEMBER_TYPE, "\"" + e.getKey() + "\" must be a string, not " + v.describe(), r, v);
+            } else {
+              Set<String> allowed = context == null ? Set.of() : Vocabulary.allowedValues(context, a.term(), e.getKey());
+              if (!allowed.isEmpty() && !allowed.contains(v.text)) {
+                error(ErrorCode.VALUE_INVALID, "\"" + e.getKey() + "\" must be one of " + sorted(allowed) + ", not \""
+                    + Node.abbreviate(v.text) + "\"", r, v);
+              }
+            }
+            break;
+          case DURATION:
+            if (!v.isString() || !ISO_DURATION.matcher(v.text).matches()) {
+              error(ErrorCode.VALUE_INVALID, "\"" + e.getKey() + "\" must be an ISO 8601 duration such as PT30S, not "
+                  + v.describe(), r, v);
             }
             break;
           case INTEGER:

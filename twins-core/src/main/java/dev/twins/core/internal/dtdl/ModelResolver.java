@@ -321,6 +321,7 @@ final class ModelResolver {
             + " needs a numeric schema (double, float, integer or long), not " + describe(ref), holder, ref.node);
       }
     }
+    checkCoTypeSchemas(holder, ref, complex);
     if (v2Property && (standard instanceof GeospatialSchema)) {
       error(ErrorCode.SCHEMA_ARRAY_IN_PROPERTY, "a DTDL v2 Property cannot have the geospatial schema "
           + ((GeospatialSchema) standard).term() + " (geospatial values are arrays); use Telemetry or DTDL v3", holder,
@@ -334,6 +335,23 @@ final class ModelResolver {
             + holder.ctx.version.number() + " allows at most " + max, holder, ref.node);
       }
       if (d >= 0) checkSchemaTree(complex, iface, v2Property, holder);
+    }
+  }
+
+  /** Co-types that restrict the schema of their element, such as IoT Central's State (an Enum). */
+  private void checkCoTypeSchemas(Raw holder, Raw.Ref ref, Raw complex) {
+    for (Map.Entry<String, String> e : holder.adjunctContexts.entrySet()) {
+      Set<String> allowed = dev.twins.core.internal.Vocabulary.allowedSchemas(e.getValue(), e.getKey());
+      if (allowed.isEmpty()) continue;
+      String actual;
+      if (ref.standard instanceof PrimitiveSchema) actual = ((PrimitiveSchema) ref.standard).term();
+      else if (ref.standard instanceof GeospatialSchema) actual = ((GeospatialSchema) ref.standard).term();
+      else if (complex != null) actual = complex.cls;
+      else actual = ref.dtmi.substring(ref.dtmi.indexOf(':') + 1);
+      if (!allowed.contains(actual)) {
+        error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "co-type " + e.getKey() + " needs a schema among " + new TreeSet<>(allowed)
+            + ", not " + actual, holder, ref.node);
+      }
     }
   }
 

@@ -34,6 +34,8 @@ final class Raw {
   Quantity quantity;
   Node unitNode;
   boolean numericRequired;
+  /** Co-types defined by an extension, with the context that defines each. */
+  final Map<String, String> adjunctContexts = new LinkedHashMap<>();
 
   // Interface
   final List<Ref> bases = new ArrayList<>();
