@@ -30,6 +30,14 @@ final class Context {
     return null;
   }
 
+  /** The context of the extension that defines a co-type, or null. */
+  String contextOf(String term) {
+    for (int i = extensions.size() - 1; i >= 0; i--) {
+      if (extensions.get(i).adjunctTypes().containsKey(term)) return extensions.get(i).context();
+    }
+    return null;
+  }
+
   /** The units of a unit type, from the extension that defines it, or null. */
   java.util.Set<String> units(String unitType) {
     for (int i = extensions.size() - 1; i >= 0; i--) {

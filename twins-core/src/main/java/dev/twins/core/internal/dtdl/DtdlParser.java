@@ -53,7 +53,9 @@ public final class DtdlParser {
   private final UndefinedExtensions policy;
   private final Optional<DtmiResolver> resolver;
   final List<ModelError> errors = new ArrayList<>();
+  final List<ModelError> warnings = new ArrayList<>();
   final Map<String, Raw> byId = new HashMap<>();
+  private final Map<Raw, Map<String, Raw>> local = new java.util.IdentityHashMap<>();
   final List<Raw> topLevel = new ArrayList<>();
   final Map<String, Node> firstReference = new LinkedHashMap<>();
   final Map<String, String> firstReferenceSource = new HashMap<>();
@@ -380,15 +382,8 @@ public final class DtdlParser {
     } else {
       r.id = autoId;
     }
-    if (r.explicitId && !r.id.isEmpty()) {
-      Raw old = byId.putIfAbsent(r.id, r);
-      if (old != null) {
-        error(ErrorCode.ID_DUPLICATE, "@id " + r.id + " is already used by a " + old.cls + " in " + old.source
-            + " line " + old.node.line + "; every @id must be unique in the model set", r, idNode);
-      }
-    } else if (!r.id.isEmpty()) {
-      byId.putIfAbsent(r.id, r);
-    }
+    if (r.explicitId && !r.id.isEmpty()) register(r, idNode);
+    else if (!r.id.isEmpty()) byId.putIfAbsent(r.id, r);
     // ---- members: normalise names
     Map<String, Node> members = new LinkedHashMap<>();
     Map<String, String> written = new HashMap<>();
@@ -474,6 +469,35 @@ public final class DtdlParser {
       }
     }
     return r;
+  }
+
+  /**
+   * Registers an element's explicit id. Interface ids are global; the ids of other elements need
+   * only be unique within their partition (the top-level Interface that holds them), since they
+   * can only be referenced from there. The same element written twice with identical content is
+   * one element (model repositories keep several versions of an Interface that share element ids).
+   */
+  private void register(Raw r, Node idNode) {
+    Raw old;
+    if (r.isInterface()) {
+      old = byId.get(r.id);
+      if (old == null) byId.put(r.id, r);
+    } else {
+      old = local.computeIfAbsent(r.partition, k -> new HashMap<>()).putIfAbsent(r.id, r);
+      Raw global = byId.putIfAbsent(r.id, r);
+      if (old == null && global != null && global.isInterface()) old = global;
+    }
+    if (old != null && !(old.cls.equals(r.cls) && old.node.sameAs(r.node))) {
+      error(ErrorCode.ID_DUPLICATE, "@id " + r.id + " is already used by a " + old.cls + " in " + old.source
+          + " line " + old.node.line + "; every @id must be unique in the model set", r, idNode);
+    }
+  }
+
+  /** Finds the element a DTMI names, as seen from an element: its own partition first. */
+  Raw lookup(String dtmi, Raw from) {
+    Map<String, Raw> l = local.get(from.partition);
+    Raw r = l == null ? null : l.get(dtmi);
+    return r != null ? r : byId.get(dtmi);
   }
 
   private static String memberHint(String key) {
@@ -1061,6 +1085,9 @@ public final class DtdlParser {
 
   private void readExtensionMembers(Raw r, Map<String, Node> m, List<Vocabulary.AdjunctType> adjuncts, Context ctx) {
     for (Vocabulary.AdjunctType a : adjuncts) {
+      r.numericRequired |= a.requiresNumericSchema();
+      String context = ctx.contextOf(a.term());
+      if (context != null) r.adjunctContexts.put(a.term(), context);
       for (String req : a.requiresCoTypes()) {
         if (!r.coTypes.contains(req)) {
           error(a.term().equals("Override") ? ErrorCode.OVERRIDES_INVALID : ErrorCode.COTYPE_NOT_APPLICABLE,
@@ -1105,6 +1132,18 @@ public final class DtdlParser {
           case PROPERTY_NAME:
             if (!v.isString()) {
               error(ErrorCode.MEMBER_TYPE, "\"" + e.getKey() + "\" must be a string, not " + v.describe(), r, v);
+            } else {
+              Set<String> allowed = context == null ? Set.of() : Vocabulary.allowedValues(context, a.term(), e.getKey());
+              if (!allowed.isEmpty() && !allowed.contains(v.text)) {
+                error(ErrorCode.VALUE_INVALID, "\"" + e.getKey() + "\" must be one of " + sorted(allowed) + ", not \""
+                    + Node.abbreviate(v.text) + "\"", r, v);
+              }
+            }
+            break;
+          case DURATION:
+            if (!v.isString() || dev.twins.core.internal.TextFormats.duration(v.text) != null) {
+              error(ErrorCode.VALUE_INVALID, "\"" + e.getKey() + "\" must be an ISO 8601 duration such as PT30S, not "
+                  + v.describe(), r, v);
             }
             break;
           case INTEGER:

@@ -71,7 +71,8 @@ final class ModelResolver {
     if (!p.errors.isEmpty()) return null;
     List<Interface> out = new ArrayList<>();
     for (Raw i : interfaces) out.add(build(i));
-    return Models.of(out);
+    p.warnings.sort(null);
+    return Models.of(out, p.warnings);
   }
 
   private void error(ErrorCode code, String message, Raw r, Node at) {
@@ -233,7 +234,7 @@ final class ModelResolver {
   private int elementCount(Raw r, int guard) {
     if (r == null || guard > 64) return 0;
     int n = 1;
-    n += schemaCount(r.schema, guard);
+    n += schemaCount(r.schema, r, guard);
     for (Raw x : r.properties) n += elementCount(x, guard + 1);
     for (Raw x : r.fields) n += elementCount(x, guard + 1);
     for (Raw x : r.enumValues) n += elementCount(x, guard + 1);
@@ -242,9 +243,9 @@ final class ModelResolver {
     return n;
   }
 
-  private int schemaCount(Raw.Ref ref, int guard) {
+  private int schemaCount(Raw.Ref ref, Raw from, int guard) {
     if (ref == null) return 0;
-    Raw t = ref.inline != null ? ref.inline : (ref.dtmi != null ? p.byId.get(ref.dtmi) : null);
+    Raw t = target(ref, from);
     if (t == null || t.isInterface()) return 0;
     return elementCount(t, guard + 1);
   }
@@ -299,10 +300,10 @@ final class ModelResolver {
 
   // ---------------------------------------------------------------- schemas
 
-  private Raw target(Raw.Ref ref) {
+  private Raw target(Raw.Ref ref, Raw from) {
     if (ref == null) return null;
     if (ref.inline != null) return ref.inline;
-    if (ref.dtmi != null && ref.dtmi.startsWith("dtmi:")) return p.byId.get(ref.dtmi);
+    if (ref.dtmi != null && ref.dtmi.startsWith("dtmi:")) return p.lookup(ref.dtmi, from);
     return null;
   }
 
@@ -312,14 +313,15 @@ final class ModelResolver {
     if (ref == null) return;
     if (!checkReference(holder, ref, iface)) return;
     Schema standard = ref.standard;
-    Raw complex = target(ref);
-    if (holder.quantity != null) {
+    Raw complex = target(ref, holder);
+    if (holder.quantity != null && holder.numericRequired) {
       boolean numeric = standard != null && standard.isNumeric();
       if (!numeric) {
         error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "semantic type " + holder.quantity.semanticType()
             + " needs a numeric schema (double, float, integer or long), not " + describe(ref), holder, ref.node);
       }
     }
+    checkCoTypeSchemas(holder, ref, complex);
     if (v2Property && (standard instanceof GeospatialSchema)) {
       error(ErrorCode.SCHEMA_ARRAY_IN_PROPERTY, "a DTDL v2 Property cannot have the geospatial schema "
           + ((GeospatialSchema) standard).term() + " (geospatial values are arrays); use Telemetry or DTDL v3", holder,
@@ -333,6 +335,23 @@ final class ModelResolver {
             + holder.ctx.version.number() + " allows at most " + max, holder, ref.node);
       }
       if (d >= 0) checkSchemaTree(complex, iface, v2Property, holder);
+    }
+  }
+
+  /** Co-types that restrict the schema of their element, such as IoT Central's State (an Enum). */
+  private void checkCoTypeSchemas(Raw holder, Raw.Ref ref, Raw complex) {
+    for (Map.Entry<String, String> e : holder.adjunctContexts.entrySet()) {
+      Set<String> allowed = dev.twins.core.internal.Vocabulary.allowedSchemas(e.getValue(), e.getKey());
+      if (allowed.isEmpty()) continue;
+      String actual;
+      if (ref.standard instanceof PrimitiveSchema) actual = ((PrimitiveSchema) ref.standard).term();
+      else if (ref.standard instanceof GeospatialSchema) actual = ((GeospatialSchema) ref.standard).term();
+      else if (complex != null) actual = complex.cls;
+      else actual = ref.dtmi.substring(ref.dtmi.indexOf(':') + 1);
+      if (!allowed.contains(actual)) {
+        error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "co-type " + e.getKey() + " needs a schema among " + new TreeSet<>(allowed)
+            + ", not " + actual, holder, ref.node);
+      }
     }
   }
 
@@ -355,7 +374,7 @@ final class ModelResolver {
     switch (schema.cls) {
       case "Array": {
         if (checkReference(schema, schema.schema, iface)) {
-          Raw inner = target(schema.schema);
+          Raw inner = target(schema.schema, schema);
           checkStandardInProperty(schema.schema, v2Property, holder);
           if (inner != null) checkSchemaTree(inner, iface, v2Property, holder);
         }
@@ -375,12 +394,12 @@ final class ModelResolver {
   private void nested(Raw valueHolder, Raw iface, boolean v2Property, Raw holder) {
     Raw.Ref ref = valueHolder.schema;
     if (ref == null || !checkReference(valueHolder, ref, iface)) return;
-    if (valueHolder.quantity != null && (ref.standard == null || !ref.standard.isNumeric())) {
+    if (valueHolder.quantity != null && valueHolder.numericRequired && (ref.standard == null || !ref.standard.isNumeric())) {
       error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "semantic type " + valueHolder.quantity.semanticType()
           + " needs a numeric schema, not " + describe(ref), valueHolder, ref.node);
     }
     checkStandardInProperty(ref, v2Property, holder);
-    Raw inner = target(ref);
+    Raw inner = target(ref, valueHolder);
     if (inner != null) checkSchemaTree(inner, iface, v2Property, holder);
   }
 
@@ -394,7 +413,7 @@ final class ModelResolver {
   /** Checks that a schema reference by DTMI names a schema the referrer may use. */
   private boolean checkReference(Raw referrer, Raw.Ref ref, Raw iface) {
     if (ref == null || ref.dtmi == null || !ref.dtmi.startsWith("dtmi:")) return true;
-    Raw t = p.byId.get(ref.dtmi);
+    Raw t = p.lookup(ref.dtmi, referrer);
     if (t == null) return false;
     if (!t.isComplexSchema()) {
       error(ErrorCode.SCHEMA_INVALID, "schema " + ref.dtmi + " names a " + t.cls + ", not an Array, Enum, Map or "
@@ -410,7 +429,10 @@ final class ModelResolver {
     return true;
   }
 
-  /** The number of complex schemas on the longest chain below and including {@code s}; -1 on a cycle. */
+  /**
+   * The number of Arrays, Maps and Objects on the longest chain below and including {@code s}
+   * (an Enum nests nothing, so it does not count); -1 on a cycle.
+   */
   private int schemaDepth(Raw s, LinkedHashSet<Raw> path, Raw holder) {
     if (path.contains(s)) {
       error(ErrorCode.SCHEMA_SELF_REFERENCE, "schema " + s.id + " refers back to itself"
@@ -426,8 +448,8 @@ final class ModelResolver {
     if (s.mapValue != null) children.add(s.mapValue.schema);
     for (Raw f : s.fields) children.add(f.schema);
     for (Raw.Ref c : children) {
-      Raw t = target(c);
-      if (t == null || !t.isComplexSchema()) continue;
+      Raw t = target(c, s);
+      if (t == null || !t.isComplexSchema() || t.cls.equals("Enum")) continue;
       int d = schemaDepth(t, path, holder);
       if (d < 0) {
         path.remove(s);
@@ -453,8 +475,10 @@ final class ModelResolver {
     if (annotates == null || !annotates.isString()) return;
     Raw target = all.get(annotates.text);
     if (target == null || !(target.cls.equals("Property") || target.cls.equals("Telemetry")) || target == c) {
-      error(ErrorCode.ANNOTATES_INVALID, "\"annotates\": \"" + Node.abbreviate(annotates.text) + "\" must name "
-          + "another Property or Telemetry of " + iface.id + " (inherited ones count)", c, annotates);
+      p.warnings.add(new dev.twins.core.model.ModelError(ErrorCode.ANNOTATES_INVALID, "\"annotates\": \""
+          + Node.abbreviate(annotates.text) + "\" should name another Property or Telemetry of " + iface.id
+          + " (inherited ones count); the annotation applies to nothing", c.id, c.source, annotates.line,
+          annotates.pointer));
       return;
     }
     Node overrides = c.other.get("overrides");
@@ -529,7 +553,7 @@ final class ModelResolver {
     if (ref.inline != null) return complex(ref.inline);
     if (ref.dtmi.startsWith("unit:")) return unitSchema(holder, ref.dtmi.substring(5));
     if (ref.dtmi.startsWith("extra:")) return ExtraSchemas.of(ref.dtmi.substring(6), holder.ctx.version);
-    return complex(p.byId.get(ref.dtmi));
+    return complex(p.lookup(ref.dtmi, holder));
   }
 
   private static Schema unitSchema(Raw holder, String unitType) {

@@ -68,6 +68,28 @@ final class Node {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
+  /** Structural equality of the JSON values, ignoring where they were written. */
+  boolean sameAs(Node o) {
+    if (kind != o.kind) return false;
+    switch (kind) {
+      case OBJECT:
+        if (fields.size() != o.fields.size()) return false;
+        for (Map.Entry<String, Node> e : fields.entrySet()) {
+          Node other = o.fields.get(e.getKey());
+          if (other == null || !e.getValue().sameAs(other)) return false;
+        }
+        return true;
+      case ARRAY:
+        if (items.size() != o.items.size()) return false;
+        for (int i = 0; i < items.size(); i++) if (!items.get(i).sameAs(o.items.get(i))) return false;
+        return true;
+      case STRING: return text.equals(o.text);
+      case NUMBER: return number.equals(o.number);
+      case BOOLEAN: return bool == o.bool;
+      default: return true;
+    }
+  }
+
   JsonNode toJson() {
     JsonNodeFactory f = JsonNodeFactory.instance;
     switch (kind) {

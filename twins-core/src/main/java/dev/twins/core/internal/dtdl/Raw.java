@@ -33,6 +33,9 @@ final class Raw {
   Ref schema;
   Quantity quantity;
   Node unitNode;
+  boolean numericRequired;
+  /** Co-types defined by an extension, with the context that defines each. */
+  final Map<String, String> adjunctContexts = new LinkedHashMap<>();
 
   // Interface
   final List<Ref> bases = new ArrayList<>();
