@@ -13,15 +13,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON helpers shared by the model writer and the model builder: one pretty-printing mapper and
- * the computation of the {@code @context} an Interface document needs.
+ * JSON helpers of the model writer: one pretty-printing mapper and the computation of the
+ * {@code @context} an Interface document needs.
  */
 public final class DtdlJson {
   /** The node factory for every tree built by the writer and the builder. */
   public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
   /** Co-types defined by the feature extensions other than QuantitativeTypes, with their extension names. */
   private static final Map<String, String> ADJUNCT_EXTENSIONS = Map.of(
@@ -45,27 +44,6 @@ public final class DtdlJson {
    */
   public static String pretty(JsonNode node) {
     return PRETTY.writeValueAsString(node);
-  }
-
-  /**
-   * Renders a tree as JSON text on one line.
-   *
-   * @param node the tree
-   * @return the text
-   */
-  public static String compact(JsonNode node) {
-    return COMPACT.writeValueAsString(node);
-  }
-
-  /**
-   * Converts a plain Java value (string, number, boolean, list, map, or a {@link JsonNode}) to a tree.
-   *
-   * @param value the value
-   * @return a tree that the caller owns
-   */
-  public static JsonNode toTree(Object value) {
-    if (value instanceof JsonNode) return ((JsonNode) value).deepCopy();
-    return COMPACT.valueToTree(value);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.twins.core.model;
 
-import dev.twins.core.internal.DtdlJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +10,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,6 +48,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModelBuilder {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?$");
+  /** The node factory of every tree the builder makes. */
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
   private DtdlVersion dtdlVersion = DtdlVersion.V3;
   private final Map<String, InterfaceDef> interfaces = new LinkedHashMap<>();
@@ -107,7 +111,7 @@ public final class ModelBuilder {
    */
   public List<String> toJson() {
     List<String> texts = new ArrayList<>();
-    for (ObjectNode node : toJsonNodes()) texts.add(DtdlJson.pretty(node));
+    for (ObjectNode node : toJsonNodes()) texts.add(ModelWriter.pretty(node));
     return List.copyOf(texts);
   }
 
@@ -145,7 +149,7 @@ public final class ModelBuilder {
     Objects.requireNonNull(parser, "parser");
     List<ModelSource> sources = new ArrayList<>();
     for (InterfaceDef def : interfaces.values()) {
-      sources.add(new ModelSource("builder:" + def.id, DtdlJson.pretty(def.document(dtdlVersion))));
+      sources.add(new ModelSource("builder:" + def.id, ModelWriter.pretty(def.document(dtdlVersion))));
     }
     return parser.parse(sources);
   }
@@ -154,6 +158,25 @@ public final class ModelBuilder {
   @Override
   public String toString() {
     return "ModelBuilder[interfaces=" + interfaces.size() + ", dtdl=" + dtdlVersion.number() + "]";
+  }
+
+  /** Converts a plain value (string, number, boolean, list, map, or a tree, which is copied) to a tree. */
+  static JsonNode toTree(Object value) {
+    if (value instanceof JsonNode) return ((JsonNode) value).deepCopy();
+    return COMPACT.valueToTree(value);
+  }
+
+  /** Renders a tree as JSON on one line. */
+  static String compact(JsonNode node) {
+    return COMPACT.writeValueAsString(node);
+  }
+
+  /** Makes an {@code @type} value: the class alone, or an array of the class and the co-types. */
+  static JsonNode type(String className, List<String> coTypes) {
+    if (coTypes.isEmpty()) return NODES.stringNode(className);
+    ArrayNode array = NODES.arrayNode().add(className);
+    for (String t : coTypes) if (!t.equals(className)) array.add(t);
+    return array;
   }
 
   static void checkDtmi(String dtmi) {
@@ -188,7 +211,7 @@ public final class ModelBuilder {
     private final Map<String, Object> members = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> texts = new LinkedHashMap<>();
     private String comment;
-    private final ObjectNode extra = DtdlJson.NODES.objectNode();
+    private final ObjectNode extra = NODES.objectNode();
 
     Def(String className, boolean typeRequired) {
       this.className = className;
@@ -300,7 +323,7 @@ public final class ModelBuilder {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
       if (name.startsWith("@")) throw new IllegalArgumentException("members starting with @ are reserved: " + name);
-      extra.set(name, DtdlJson.toTree(value));
+      extra.set(name, toTree(value));
       return self();
     }
 
@@ -310,9 +333,9 @@ public final class ModelBuilder {
 
     /** Renders the element: {@code @id}, {@code @type}, own members, texts, comment, further members. */
     ObjectNode render(DtdlVersion version) {
-      ObjectNode node = DtdlJson.NODES.objectNode();
+      ObjectNode node = NODES.objectNode();
       if (id != null) node.put("@id", id);
-      if (typeRequired || !coTypes.isEmpty()) node.set("@type", DtdlJson.type(className(version), coTypes));
+      if (typeRequired || !coTypes.isEmpty()) node.set("@type", type(className(version), coTypes));
       for (Map.Entry<String, Object> e : members.entrySet()) node.set(e.getKey(), renderMember(e.getValue(), version));
       for (Map.Entry<String, Map<String, String>> e : texts.entrySet()) {
         ObjectNode map = node.putObject(e.getKey());
@@ -327,7 +350,7 @@ public final class ModelBuilder {
     private static JsonNode renderMember(Object value, DtdlVersion version) {
       if (value instanceof Def) return ((Def<?>) value).render(version);
       if (value instanceof List) {
-        ArrayNode array = DtdlJson.NODES.arrayNode();
+        ArrayNode array = NODES.arrayNode();
         for (Object v : (List<?>) value) array.add(renderMember(v, version));
         return array;
       }
@@ -336,7 +359,7 @@ public final class ModelBuilder {
 
     /** Sets a member to a JSON value (given as a node, string, number or boolean) or a child definition. */
     final void set(String member, Object value) {
-      members.put(member, value instanceof Def ? value : DtdlJson.toTree(value));
+      members.put(member, value instanceof Def ? value : toTree(value));
     }
 
     /** Removes a member. */
@@ -348,7 +371,7 @@ public final class ModelBuilder {
     @SuppressWarnings("unchecked")
     final void append(String member, Object value) {
       List<Object> list = (List<Object>) members.computeIfAbsent(member, k -> new ArrayList<>());
-      list.add(value instanceof Def ? value : DtdlJson.toTree(value));
+      list.add(value instanceof Def ? value : toTree(value));
     }
 
     /** Makes an array member present even when it stays empty. */
@@ -592,13 +615,11 @@ public final class ModelBuilder {
       ObjectNode body = render(v);
       JsonNode contents = body.remove("contents");
       JsonNode schemas = body.remove("schemas");
-      ObjectNode ordered = DtdlJson.NODES.objectNode();
+      ObjectNode ordered = NODES.objectNode();
       ordered.setAll(body);
       if (contents != null) ordered.set("contents", contents);
       if (schemas != null) ordered.set("schemas", schemas);
-      ObjectNode first = DtdlJson.NODES.objectNode();
-      first.set("@context", DtdlJson.context(v, ordered, contexts));
-      return DtdlJson.merge(first, ordered);
+      return ModelWriter.document(v, ordered, contexts);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.twins.core.internal.DtdlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -99,5 +100,20 @@ public final class ModelWriter {
   public static ArrayNode toJsonNode(Models models) {
     Objects.requireNonNull(models, "models");
     return DtdlWriter.writeAll(models);
+  }
+
+  /** Renders a tree as indented JSON text, as every document of the writer and the builder is. */
+  static String pretty(JsonNode node) {
+    return DtdlJson.pretty(node);
+  }
+
+  /**
+   * Completes an Interface object as a top-level document: the {@code @context} it needs first,
+   * then its members.
+   */
+  static ObjectNode document(DtdlVersion version, ObjectNode body, List<String> extraContexts) {
+    ObjectNode first = DtdlJson.NODES.objectNode();
+    first.set("@context", DtdlJson.context(version, body, extraContexts));
+    return DtdlJson.merge(first, body);
   }
 }

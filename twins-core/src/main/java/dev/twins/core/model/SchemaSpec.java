@@ -1,6 +1,5 @@
 package dev.twins.core.model;
 
-import dev.twins.core.internal.DtdlJson;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,7 +80,7 @@ public final class SchemaSpec {
     if (!isComplex()) {
       throw new IllegalArgumentException("only complex schemas have a " + member + "; " + this + " is a term or reference");
     }
-    ObjectNode copy = DtdlJson.NODES.objectNode();
+    ObjectNode copy = ModelBuilder.NODES.objectNode();
     if (member.equals("@id")) {
       copy.put("@id", value);
       for (var e : json.properties()) if (!e.getKey().equals("@id")) copy.set(e.getKey(), e.getValue().deepCopy());
@@ -105,7 +104,7 @@ public final class SchemaSpec {
   /** Renders the schema as one line of JSON, cut after 200 characters. */
   @Override
   public String toString() {
-    String text = DtdlJson.compact(json);
+    String text = ModelBuilder.compact(json);
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 }

@@ -1,6 +1,5 @@
 package dev.twins.core.model;
 
-import dev.twins.core.internal.DtdlJson;
 import java.util.Objects;
 import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,7 +60,7 @@ public final class Schemas {
    * @return its term
    */
   public static SchemaSpec of(PrimitiveSchema schema) {
-    return new SchemaSpec(DtdlJson.NODES.stringNode(schema.term()));
+    return new SchemaSpec(ModelBuilder.NODES.stringNode(schema.term()));
   }
 
   /**
@@ -71,7 +70,7 @@ public final class Schemas {
    * @return its term
    */
   public static SchemaSpec of(GeospatialSchema schema) {
-    return new SchemaSpec(DtdlJson.NODES.stringNode(schema.term()));
+    return new SchemaSpec(ModelBuilder.NODES.stringNode(schema.term()));
   }
 
   /**
@@ -85,7 +84,7 @@ public final class Schemas {
    */
   public static SchemaSpec ref(String dtmi) {
     ModelBuilder.checkDtmi(dtmi);
-    return new SchemaSpec(DtdlJson.NODES.stringNode(dtmi));
+    return new SchemaSpec(ModelBuilder.NODES.stringNode(dtmi));
   }
 
   /**
@@ -96,7 +95,7 @@ public final class Schemas {
    */
   public static SchemaSpec arrayOf(SchemaSpec elementSchema) {
     Objects.requireNonNull(elementSchema, "elementSchema");
-    ObjectNode node = DtdlJson.NODES.objectNode();
+    ObjectNode node = ModelBuilder.NODES.objectNode();
     node.put("@type", "Array");
     node.set("elementSchema", elementSchema.toJson());
     return new SchemaSpec(node);
@@ -142,7 +141,7 @@ public final class Schemas {
     key.set("schema", "string");
     ModelBuilder.ValueDef mapValue = new ModelBuilder.ValueDef("MapValue", false, valueName, valueSchema);
     value.accept(mapValue);
-    ObjectNode node = DtdlJson.NODES.objectNode();
+    ObjectNode node = ModelBuilder.NODES.objectNode();
     node.put("@type", "Map");
     node.set("mapKey", key.render(DtdlVersion.V3));
     node.set("mapValue", mapValue.render(DtdlVersion.V3));

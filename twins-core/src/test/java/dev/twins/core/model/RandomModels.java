@@ -34,6 +34,13 @@ final class RandomModels {
   private static final SchemaSpec[] PRIMITIVE = {
     Schemas.BOOLEAN, Schemas.DATE, Schemas.DATE_TIME, Schemas.DOUBLE, Schemas.DURATION, Schemas.FLOAT, Schemas.INTEGER,
     Schemas.LONG, Schemas.STRING, Schemas.TIME};
+  private static final SchemaSpec[] NUMERIC_V4 = {
+    Schemas.of(PrimitiveSchema.BYTE), Schemas.of(PrimitiveSchema.SHORT), Schemas.of(PrimitiveSchema.DECIMAL),
+    Schemas.of(PrimitiveSchema.UNSIGNED_BYTE), Schemas.of(PrimitiveSchema.UNSIGNED_SHORT),
+    Schemas.of(PrimitiveSchema.UNSIGNED_INTEGER), Schemas.of(PrimitiveSchema.UNSIGNED_LONG)};
+  private static final SchemaSpec[] PRIMITIVE_V4 = {
+    Schemas.of(PrimitiveSchema.BYTE), Schemas.of(PrimitiveSchema.BYTES), Schemas.of(PrimitiveSchema.DECIMAL),
+    Schemas.of(PrimitiveSchema.SHORT), Schemas.of(PrimitiveSchema.UNSIGNED_BYTE), Schemas.of(PrimitiveSchema.UUID)};
   private static final SchemaSpec[] GEO = {
     Schemas.POINT, Schemas.MULTI_POINT, Schemas.LINE_STRING, Schemas.MULTI_LINE_STRING, Schemas.POLYGON, Schemas.MULTI_POLYGON};
   private static final String[] LANGUAGES = {"de", "fr", "es", "it", "zh-Hans", "pt-BR", "sv"};
@@ -46,7 +53,11 @@ final class RandomModels {
   static final boolean QUANTITIES_KNOWN = quantitiesKnown();
 
   private final Random random;
-  private final DtdlVersion version;
+  private final DtdlVersion setVersion;
+  /** The DTDL version of the Interface being generated. */
+  private DtdlVersion version;
+  /** Complex schemas given an explicit id in the Interface being generated, for references. */
+  private final List<Entry> inlineIds = new ArrayList<>();
   private int counter;
 
   private static boolean quantitiesKnown() {
@@ -86,59 +97,77 @@ final class RandomModels {
 
   RandomModels(Random random, DtdlVersion version) {
     this.random = random;
+    this.setVersion = version;
     this.version = version;
   }
 
   /**
-   * Generates a model set.
+   * Generates a model set. Interfaces are written in the set's DTDL version, some in an older
+   * one; an Interface extends, and uses as components, only Interfaces defined before it in the
+   * same or an older version, so there are no cycles.
    *
    * @param interfaces how many Interfaces, at least 1
    * @param maxContents the most contents per Interface
    * @return the builder holding the definitions
    */
   ModelBuilder generate(int interfaces, int maxContents) {
-    ModelBuilder builder = ModelBuilder.create().dtdlVersion(version);
+    ModelBuilder builder = ModelBuilder.create().dtdlVersion(setVersion);
     String prefix = "dtmi:" + segment() + ":" + segment();
     List<String> ids = new ArrayList<>();
+    List<DtdlVersion> versions = new ArrayList<>();
     List<Boolean> leaf = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
     for (int k = 0; k < interfaces; k++) {
-      String id = prefix + ":I" + k + interfaceVersion();
+      version = random.nextInt(4) == 0 ? DtdlVersion.of(2 + random.nextInt(setVersion.number() - 1)) : setVersion;
+      String id = prefix + ":I" + k + dtmiVersion();
       boolean isLeaf = random.nextInt(3) > 0;
       List<String> bases = new ArrayList<>();
       List<String> leaves = new ArrayList<>();
-      for (int j = 0; j < k; j++) if (leaf.get(j)) leaves.add(ids.get(j));
+      List<String> targets = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        boolean usable = versions.get(j).number() <= version.number();
+        if (leaf.get(j) && usable) leaves.add(ids.get(j));
+        if (version != DtdlVersion.V2 || versions.get(j) == DtdlVersion.V2) targets.add(ids.get(j));
+      }
       int extendsCount = random.nextInt(version == DtdlVersion.V2 ? 3 : 4);
       for (int e = 0; e < extendsCount && k > 0; e++) {
         int j = random.nextInt(k);
-        if ((!isLeaf || leaf.get(j)) && !bases.contains(ids.get(j))) bases.add(ids.get(j));
+        boolean usable = versions.get(j).number() <= version.number();
+        if (usable && (!isLeaf || leaf.get(j)) && !bases.contains(ids.get(j))) bases.add(ids.get(j));
       }
       int contents = random.nextInt(maxContents + 1);
       builder.define(id, i -> {
+        if (version != setVersion) i.dtdlVersion(version);
         describe(i, version == DtdlVersion.V2 ? 64 : 200, false);
         if (!bases.isEmpty()) i.extendsFrom(bases.toArray(new String[0]));
         List<Entry> entries = new ArrayList<>();
+        inlineIds.clear();
         int schemaEntries = random.nextInt(3);
         for (int s = 0; s < schemaEntries; s++) {
-          Generated g = complex(2, entries, version == DtdlVersion.V2 && random.nextBoolean());
+          Generated g = complex(2, version == DtdlVersion.V2 && random.nextBoolean(), false);
           String sid = id.replaceFirst("(;.*)?$", "") + ":schema" + s + dtmiVersion();
           i.schema(sid, g.spec);
           entries.add(new Entry(sid, g.propertySafe));
         }
+        List<String> annotatable = new ArrayList<>();
         for (int c = 0; c < contents; c++) {
           String name = uniqueName(usedNames);
           switch (random.nextInt(leaves.isEmpty() || isLeaf ? 4 : 5)) {
             case 0: {
               boolean q = random.nextInt(4) == 0;
-              i.property(name, q ? pick(NUMERIC) : valueSchema(entries, true), p -> {
+              boolean annotation = version != DtdlVersion.V2 && !annotatable.isEmpty() && random.nextInt(5) == 0;
+              i.property(name, q ? numeric() : valueSchema(entries, true), p -> {
                 if (random.nextBoolean()) p.writable();
                 value(p, q, true);
+                if (annotation) p.coType("ValueAnnotation").member("annotates", annotatable.get(random.nextInt(annotatable.size())));
               });
+              annotatable.add(name);
               break;
             }
             case 1: {
               boolean q = random.nextInt(4) == 0;
-              i.telemetry(name, q ? pick(NUMERIC) : valueSchema(entries, false), t -> value(t, q, true));
+              i.telemetry(name, q ? numeric() : valueSchema(entries, false), t -> value(t, q, true));
+              annotatable.add(name);
               break;
             }
             case 2:
@@ -147,11 +176,11 @@ final class RandomModels {
                 boolean v3 = version != DtdlVersion.V2;
                 if (random.nextBoolean()) {
                   boolean q = v3 && random.nextInt(4) == 0;
-                  cmd.request(name(), q ? pick(NUMERIC) : valueSchema(entries, false), r -> value(r, q, false));
+                  cmd.request(name(), q ? numeric() : valueSchema(entries, false), r -> payload(r, q));
                 }
                 if (random.nextBoolean()) {
                   boolean q = v3 && random.nextInt(4) == 0;
-                  cmd.response(name(), q ? pick(NUMERIC) : valueSchema(entries, false), r -> value(r, q, false));
+                  cmd.response(name(), q ? numeric() : valueSchema(entries, false), r -> payload(r, q));
                 }
               });
               break;
@@ -159,7 +188,7 @@ final class RandomModels {
               i.relationship(name, r -> {
                 describe(r, 60);
                 if (random.nextInt(4) > 0) {
-                  r.target(random.nextInt(5) == 0 ? prefix + ":Elsewhere;1" : ids.isEmpty() ? id : pick(ids.toArray(new String[0])));
+                  r.target(random.nextInt(5) == 0 || targets.isEmpty() ? prefix + ":Elsewhere;1" : pick(targets.toArray(new String[0])));
                 }
                 if (random.nextBoolean()) r.maxMultiplicity(1 + random.nextInt(version == DtdlVersion.V2 ? 500 : 100000));
                 if (random.nextInt(4) == 0) r.writable();
@@ -167,7 +196,7 @@ final class RandomModels {
                 Set<String> names = new HashSet<>();
                 for (int p = 0; p < properties; p++) {
                   boolean q = random.nextInt(4) == 0;
-                  r.property(uniqueName(names), q ? pick(NUMERIC) : valueSchema(entries, true), rp -> {
+                  r.property(uniqueName(names), q ? numeric() : valueSchema(entries, true), rp -> {
                     if (random.nextBoolean()) rp.writable();
                     value(rp, q, true);
                   });
@@ -181,9 +210,26 @@ final class RandomModels {
         }
       });
       ids.add(id);
+      versions.add(version);
       leaf.add(isLeaf);
     }
+    version = setVersion;
     return builder;
+  }
+
+  private SchemaSpec numeric() {
+    if (version == DtdlVersion.V4 && random.nextBoolean()) return pick(NUMERIC_V4);
+    return pick(NUMERIC);
+  }
+
+  private SchemaSpec primitive() {
+    if (version == DtdlVersion.V4 && random.nextInt(3) == 0) return pick(PRIMITIVE_V4);
+    return pick(PRIMITIVE);
+  }
+
+  private void payload(ModelBuilder.ValueDef def, boolean quantity) {
+    value(def, quantity, false);
+    if (version == DtdlVersion.V4 && random.nextInt(3) == 0) def.member("nullable", true);
   }
 
   private String interfaceVersion() {
@@ -213,34 +259,41 @@ final class RandomModels {
   }
 
   /** Settings of a value element: descriptive members, a semantic type (numeric schemas only), Historized. */
-  private void value(ModelBuilder.QuantityDef<?> def, boolean quantity, boolean historizable) {
+  private void value(ModelBuilder.QuantityDef<?> def, boolean quantity, boolean content) {
     describe(def, version == DtdlVersion.V2 ? 64 : 200);
     if (quantity) quantity(def);
-    if (historizable && QUANTITIES_KNOWN && version != DtdlVersion.V2 && random.nextInt(6) == 0) def.historized();
+    if (content && QUANTITIES_KNOWN && version != DtdlVersion.V2 && random.nextInt(6) == 0) def.historized();
+    if (content && version == DtdlVersion.V2 && random.nextInt(8) == 0) {
+      // the open world of DTDL v2: an undefined co-type allows undefined members
+      def.coType("Commercial" + random.nextInt(3));
+      def.member("brand", random.nextBoolean() ? text(20) : java.util.Map.of("n", random.nextInt(9), "tags", List.of("a", "b")));
+    }
   }
 
   /** A schema for a value, possibly numeric with a semantic type decided by the caller's settings. */
   private SchemaSpec valueSchema(List<Entry> entries, boolean property) {
     boolean propertySafeOnly = property && version == DtdlVersion.V2;
     int choice = random.nextInt(10);
-    if (choice < 3) return pick(PRIMITIVE);
+    if (choice < 3) return primitive();
     if (choice < 4 && !propertySafeOnly) return pick(GEO);
-    if (choice < 6 && !entries.isEmpty()) {
-      Entry e = entries.get(random.nextInt(entries.size()));
+    List<Entry> referable = new ArrayList<>(entries);
+    if (random.nextBoolean()) referable.addAll(inlineIds);
+    if (choice < 6 && !referable.isEmpty()) {
+      Entry e = referable.get(random.nextInt(referable.size()));
       if (e.propertySafe || !propertySafeOnly) return Schemas.ref(e.id);
     }
-    return schema(3, entries, propertySafeOnly).spec;
+    return schema(3, propertySafeOnly).spec;
   }
 
   /** A schema of at most {@code depth} complex levels. */
-  private Generated schema(int depth, List<Entry> entries, boolean propertySafeOnly) {
+  private Generated schema(int depth, boolean propertySafeOnly) {
     int choice = random.nextInt(10);
-    if (depth == 0 || choice < 4) return new Generated(pick(PRIMITIVE), true);
+    if (depth == 0 || choice < 4) return new Generated(primitive(), true);
     if (choice < 5 && !propertySafeOnly) return new Generated(pick(GEO), false);
-    return complex(depth, entries, propertySafeOnly);
+    return complex(depth, propertySafeOnly, true);
   }
 
-  private Generated complex(int depth, List<Entry> entries, boolean propertySafeOnly) {
+  private Generated complex(int depth, boolean propertySafeOnly, boolean mayHaveId) {
     int kinds = propertySafeOnly ? 3 : 4;
     Generated g;
     switch (random.nextInt(kinds)) {
@@ -269,9 +322,9 @@ final class RandomModels {
             boolean quantity = version != DtdlVersion.V2 && random.nextInt(4) == 0;
             SchemaSpec fieldSchema;
             if (quantity) {
-              fieldSchema = pick(NUMERIC);
+              fieldSchema = numeric();
             } else {
-              Generated inner = schema(depth - 1, entries, propertySafeOnly);
+              Generated inner = schema(depth - 1, propertySafeOnly);
               safe[0] &= inner.propertySafe;
               fieldSchema = inner.spec;
             }
@@ -286,7 +339,7 @@ final class RandomModels {
       }
       case 2: {
         boolean quantity = version != DtdlVersion.V2 && random.nextInt(4) == 0;
-        Generated inner = quantity ? new Generated(pick(NUMERIC), true) : schema(depth - 1, entries, propertySafeOnly);
+        Generated inner = quantity ? new Generated(numeric(), true) : schema(depth - 1, propertySafeOnly);
         g = new Generated(Schemas.mapOf(name(), name(), inner.spec, mv -> {
           describe(mv, 40);
           if (quantity) quantity(mv);
@@ -294,7 +347,7 @@ final class RandomModels {
         break;
       }
       default: {
-        Generated inner = schema(depth - 1, entries, propertySafeOnly);
+        Generated inner = schema(depth - 1, propertySafeOnly);
         g = new Generated(Schemas.arrayOf(inner.spec), false);
         break;
       }
@@ -302,7 +355,11 @@ final class RandomModels {
     SchemaSpec spec = g.spec;
     if (random.nextInt(5) == 0) spec = spec.withDisplayName(text(40));
     if (random.nextInt(6) == 0) spec = spec.withComment(text(100));
-    if (random.nextInt(8) == 0) spec = spec.withId("dtmi:gen:explicit:s" + (counter++) + dtmiVersion());
+    if (mayHaveId && random.nextInt(8) == 0) {
+      String id = "dtmi:gen:explicit:s" + (counter++) + dtmiVersion();
+      spec = spec.withId(id);
+      inlineIds.add(new Entry(id, g.propertySafe));
+    }
     return new Generated(spec, g.propertySafe);
   }
 
