@@ -213,6 +213,14 @@ class IdentifierRulesTest {
   }
 
   @Test
+  void twoDifferentInterfacesWithTheSameIdAreDuplicate() {
+    String other = interfaceWithId("dtmi:dtdl:context;3", A).replace("\"Interface\"", "\"Interface\",\n  \"comment\": \"other\"");
+    List<ModelError> errors = errors(interfaceWithId("dtmi:dtdl:context;3", A), other);
+    assertThat(errors).as(render(errors)).allSatisfy(e -> assertThat(e.code()).isEqualTo(ErrorCode.ID_DUPLICATE));
+    ModelTesting.some(errors, ErrorCode.ID_DUPLICATE, IN1, 3, "/@id", A);
+  }
+
+  @Test
   void idsDifferingOnlyInCaseAreDistinct() {
     Models m = valid(interfaceWithId("dtmi:dtdl:context;3", "dtmi:ex:room;1"),
         interfaceWithId("dtmi:dtdl:context;3", "dtmi:ex:Room;1"));

