@@ -24,7 +24,7 @@ package dev.twins.core.internal;
  *       present, must be correct. Whitespace and the URL-safe alphabet are rejected.
  * </ul>
  */
-final class TextFormats {
+public final class TextFormats {
   private TextFormats() {}
 
   // ---------------------------------------------------------------- dates and times
@@ -186,7 +186,7 @@ final class TextFormats {
    * @param s the text
    * @return {@code null} when valid, otherwise the reason
    */
-  static String duration(String s) {
+  public static String duration(String s) {
     int n = s.length();
     if (n == 0 || s.charAt(0) != 'P') {
       if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

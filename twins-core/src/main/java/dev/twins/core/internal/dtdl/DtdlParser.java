@@ -40,9 +40,6 @@ public final class DtdlParser {
   private static final Pattern MEMBER_DTMI = Pattern.compile("^dtmi:dtdl:property:([A-Za-z0-9_]+);([2-9])$");
   private static final Pattern CLASS_DTMI = Pattern.compile("^dtmi:dtdl:class:([A-Za-z0-9_]+);([2-9])$");
   private static final Pattern SCHEMA_DTMI = Pattern.compile("^dtmi:dtdl:instance:Schema:([A-Za-z]+);([2-9])$");
-  private static final Pattern ISO_DURATION = Pattern.compile(
-      "^P(?!$)(\\d+(?:\\.\\d+)?Y)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?W)?(\\d+(?:\\.\\d+)?D)?"
-      + "(T(?=\\d)(\\d+(?:\\.\\d+)?H)?(\\d+(?:\\.\\d+)?M)?(\\d+(?:\\.\\d+)?S)?)?$");
   private static final int MAX_TEXT = 512;
   private static final int MAX_INTERFACE_BYTES = 1024 * 1024;
 
@@ -1144,7 +1141,7 @@ public final class DtdlParser {
             }
             break;
           case DURATION:
-            if (!v.isString() || !ISO_DURATION.matcher(v.text).matches()) {
+            if (!v.isString() || dev.twins.core.internal.TextFormats.duration(v.text) != null) {
               error(ErrorCode.VALUE_INVALID, "\"" + e.getKey() + "\" must be an ISO 8601 duration such as PT30S, not "
                   + v.describe(), r, v);
             }
