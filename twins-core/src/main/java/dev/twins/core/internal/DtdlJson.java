@@ -1,6 +1,9 @@
 package dev.twins.core.internal;
 
 import dev.twins.core.model.DtdlVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +25,6 @@ public final class DtdlJson {
 
   private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  /** Co-types defined by the feature extensions other than QuantitativeTypes, with their extension names. */
-  private static final Map<String, String> ADJUNCT_EXTENSIONS = Map.of(
-      "Historized", "historization",
-      "ValueAnnotation", "annotation",
-      "Override", "overriding",
-      "Required", "requirement");
-
   /** The DTDL classes an element may name as the first {@code @type} value. */
   private static final Set<String> CLASSES = Set.of(
       "Interface", "Telemetry", "Property", "Command", "Relationship", "Component", "Array", "Enum", "Map",
@@ -48,10 +44,11 @@ public final class DtdlJson {
 
   /**
    * Returns the {@code @context} an Interface document needs: the DTDL context of its version,
-   * followed by the feature-extension contexts its elements use (semantic types with units, and
-   * the co-types {@code Historized}, {@code ValueAnnotation}, {@code Override}, {@code Required}),
-   * followed by the extra contexts given. In DTDL v2 semantic types are part of the language and
-   * the adjunct types are open-world co-types, so only the extra contexts are added.
+   * then, from DTDL v3 on, the contexts of the known extensions whose adjunct types, unit types or
+   * schema terms its elements use (the lowest version of each extension usable in the DTDL
+   * version, e.g. {@code dtmi:dtdl:extension:quantitativeTypes;1} for semantic types in v3), then
+   * the extra contexts given. In DTDL v2 semantic types are part of the language and other
+   * co-types are allowed undefined, so only the extra contexts are added.
    *
    * @param version the DTDL version of the Interface
    * @param body the Interface object (without {@code @context})
@@ -62,12 +59,22 @@ public final class DtdlJson {
     Set<String> contexts = new LinkedHashSet<>();
     contexts.add(version.context());
     if (version != DtdlVersion.V2) {
-      Set<String> used = new LinkedHashSet<>();
-      collectExtensions(body, used);
-      String extensionVersion = version == DtdlVersion.V3 ? "1" : "2";
-      for (String name : List.of("quantitativeTypes", "historization", "annotation", "overriding", "requirement")) {
-        if (used.contains(name)) {
-          contexts.add("dtmi:dtdl:extension:" + name + ";" + (name.equals("requirement") ? "1" : extensionVersion));
+      Map<String, Boolean> used = new LinkedHashMap<>();
+      collect(body, used);
+      List<String> known = new ArrayList<>(Vocabulary.knownContexts());
+      known.sort(Comparator.comparing((String c) -> c.substring(0, c.lastIndexOf(';')))
+          .thenComparingInt(c -> Integer.parseInt(c.substring(c.lastIndexOf(';') + 1))));
+      for (Map.Entry<String, Boolean> e : used.entrySet()) {
+        for (String context : known) {
+          Vocabulary.Extension extension = Vocabulary.extension(context).orElseThrow();
+          if (!extension.dtdlVersions().contains(version.number())) continue;
+          boolean defines = e.getValue()
+              ? extension.unitTypes().containsKey(e.getKey()) || extension.extraSchemas().containsKey(e.getKey())
+              : extension.adjunctTypes().containsKey(e.getKey());
+          if (defines) {
+            contexts.add(context);
+            break;
+          }
         }
       }
     }
@@ -78,24 +85,27 @@ public final class DtdlJson {
     return array;
   }
 
-  private static void collectExtensions(JsonNode node, Set<String> used) {
+  /**
+   * Collects, in document order, the co-types of every element (value {@code false}) and the
+   * schemas named by a string (value {@code true}).
+   */
+  private static void collect(JsonNode node, Map<String, Boolean> used) {
     if (node.isArray()) {
-      for (JsonNode child : node) collectExtensions(child, used);
+      for (JsonNode child : node) collect(child, used);
       return;
     }
     if (!node.isObject()) return;
     JsonNode type = node.get("@type");
     if (type != null && type.isArray()) {
-      for (JsonNode t : type) {
-        if (!t.isString()) continue;
-        String name = t.stringValue();
-        if (CLASSES.contains(name)) continue;
-        String extension = ADJUNCT_EXTENSIONS.get(name);
-        used.add(extension != null ? extension : "quantitativeTypes");
-      }
+      for (JsonNode t : type) if (t.isString() && !CLASSES.contains(t.stringValue())) used.putIfAbsent(t.stringValue(), false);
     }
     for (Map.Entry<String, JsonNode> member : node.properties()) {
-      if (!member.getKey().equals("@type")) collectExtensions(member.getValue(), used);
+      JsonNode value = member.getValue();
+      if ((member.getKey().equals("schema") || member.getKey().equals("elementSchema")) && value.isString()) {
+        used.putIfAbsent(value.stringValue(), true);
+      } else if (!member.getKey().equals("@type")) {
+        collect(value, used);
+      }
     }
   }
 

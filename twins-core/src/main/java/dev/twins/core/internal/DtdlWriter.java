@@ -157,7 +157,8 @@ public final class DtdlWriter {
   /** Writes the descriptive members, the unit and the extension or undefined members. */
   private static void tail(ObjectNode node, ElementInfo info, Optional<Quantity> quantity) {
     quantity.ifPresent(q -> {
-      if (!info.otherProperties().containsKey("unit")) node.put("unit", q.unit());
+      JsonNode unit = info.otherProperties().get("unit");
+      node.set("unit", unit != null ? unit.deepCopy() : DtdlJson.NODES.stringNode(q.unit()));
     });
     localized(node, "displayName", info.displayName());
     localized(node, "description", info.description());

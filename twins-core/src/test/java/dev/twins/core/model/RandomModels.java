@@ -388,7 +388,8 @@ final class RandomModels {
   String name() {
     String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     String inner = letters + "0123456789_";
-    int length = 1 + random.nextInt(random.nextInt(10) == 0 ? 50 : 12);
+    int max = random.nextInt(10) > 0 ? 12 : version != DtdlVersion.V2 && random.nextInt(5) == 0 ? 500 : 50;
+    int length = 1 + random.nextInt(max);
     StringBuilder sb = new StringBuilder();
     sb.append(letters.charAt(random.nextInt(letters.length())));
     for (int i = 1; i < length; i++) {

@@ -1,0 +1,101 @@
+package dev.twins.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Problems the properties of {@link ModelRoundTripProperties} found in the parser, each shrunk to
+ * a minimal model: every test asserts the correct behaviour, a {@link ModelException} with the
+ * expected code, rather than another exception.
+ */
+class ParserFindingsTest {
+
+  private static String iface(String id, String members) {
+    return "{\"@context\":\"dtmi:dtdl:context;3\",\"@id\":\"" + id + "\",\"@type\":\"Interface\"" + members + "}";
+  }
+
+  private static ModelException parseFails(String... texts) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      try {
+        ModelParser.parseJson(texts);
+      } catch (ModelException e) {
+        return e;
+      }
+      throw new AssertionError("the model set was accepted");
+    });
+  }
+
+  private static String nestedArrays(int depth) {
+    String schema = "\"double\"";
+    for (int i = 0; i < depth; i++) schema = "{\"@type\":\"Array\",\"elementSchema\":" + schema + "}";
+    return schema;
+  }
+
+  /** A DTMI of about 1,100 one-letter segments overflowed the stack in the DTMI regular expression. */
+  @Test
+  void dtmiWithThousandsOfSegmentsIsAModelError() {
+    String longId = "dtmi:ex:" + "a:".repeat(2000) + "b;1";
+    ModelException e = parseFails(iface("dtmi:ex:A;1", ",\"extends\":\"" + longId + "\""));
+    assertThat(e.errors()).extracting(ModelError::code).containsAnyOf(ErrorCode.DTMI_TOO_LONG, ErrorCode.DTMI_INVALID);
+  }
+
+  /** An Interface extending a self-extending Interface whose DTMI sorts first overflowed the stack. */
+  @Test
+  void extendsCycleBelowAnotherInterfaceIsAModelError() {
+    ModelException e = parseFails(
+        iface("dtmi:ex:A;1", ",\"extends\":\"dtmi:ex:A;1\""),
+        iface("dtmi:ex:B;1", ",\"extends\":\"dtmi:ex:A;1\""));
+    assertThat(e.errors()).extracting(ModelError::code).contains(ErrorCode.EXTENDS_CYCLE);
+  }
+
+  /** Complex schemas nested more than 65 levels deep were accepted (6 to 65 levels are rejected). */
+  @Test
+  void schemaNestedSixtySixLevelsDeepIsTooDeep() {
+    ModelException e = parseFails(iface("dtmi:ex:A;1",
+        ",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"t\",\"schema\":" + nestedArrays(66) + "}]"));
+    assertThat(e.errors()).extracting(ModelError::code).contains(ErrorCode.SCHEMA_TOO_DEEP);
+  }
+
+  /**
+   * Below 65 nested levels the reference checks were skipped too: an {@code elementSchema} naming
+   * a Property threw {@code IllegalStateException: not a schema class: Property}.
+   */
+  @Test
+  void referenceToAPropertyDeepInsideASchemaIsAModelError() {
+    String schema = "\"dtmi:ex:p;1\"";
+    for (int i = 0; i < 66; i++) schema = "{\"@type\":\"Array\",\"elementSchema\":" + schema + "}";
+    ModelException e = parseFails(iface("dtmi:ex:A;1", ",\"contents\":[{\"@id\":\"dtmi:ex:p;1\",\"@type\":\"Property\","
+        + "\"name\":\"p\",\"schema\":\"double\"},{\"@type\":\"Telemetry\",\"name\":\"t\",\"schema\":" + schema + "}]"));
+    assertThat(e.errors()).extracting(ModelError::code).contains(ErrorCode.SCHEMA_TOO_DEEP);
+  }
+
+  /** Nesting deep enough to make an auto-assigned id longer than 4096 characters threw IllegalArgumentException. */
+  @Test
+  void deeplyNestedSchemaWithOverlongAutoIdsIsAModelError() {
+    ModelException e = parseFails(iface("dtmi:ex:A;1",
+        ",\"contents\":[{\"@type\":\"Telemetry\",\"name\":\"t\",\"schema\":" + nestedArrays(300) + "}]"));
+    assertThat(e.errors()).isNotEmpty();
+  }
+
+  /**
+   * A valid-looking v3 model whose auto-assigned ids grow past 4096 characters (names of 512
+   * characters, five nested Objects and an Enum under a Relationship property) threw
+   * IllegalArgumentException from {@code Dtmi.of}.
+   */
+  @Test
+  void overlongAutoAssignedIdIsAModelError() {
+    String schema = "{\"@type\":\"Enum\",\"valueSchema\":\"string\",\"enumValues\":[{\"name\":\"" + "e".repeat(512)
+        + "\",\"enumValue\":\"x\"}]}";
+    for (int i = 0; i < 5; i++) {
+      schema = "{\"@type\":\"Object\",\"fields\":[{\"name\":\"" + String.valueOf((char) ('f' + i)).repeat(512)
+          + "\",\"schema\":" + schema + "}]}";
+    }
+    String text = iface("dtmi:ex:A;1", ",\"contents\":[{\"@type\":\"Relationship\",\"name\":\"" + "r".repeat(512)
+        + "\",\"properties\":[{\"@type\":\"Property\",\"name\":\"" + "p".repeat(512) + "\",\"schema\":" + schema + "}]}]");
+    assertThatThrownBy(() -> ModelParser.parseJson(text)).isInstanceOf(ModelException.class);
+  }
+}
