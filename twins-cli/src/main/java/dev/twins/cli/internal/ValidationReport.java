@@ -26,7 +26,8 @@ public final class ValidationReport {
     }
     for (ModelError e : r.errors()) {
       StringBuilder sb = new StringBuilder();
-      sb.append(r.location(e)).append(": ").append(e.code()).append(' ').append(e.message());
+      sb.append(r.location(e)).append(": ").append(e.code()).append(' ')
+          .append(oneLine(e.message()));
       if (!e.pointer().isEmpty()) sb.append(" (at ").append(e.pointer()).append(')');
       out.println(sb);
     }
@@ -64,6 +65,11 @@ public final class ValidationReport {
       j.put("pointer", e.pointer());
     }
     return o;
+  }
+
+  /** Keeps one error on one line, whatever its message holds. */
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String plural(int n, String noun) {

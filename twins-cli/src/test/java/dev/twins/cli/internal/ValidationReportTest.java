@@ -55,6 +55,14 @@ class ValidationReportTest {
   }
 
   @Test
+  void aMultiLineMessageStaysOnOneLine() {
+    ModelError e = new ModelError(ErrorCode.JSON_SYNTAX, "unexpected '}'\n  at line 3", "", "f.json", 3, "");
+
+    assertThat(write(SetResult.invalid(List.of("f.json"), List.of(e)), ValidationReport::human))
+        .startsWith("f.json:3: JSON_SYNTAX unexpected '}' at line 3" + NL);
+  }
+
+  @Test
   void jsonLineHasEveryField() {
     SetResult r = SetResult.invalid(List.of("m", "n"), List.of(AT_LINE));
 
