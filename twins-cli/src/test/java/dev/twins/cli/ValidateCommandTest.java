@@ -80,7 +80,7 @@ class ValidateCommandTest {
     List<JsonNode> nodes = jsonLines(run);
     assertThat(nodes).hasSize(1);
     JsonNode o = nodes.get(0);
-    assertThat(names(o)).containsExactly("path", "valid", "interfaces", "errors");
+    assertThat(names(o)).containsExactly("path", "valid", "interfaces", "errors", "warnings");
     assertThat(o.get("path").asString()).isEqualTo(bad.toString());
     assertThat(o.get("valid").asBoolean()).isFalse();
     assertThat(o.get("interfaces").asInt()).isZero();

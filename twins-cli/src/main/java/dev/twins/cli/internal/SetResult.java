@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param paths the PATH arguments that make up the set, as given
  * @param interfaces the number of Interfaces of the valid set, 0 when invalid
  * @param errors the problems, sorted; empty when the set is valid
+ * @param warnings findings that do not make the set invalid (see {@code Models.warnings()})
  */
-public record SetResult(List<String> paths, int interfaces, List<ModelError> errors) {
+public record SetResult(List<String> paths, int interfaces, List<ModelError> errors, List<ModelError> warnings) {
 
   /** Checks and copies the components. */
   public SetResult {
@@ -20,6 +21,7 @@ public record SetResult(List<String> paths, int interfaces, List<ModelError> err
     if (paths.isEmpty()) throw new IllegalArgumentException("a model set needs at least one path");
     if (interfaces < 0) throw new IllegalArgumentException("interfaces < 0: " + interfaces);
     errors = errors.stream().sorted().toList();
+    warnings = warnings.stream().sorted().toList();
     if (!errors.isEmpty() && interfaces != 0) {
       throw new IllegalArgumentException("an invalid set has no interfaces");
     }
@@ -28,10 +30,11 @@ public record SetResult(List<String> paths, int interfaces, List<ModelError> err
   /**
    * @param paths the PATH arguments of the set
    * @param interfaces the number of Interfaces
+   * @param warnings the warnings of the set
    * @return the result of a valid set
    */
-  public static SetResult valid(List<String> paths, int interfaces) {
-    return new SetResult(paths, interfaces, List.of());
+  public static SetResult valid(List<String> paths, int interfaces, List<ModelError> warnings) {
+    return new SetResult(paths, interfaces, List.of(), warnings);
   }
 
   /**
@@ -41,7 +44,7 @@ public record SetResult(List<String> paths, int interfaces, List<ModelError> err
    */
   public static SetResult invalid(List<String> paths, List<ModelError> errors) {
     if (errors.isEmpty()) throw new IllegalArgumentException("an invalid set has errors");
-    return new SetResult(paths, 0, errors);
+    return new SetResult(paths, 0, errors, List.of());
   }
 
   /** @return the name of the set in reports: its paths joined with one space */

@@ -150,7 +150,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (!ioErrors.isEmpty()) return SetResult.invalid(paths, ioErrors);
     try {
       Models models = parser.parsePaths(files);
-      return SetResult.valid(paths, models.size());
+      return SetResult.valid(paths, models.size(), models.warnings());
     } catch (ModelException e) {
       return SetResult.invalid(paths, e.errors());
     } catch (UncheckedIOException e) {

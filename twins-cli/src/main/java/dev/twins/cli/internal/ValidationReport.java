@@ -13,30 +13,33 @@ public final class ValidationReport {
   private ValidationReport() {}
 
   /**
-   * Writes a result for a human: {@code OK path (N interfaces)} for a valid set; otherwise one line
+   * Writes a result for a human: each warning as {@code file:line: warning CODE message}, then
+   * {@code OK path (N interfaces)} for a valid set; otherwise one line
    * {@code file:line: CODE message (at pointer)} per error and {@code path: N errors}.
    *
    * @param r the result
    * @param out where to write
    */
   public static void human(SetResult r, PrintWriter out) {
+    for (ModelError w : r.warnings()) out.println(line(r, w, "warning "));
     if (r.valid()) {
       out.println("OK " + r.label() + " (" + plural(r.interfaces(), "interface") + ")");
       return;
     }
-    for (ModelError e : r.errors()) {
-      StringBuilder sb = new StringBuilder();
-      sb.append(r.location(e)).append(": ").append(e.code()).append(' ')
-          .append(oneLine(e.message()));
-      if (!e.pointer().isEmpty()) sb.append(" (at ").append(e.pointer()).append(')');
-      out.println(sb);
-    }
+    for (ModelError e : r.errors()) out.println(line(r, e, ""));
     out.println(r.label() + ": " + plural(r.errors().size(), "error"));
+  }
+
+  private static String line(SetResult r, ModelError e, String kind) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(r.location(e)).append(": ").append(kind).append(e.code()).append(' ').append(oneLine(e.message()));
+    if (!e.pointer().isEmpty()) sb.append(" (at ").append(e.pointer()).append(')');
+    return sb.toString();
   }
 
   /**
    * Writes a result as one line of JSON: {@code {"path", "valid", "interfaces", "errors":
-   * [{"code", "message", "dtmi", "file", "line", "pointer"}]}}.
+   * [{"code", "message", "dtmi", "file", "line", "pointer"}], "warnings": [same shape]}}.
    *
    * @param r the result
    * @param out where to write
@@ -54,9 +57,14 @@ public final class ValidationReport {
     o.put("path", r.label());
     o.put("valid", r.valid());
     o.put("interfaces", r.interfaces());
-    ArrayNode errors = o.putArray("errors");
-    for (ModelError e : r.errors()) {
-      ObjectNode j = errors.addObject();
+    put(o.putArray("errors"), r.errors());
+    put(o.putArray("warnings"), r.warnings());
+    return o;
+  }
+
+  private static void put(ArrayNode array, java.util.List<ModelError> list) {
+    for (ModelError e : list) {
+      ObjectNode j = array.addObject();
       j.put("code", e.code().name());
       j.put("message", e.message());
       j.put("dtmi", e.dtmi());
@@ -64,7 +72,6 @@ public final class ValidationReport {
       j.put("line", e.line());
       j.put("pointer", e.pointer());
     }
-    return o;
   }
 
   /** Keeps one error on one line, whatever its message holds. */

@@ -36,9 +36,9 @@ class ValidationReportTest {
 
   @Test
   void validSetIsOneOkLine() {
-    assertThat(write(SetResult.valid(List.of("m"), 1), ValidationReport::human))
+    assertThat(write(SetResult.valid(List.of("m"), 1, List.of()), ValidationReport::human))
         .isEqualTo("OK m (1 interface)" + NL);
-    assertThat(write(SetResult.valid(List.of("a", "b"), 12), ValidationReport::human))
+    assertThat(write(SetResult.valid(List.of("a", "b"), 12, List.of()), ValidationReport::human))
         .isEqualTo("OK a b (12 interfaces)" + NL);
   }
 
@@ -83,9 +83,26 @@ class ValidationReportTest {
   }
 
   @Test
+  void warningsComeBeforeTheOkLineAndInTheirOwnJsonArray() {
+    ModelError w = new ModelError(ErrorCode.ANNOTATES_INVALID, "\"annotates\": \"x\" should name another Property",
+        "dtmi:com:example:A:_contents:__y;1", "m/a.json", 9, "/contents/1/annotates");
+    SetResult r = SetResult.valid(List.of("m"), 2, List.of(w));
+
+    assertThat(write(r, ValidationReport::human)).isEqualTo(String.join(NL,
+        "m/a.json:9: warning ANNOTATES_INVALID \"annotates\": \"x\" should name another Property (at /contents/1/annotates)",
+        "OK m (2 interfaces)") + NL);
+    JsonNode o = JsonMapper.builder().build().readTree(write(r, ValidationReport::json));
+    assertThat(o.get("valid").asBoolean()).isTrue();
+    assertThat(o.get("errors")).isEmpty();
+    assertThat(o.get("warnings").get(0).get("code").asString()).isEqualTo("ANNOTATES_INVALID");
+    assertThat(o.get("warnings").get(0).get("line").asInt()).isEqualTo(9);
+    assertThat(r.exitStatus()).isZero();
+  }
+
+  @Test
   void exitStatusIsTwoForIoErrorsAndOneForOtherErrors() {
     ModelError io = new ModelError(ErrorCode.IO_ERROR, "denied", "", "x", 0, "");
-    assertThat(SetResult.valid(List.of("m"), 3).exitStatus()).isZero();
+    assertThat(SetResult.valid(List.of("m"), 3, List.of()).exitStatus()).isZero();
     assertThat(SetResult.invalid(List.of("m"), List.of(AT_LINE)).exitStatus()).isEqualTo(1);
     assertThat(SetResult.invalid(List.of("m"), List.of(NOTHING)).exitStatus()).isEqualTo(1);
     assertThat(SetResult.invalid(List.of("m"), List.of(AT_LINE, io)).exitStatus()).isEqualTo(2);
@@ -95,9 +112,9 @@ class ValidationReportTest {
   void resultsAreChecked() {
     assertThatThrownBy(() -> SetResult.invalid(List.of("m"), List.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SetResult.valid(List.of(), 1))
+    assertThatThrownBy(() -> SetResult.valid(List.of(), 1, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SetResult(List.of("m"), 2, List.of(AT_LINE)))
+    assertThatThrownBy(() -> new SetResult(List.of("m"), 2, List.of(AT_LINE), List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -78,10 +78,14 @@ public final class DtdlParser {
    * Parses the texts as one model set.
    *
    * @param sources the texts
+   * @param readErrors problems met while reading the texts (unreadable files, ...), reported with
+   *     those found in the texts
    * @return the resolved models
    * @throws ModelException listing every problem, if any
    */
-  public Models parse(Collection<ModelSource> sources) {
+  public Models parse(Collection<ModelSource> sources, List<ModelError> readErrors) {
+    errors.addAll(readErrors);
+    if (sources.isEmpty() && !readErrors.isEmpty()) throw new ModelException(readErrors);
     if (sources.isEmpty()) {
       throw new ModelException(List.of(new ModelError(ErrorCode.NO_MODELS, "no model text was given", "", "", 0, "")));
     }

@@ -52,7 +52,7 @@ final class JsonText {
     } catch (StreamConstraintsException e) {
       throw new Failure("JSON nests deeper than " + MAX_DEPTH + " levels", line(e), true);
     } catch (JacksonException e) {
-      throw new Failure(e.getOriginalMessage(), line(e), false);
+      throw new Failure(clean(e.getOriginalMessage()), line(e), false);
     }
     if (root == null) throw new Failure("the text is empty", 0, false);
     return root;
@@ -124,6 +124,15 @@ final class JsonText {
       }
     }
     return root;
+  }
+
+  /** Drops Jackson's source descriptions: the error already names the file and line. */
+  static String clean(String message) {
+    if (message == null) return "malformed JSON";
+    String m = message.replaceAll("\\s*\\(for (?:Array|Object|root value) starting at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+        .replaceAll("\\s+", " ").trim();
+    return m.isEmpty() ? "malformed JSON" : m;
   }
 
   private static int line(JacksonException e) {
