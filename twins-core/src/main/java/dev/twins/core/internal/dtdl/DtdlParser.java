@@ -464,6 +464,7 @@ public final class DtdlParser {
     }
     // ---- co-types
     List<Vocabulary.AdjunctType> adjuncts = new ArrayList<>();
+    boolean undefinedReported = false;
     Set<String> undefinedCoTypes = new LinkedHashSet<>();
     for (Node t : coTypeNodes) {
       String term = standardTerm(t.text, "class");
@@ -477,10 +478,9 @@ public final class DtdlParser {
           undefinedCoTypes.add(term);
           r.informal = true;
         } else {
+          undefinedReported = true;
           error(ErrorCode.COTYPE_UNDEFINED, "co-type \"" + Node.abbreviate(term) + "\" is not defined by DTDL v"
-              + ctx.version.number() + " or an extension in \"@context\""
-              + (ctx.version == DtdlVersion.V2 ? "" : " (semantic types need the context "
-              + "dtmi:dtdl:extension:quantitativeTypes;1)"), r, t);
+              + ctx.version.number() + " or an extension in \"@context\"" + extensionHint(term, ctx.version), r, t);
         }
       } else if (!a.appliesTo().contains(cls) && !(cls.equals("CommandPayload") && (a.appliesTo().contains(
           "CommandRequest") || a.appliesTo().contains("CommandResponse")))) {
@@ -494,6 +494,12 @@ public final class DtdlParser {
     // ---- class members
     readClassMembers(r, members, ctx);
     // ---- extension members
+    if (undefinedReported) {
+      // the members of an undefined co-type were reported with it; do not report each again
+      for (String k : List.of("unit", "annotates", "overrides")) {
+        if (adjuncts.stream().noneMatch(a -> a.members().containsKey(k))) members.remove(k);
+      }
+    }
     readExtensionMembers(r, members, adjuncts, ctx);
     // ---- leftovers
     for (Map.Entry<String, Node> e : members.entrySet()) {
@@ -543,6 +549,17 @@ public final class DtdlParser {
     int semi = text.indexOf(';');
     String term = semi < 0 ? text.substring(prefix.length()) : text.substring(prefix.length(), semi);
     return term.matches("[A-Za-z][A-Za-z0-9_]*") ? term : text;
+  }
+
+  /** Names the known extension that defines a co-type, if any. */
+  private static String extensionHint(String term, DtdlVersion version) {
+    for (String c : new java.util.TreeSet<>(Vocabulary.knownContexts())) {
+      Vocabulary.Extension e = Vocabulary.extension(c).orElseThrow();
+      if (e.dtdlVersions().contains(version.number()) && e.adjunctTypes().containsKey(term)) {
+        return "; it is defined by the extension " + c + ": add that to \"@context\"";
+      }
+    }
+    return "";
   }
 
   private static String memberHint(String key) {
