@@ -18,8 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * <p>Each Interface becomes one top-level document with the {@code @context} it needs (its DTDL
- * version's context, plus the QuantitativeTypes, Historization, Annotation, Overriding or
- * Requirement extension contexts when its elements use them in DTDL v3 and later), its
+ * version's context; from DTDL v3 on, the contexts of the extensions whose co-types or schemas its
+ * elements use, such as QuantitativeTypes for semantic types, Historization, Annotation and
+ * Overriding, in the lowest extension version the DTDL version allows; in DTDL v2, the IoT
+ * Central context when its {@code vector} or {@code geopoint} schemas are used), its
  * {@code @id}, {@code @type}, {@code displayName} and {@code description} as language maps,
  * {@code comment}, {@code extends} (by DTMI), {@code contents} and {@code schemas}. Elements whose
  * identifier was written in the model keep it as {@code @id}; elements whose identifier was

@@ -9,5 +9,10 @@
  * {@link dev.twins.core.model.Content}s (Telemetry, Property, Command, Relationship, Component);
  * values have a {@link dev.twins.core.model.Schema}, which can check any JSON value with
  * {@link dev.twins.core.model.Schema#validate}.
+ *
+ * <p>{@link dev.twins.core.model.ModelBuilder} defines models in Java (with schemas from
+ * {@link dev.twins.core.model.Schemas}) and runs them through the same parser, and
+ * {@link dev.twins.core.model.ModelWriter} writes Interfaces and model sets back out as DTDL JSON
+ * that parses to equal objects.
  */
 package dev.twins.core.model;
