@@ -2,7 +2,6 @@ package dev.twins.core.model;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A Digital Twin Model Identifier, such as {@code dtmi:com:example:Thermostat;1}.
@@ -21,14 +20,6 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
   /** The longest Interface DTMI. */
   public static final int MAX_INTERFACE_LENGTH = 128;
 
-  private static final String SEGMENT = "[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?";
-  private static final String SYSTEM_SEGMENT = "_*[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?";
-  private static final String VERSION = "(?:;[1-9][0-9]{0,8}(?:\\.[1-9][0-9]{0,5})?)?";
-  private static final Pattern USER =
-      Pattern.compile("^dtmi:" + SEGMENT + "(?::" + SEGMENT + ")*" + VERSION + "$");
-  private static final Pattern GENERAL =
-      Pattern.compile("^dtmi:" + SEGMENT + "(?::" + SYSTEM_SEGMENT + ")*" + VERSION + "$");
-
   /**
    * Checks the syntax.
    *
@@ -36,7 +27,7 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
    */
   public Dtmi {
     Objects.requireNonNull(value, "value");
-    if (value.length() > MAX_LENGTH || !GENERAL.matcher(value).matches()) {
+    if (!scan(value, true)) {
       throw new IllegalArgumentException("not a valid DTMI: '" + value + "'");
     }
   }
@@ -60,7 +51,7 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
    * @return whether it is a valid user DTMI
    */
   public static boolean isValidUserDtmi(String value) {
-    return value.length() <= MAX_USER_LENGTH && USER.matcher(value).matches();
+    return value.length() <= MAX_USER_LENGTH && scan(value, false);
   }
 
   /**
@@ -70,7 +61,7 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
    * @return whether {@link #of(String)} would accept it
    */
   public static boolean isValid(String value) {
-    return value.length() <= MAX_LENGTH && GENERAL.matcher(value).matches();
+    return scan(value, true);
   }
 
   /**
@@ -81,7 +72,58 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
    * @return whether the syntax is that of a user DTMI
    */
   public static boolean isUserSyntax(String value) {
-    return value.length() <= MAX_LENGTH && USER.matcher(value).matches();
+    return scan(value, false);
+  }
+
+  /**
+   * Scans the DTMI syntax without regular expressions (a DTMI may have thousands of segments):
+   * {@code dtmi:} then segments separated by {@code :}, each of letters, digits and underscores,
+   * starting with a letter (system segments, allowed when {@code system}, may start with
+   * underscores before that letter) and not ending with an underscore; then optionally
+   * {@code ;major} or {@code ;major.minor}, without leading zeros, of at most 9 and 6 digits.
+   */
+  private static boolean scan(String v, boolean system) {
+    int n = v.length();
+    if (n > MAX_LENGTH || !v.startsWith("dtmi:")) return false;
+    int semi = v.indexOf(';');
+    int end = semi < 0 ? n : semi;
+    int i = 5;
+    boolean first = true;
+    while (true) {
+      int start = i;
+      while (i < end && v.charAt(i) == '_') i++;
+      if (i > start && (first || !system)) return false;
+      if (i >= end || !isLetter(v.charAt(i))) return false;
+      char last = v.charAt(i);
+      i++;
+      while (i < end && v.charAt(i) != ':') {
+        last = v.charAt(i);
+        if (!isLetter(last) && !isDigit(last) && last != '_') return false;
+        i++;
+      }
+      if (last == '_') return false;
+      first = false;
+      if (i == end) break;
+      i++; // ':'
+    }
+    if (semi < 0) return true;
+    int dot = v.indexOf('.', semi);
+    return number(v, semi + 1, dot < 0 ? n : dot, 9) && (dot < 0 || number(v, dot + 1, n, 6));
+  }
+
+  private static boolean number(String v, int from, int to, int maxDigits) {
+    int len = to - from;
+    if (len < 1 || len > maxDigits || v.charAt(from) == '0') return false;
+    for (int i = from; i < to; i++) if (!isDigit(v.charAt(i))) return false;
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** @return whether this DTMI may be written in a model (no system segments, length ≤ 2048) */

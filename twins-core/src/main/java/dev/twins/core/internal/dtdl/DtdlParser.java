@@ -62,6 +62,9 @@ public final class DtdlParser {
   final Map<String, Node> firstReference = new LinkedHashMap<>();
   final Map<String, String> firstReferenceSource = new HashMap<>();
   private final Map<String, String> texts = new HashMap<>();
+  /** Inline schemas are read this many levels deep at most: far beyond every version's limit. */
+  private static final int MAX_READ_NESTING = 32;
+  private int schemaNesting;
 
   /**
    * Creates a parser for one model set.
@@ -411,6 +414,11 @@ public final class DtdlParser {
       r.id = "";
     } else {
       r.id = autoId;
+      if (autoId.length() > Dtmi.MAX_LENGTH) {
+        error(ErrorCode.DTMI_TOO_LONG, "the identifier assigned to this " + cls + " from its parent's and its name ("
+            + autoId.length() + " characters) is longer than 4096; give it a shorter \"@id\" or shorter names", r, obj);
+        r.id = "";
+      }
     }
     if (r.explicitId && !r.id.isEmpty()) register(r, idNode);
     else if (!r.id.isEmpty()) byId.putIfAbsent(r.id, r);
@@ -623,6 +631,22 @@ public final class DtdlParser {
         error(ErrorCode.DTMI_VERSION, "@id " + id + ": DTDL v2 requires a one-part version such as ;1", r, idNode);
       }
     }
+  }
+
+  /** Reports a reference that is not a DTMI that a model may define. */
+  private boolean badReference(Raw r, Node v, String what) {
+    String s = v.text;
+    if (!Dtmi.isUserSyntax(s)) {
+      error(s.length() > Dtmi.MAX_LENGTH ? ErrorCode.DTMI_TOO_LONG : ErrorCode.DTMI_INVALID, what + " value \""
+          + Node.abbreviate(s) + "\" is not a DTMI that a model can define", r, v);
+      return true;
+    }
+    if (s.length() > Dtmi.MAX_USER_LENGTH) {
+      error(ErrorCode.DTMI_TOO_LONG, what + " names a DTMI of " + s.length() + " characters; element ids have at most "
+          + Dtmi.MAX_USER_LENGTH, r, v);
+      return true;
+    }
+    return false;
   }
 
   private static String childId(String parentId, String member, String name) {
@@ -879,9 +903,7 @@ public final class DtdlParser {
       }
       for (Node e : items) {
         if (e.isString()) {
-          if (!Dtmi.isValid(e.text)) {
-            error(ErrorCode.DTMI_INVALID, "\"extends\" value \"" + Node.abbreviate(e.text) + "\" is not a DTMI", r, e);
-          } else {
+          if (!badReference(r, e, "\"extends\"")) {
             r.bases.add(Raw.Ref.dtmi(e.text, e));
             reference(e.text, e, r.source);
           }
@@ -1003,11 +1025,12 @@ public final class DtdlParser {
     }
     Node v = literal(n);
     if (v.isString()) {
-      if (!Dtmi.isValid(v.text)) {
+      if (!v.text.startsWith("dtmi:")) {
         error(ErrorCode.COMPONENT_SCHEMA_NOT_INTERFACE, "a Component's schema must be an Interface DTMI, not \""
             + Node.abbreviate(v.text) + "\"", r, v);
         return;
       }
+      if (badReference(r, v, "a Component's schema")) return;
       r.schema = Raw.Ref.dtmi(v.text, v);
       reference(v.text, v, r.source);
     } else if (v.isObject()) {
@@ -1046,7 +1069,8 @@ public final class DtdlParser {
       if (g.isPresent()) return Raw.Ref.standard(g.get(), v);
       if (ctx.units(s) != null) return Raw.Ref.dtmi("unit:" + s, v);
       if (ctx.hasExtraSchema(s)) return Raw.Ref.dtmi("extra:" + s, v);
-      if (Dtmi.isValid(s) && s.startsWith("dtmi:")) {
+      if (s.startsWith("dtmi:")) {
+        if (badReference(r, v, "\"" + member + "\"")) return null;
         reference(s, v, r.source);
         return Raw.Ref.dtmi(s, v);
       }
@@ -1056,9 +1080,19 @@ public final class DtdlParser {
       return null;
     }
     if (v.isObject()) {
-      Raw inline = readElement(v, ctx, COMPLEX_CLASSES, childId(r.id, member, null), r.partition, r.source,
-          "\"" + member + "\"");
-      return inline == null ? null : Raw.Ref.inline(inline);
+      if (schemaNesting >= MAX_READ_NESTING) {
+        error(ErrorCode.SCHEMA_TOO_DEEP, "schemas nest more than " + MAX_READ_NESTING + " levels here; DTDL v"
+            + ctx.version.number() + " allows at most " + ctx.version.maxSchemaDepth(), r, v);
+        return null;
+      }
+      schemaNesting++;
+      try {
+        Raw inline = readElement(v, ctx, COMPLEX_CLASSES, childId(r.id, member, null), r.partition, r.source,
+            "\"" + member + "\"");
+        return inline == null ? null : Raw.Ref.inline(inline);
+      } finally {
+        schemaNesting--;
+      }
     }
     error(ErrorCode.MEMBER_TYPE, "\"" + member + "\" must be a schema name, DTMI or object, not " + v.describe(), r, v);
     return null;

@@ -15,7 +15,7 @@ import tools.jackson.core.json.JsonFactory;
 /** Reads a JSON text into a {@link Node} tree, keeping lines and JSON pointers. Iterative: no deep recursion. */
 final class JsonText {
   /** Deeper nesting is rejected: DTDL never needs more than a few dozen levels. */
-  static final int MAX_DEPTH = 1000;
+  static final int MAX_DEPTH = 256;
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()

@@ -46,6 +46,8 @@ final class ModelResolver {
   private static final int MAX_EXTENDS_V3 = 1024;
   private static final int MAX_ELEMENTS = 100_000;
   private static final int MAX_CONTENTS_V2 = 300;
+  /** Schema chains are followed this far at most: far beyond every version's limit. */
+  private static final int MAX_WALK = 64;
 
   private final DtdlParser p;
   private final List<Raw> interfaces = new ArrayList<>();
@@ -134,7 +136,7 @@ final class ModelResolver {
       broken.add(i);
       return true;
     }
-    if (depth.containsKey(i)) return false;
+    if (depth.containsKey(i)) return broken.contains(i);
     path.add(i);
     boolean cyclic = false;
     for (Raw b : bases.getOrDefault(i, List.of())) cyclic |= checkCycle(b, path);
@@ -170,6 +172,7 @@ final class ModelResolver {
   private int levels(Raw i, Map<Raw, Integer> memo) {
     Integer m = memo.get(i);
     if (m != null) return m;
+    memo.put(i, 0); // guards against cycles, which are reported elsewhere
     int best = 0;
     for (Raw b : bases.getOrDefault(i, List.of())) best = Math.max(best, 1 + levels(b, memo));
     memo.put(i, best);
@@ -177,6 +180,7 @@ final class ModelResolver {
   }
 
   private void collectAncestors(Raw i, Set<Raw> out) {
+    if (out.size() > MAX_EXTENDS_V3) return;
     for (Raw b : bases.getOrDefault(i, List.of())) if (out.add(b)) collectAncestors(b, out);
   }
 
@@ -337,7 +341,7 @@ final class ModelResolver {
       int d = schemaDepth(complex, new LinkedHashSet<>(), holder);
       int max = holder.ctx.version.maxSchemaDepth();
       if (d > max) {
-        error(ErrorCode.SCHEMA_TOO_DEEP, "the schema of " + holder.id + " nests " + d + " complex schemas; DTDL v"
+        error(ErrorCode.SCHEMA_TOO_DEEP, "the schema of " + holder.id + " nests " + nesting(d) + " complex schemas; DTDL v"
             + holder.ctx.version.number() + " allows at most " + max, holder, ref.node);
       }
       if (d >= 0) checkSchemaTree(complex, iface, v2Property, holder, ref.dtmi != null ? ref.node : null);
@@ -364,7 +368,7 @@ final class ModelResolver {
   private void checkSchemaTree(Raw schema, Raw iface) {
     int d = schemaDepth(schema, new LinkedHashSet<>(), schema);
     if (d > schema.ctx.version.maxSchemaDepth()) {
-      error(ErrorCode.SCHEMA_TOO_DEEP, "schema " + schema.id + " nests " + d + " complex schemas; DTDL v"
+      error(ErrorCode.SCHEMA_TOO_DEEP, "schema " + schema.id + " nests " + nesting(d) + " complex schemas; DTDL v"
           + schema.ctx.version.number() + " allows at most " + schema.ctx.version.maxSchemaDepth(), schema,
           schema.node);
     }
@@ -457,7 +461,7 @@ final class ModelResolver {
           holder.schema == null ? holder.node : holder.schema.node);
       return -1;
     }
-    if (path.size() > 64) return -1;
+    if (path.size() > MAX_WALK) return path.size();
     path.add(s);
     int best = 0;
     List<Raw.Ref> children = new ArrayList<>();
@@ -476,6 +480,10 @@ final class ModelResolver {
     }
     path.remove(s);
     return best + 1;
+  }
+
+  private static String nesting(int d) {
+    return d > MAX_WALK ? "more than " + MAX_WALK : Integer.toString(d);
   }
 
   private static String describe(Raw.Ref ref) {
