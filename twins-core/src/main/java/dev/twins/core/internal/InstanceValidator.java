@@ -150,7 +150,7 @@ public final class InstanceValidator {
         if (keys[i] == null) {
           sb.append(indexes[i]);
         } else {
-          JsonText.appendPointerToken(keys[i], sb);
+          JsonValues.appendPointerToken(keys[i], sb);
         }
       }
       return sb.toString();
@@ -210,7 +210,7 @@ public final class InstanceValidator {
         Field field = field(fields, key);
         push(key);
         if (field == null) {
-          error(declaredFields(fields), "field " + JsonText.quote(key) + " is not declared by the Object schema");
+          error(declaredFields(fields), "field " + JsonValues.quote(key) + " is not declared by the Object schema");
         } else {
           check(field.schema(), e.getValue());
         }
@@ -293,7 +293,7 @@ public final class InstanceValidator {
           }
         }
       }
-      error(enumExpected(schema), JsonText.abbreviate(node) + " is not one of the Enum's values");
+      error(enumExpected(schema), JsonValues.abbreviate(node) + " is not one of the Enum's values");
     }
 
     private static String enumExpected(EnumSchema schema) {
@@ -346,7 +346,7 @@ public final class InstanceValidator {
       if (type == null) {
         errorAt("type", typeExpected, "member \"type\" is missing; a " + geometry + " needs \"type\": " + typeExpected);
       } else if (!type.isString() || !type.stringValue().equals(schema.geoJsonType())) {
-        errorAt("type", typeExpected, "expected " + typeExpected + ", got " + JsonText.describe(type));
+        errorAt("type", typeExpected, "expected " + typeExpected + ", got " + JsonValues.describe(type));
       }
       JsonNode coordinates = node.get("coordinates");
       if (coordinates == null) {
@@ -442,7 +442,7 @@ public final class InstanceValidator {
             "expected "
                 + expected
                 + ", got "
-                + JsonText.abbreviate(node)
+                + JsonValues.abbreviate(node)
                 + " with "
                 + found
                 + (found == 1 ? " level" : " levels")
@@ -461,7 +461,7 @@ public final class InstanceValidator {
       boolean valid = true;
       int n = node.size();
       if (n < min) {
-        error(expected, "expected at least " + min + " positions, got " + n + ": " + JsonText.abbreviate(node));
+        error(expected, "expected at least " + min + " positions, got " + n + ": " + JsonValues.abbreviate(node));
         valid = false;
       }
       for (int i = 0; i < n; i++) {
@@ -489,11 +489,11 @@ public final class InstanceValidator {
           if (!samePosition(ring.get(0), ring.get(last))) {
             errorAt(
                 last,
-                "the first position " + JsonText.abbreviate(ring.get(0)),
+                "the first position " + JsonValues.abbreviate(ring.get(0)),
                 "a linear ring must end where it starts: "
-                    + JsonText.abbreviate(ring.get(last))
+                    + JsonValues.abbreviate(ring.get(last))
                     + " differs from the first position "
-                    + JsonText.abbreviate(ring.get(0)));
+                    + JsonValues.abbreviate(ring.get(0)));
           }
         }
         pop();
@@ -520,7 +520,7 @@ public final class InstanceValidator {
       }
       int n = node.size();
       if (n < 2 || n > 3) {
-        error(POSITION, "expected 2 or 3 numbers, got " + n + ": " + JsonText.abbreviate(node));
+        error(POSITION, "expected 2 or 3 numbers, got " + n + ": " + JsonValues.abbreviate(node));
         return false;
       }
       boolean valid = coordinate(node, 0, LONGITUDE, 180);
@@ -539,11 +539,11 @@ public final class InstanceValidator {
       }
       double v = c.numberValue().doubleValue();
       if (!Double.isFinite(v)) {
-        errorAt(index, expected, JsonText.abbreviate(c) + " is not a finite number");
+        errorAt(index, expected, JsonValues.abbreviate(c) + " is not a finite number");
         return false;
       }
       if (Math.abs(v) > limit) {
-        String message = JsonText.abbreviate(c) + " is out of range: expected " + expected;
+        String message = JsonValues.abbreviate(c) + " is out of range: expected " + expected;
         if (index == 1) {
           JsonNode lon = position.get(0);
           if (lon.isNumber() && Math.abs(lon.numberValue().doubleValue()) <= 90) {
@@ -560,7 +560,7 @@ public final class InstanceValidator {
       String expected = "bbox: 4 or 6 numbers [west, south, (low,) east, north(, high)]";
       if (!node.isArray() || (node.size() != 4 && node.size() != 6)) {
         error(expected, node.isArray()
-            ? "expected 4 or 6 numbers, got " + node.size() + ": " + JsonText.abbreviate(node)
+            ? "expected 4 or 6 numbers, got " + node.size() + ": " + JsonValues.abbreviate(node)
             : mismatch(expected, node));
         return;
       }
@@ -568,7 +568,7 @@ public final class InstanceValidator {
         JsonNode c = node.get(i);
         if (!c.isNumber() || !Double.isFinite(c.numberValue().doubleValue())) {
           errorAt(i, "a finite number", c.isNumber()
-              ? JsonText.abbreviate(c) + " is not a finite number"
+              ? JsonValues.abbreviate(c) + " is not a finite number"
               : mismatch("a finite number", c));
         }
       }

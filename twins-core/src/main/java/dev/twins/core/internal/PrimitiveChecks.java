@@ -173,7 +173,7 @@ final class PrimitiveChecks {
       return notIntegral(schema, node);
     }
     if (Math.abs(d) > EXACT_DOUBLE_LIMIT) {
-      return JsonText.abbreviate(node)
+      return JsonValues.abbreviate(node)
           + " was read as a floating-point number too large to be exact; write "
           + schema.term()
           + " values as integer literals";
@@ -194,7 +194,7 @@ final class PrimitiveChecks {
       return notFinite(schema, node);
     }
     if (Double.isInfinite(d) || (single && Float.isInfinite((float) d))) {
-      return JsonText.abbreviate(node)
+      return JsonValues.abbreviate(node)
           + " is out of range for "
           + schema.term()
           + " (magnitude at most "
@@ -226,7 +226,7 @@ final class PrimitiveChecks {
     int bad = TextFormats.unpairedSurrogate(node.stringValue());
     return bad < 0
         ? null
-        : JsonText.abbreviate(node) + " is not valid UTF-8: unpaired surrogate at index " + bad;
+        : JsonValues.abbreviate(node) + " is not valid UTF-8: unpaired surrogate at index " + bad;
   }
 
   private static String format(PrimitiveSchema schema, JsonNode node, String problem) {
@@ -234,21 +234,21 @@ final class PrimitiveChecks {
       return null;
     }
     String what = schema == PrimitiveSchema.BYTES ? "valid base64 for bytes" : "a valid " + schema.term();
-    return JsonText.abbreviate(node) + " is not " + what + ": " + problem;
+    return JsonValues.abbreviate(node) + " is not " + what + ": " + problem;
   }
 
   // ---------------------------------------------------------------- messages
 
   private static String outOfRange(PrimitiveSchema schema, JsonNode node, Range range) {
-    return JsonText.abbreviate(node) + " is out of range for " + schema.term() + " (" + range.text + ")";
+    return JsonValues.abbreviate(node) + " is out of range for " + schema.term() + " (" + range.text + ")";
   }
 
   private static String notIntegral(PrimitiveSchema schema, JsonNode node) {
-    return JsonText.abbreviate(node) + " is not a whole number, as " + schema.term() + " requires";
+    return JsonValues.abbreviate(node) + " is not a whole number, as " + schema.term() + " requires";
   }
 
   private static String notFinite(PrimitiveSchema schema, JsonNode node) {
-    return JsonText.abbreviate(node) + " is not a finite number, as " + schema.term() + " requires";
+    return JsonValues.abbreviate(node) + " is not a finite number, as " + schema.term() + " requires";
   }
 
   /**
@@ -275,7 +275,7 @@ final class PrimitiveChecks {
     if (node.isNull()) {
       return "expected " + expected + ", got null; DTDL values are never null (leave the value out instead)";
     }
-    String message = "expected " + expected + ", got " + JsonText.describe(node);
+    String message = "expected " + expected + ", got " + JsonValues.describe(node);
     if (node.isString()) {
       String s = node.stringValue();
       if (numeric && looksNumeric(s)) {

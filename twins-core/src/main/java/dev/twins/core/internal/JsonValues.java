@@ -9,11 +9,11 @@ import tools.jackson.databind.JsonNode;
  * <p>Rendering stops as soon as the limit is reached, so describing a huge array costs no more
  * than describing a small one.
  */
-final class JsonText {
+final class JsonValues {
   /** The longest rendering of a value in a message, before the ellipsis. */
   static final int MAX_VALUE_CHARS = 60;
 
-  private JsonText() {}
+  private JsonValues() {}
 
   /**
    * Renders a value as compact JSON, cut to about {@value #MAX_VALUE_CHARS} characters.
