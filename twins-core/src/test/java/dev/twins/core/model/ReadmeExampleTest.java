@@ -32,6 +32,27 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void readmeBuilderExampleRuns() {
+    Models building = ModelBuilder.create()
+        .define("dtmi:com:example:Space;1", s -> s.property("name", Schemas.STRING))
+        .define("dtmi:com:example:Room;1", room -> room
+            .extendsFrom("dtmi:com:example:Space;1")
+            .property("temperature", Schemas.DOUBLE, p -> p.writable().quantity("Temperature", "degreeCelsius"))
+            .telemetry("occupied", Schemas.BOOLEAN)
+            .relationship("contains", r -> r.target("dtmi:com:example:Sensor;1").maxMultiplicity(10)))
+        .define("dtmi:com:example:Sensor;1")
+        .build();
+    String dtdl = ModelWriter.toJson(building);
+
+    Interface room = building.require("dtmi:com:example:Room;1");
+    assertThat(room.contents()).containsOnlyKeys("name", "temperature", "occupied", "contains");
+    Property temperature = (Property) room.contents().get("temperature");
+    assertThat(temperature.quantity()).contains(new Quantity("Temperature", "TemperatureUnit", "degreeCelsius"));
+    assertThat(temperature.writable()).isTrue();
+    assertThat(ModelParser.parseJson(dtdl)).isEqualTo(building);
+  }
+
+  @Test
   void bundledFilesAllStartWithAByteOrderMark() throws Exception {
     try (var files = Files.walk(bundledOntology())) {
       assertThat(files.filter(f -> f.toString().endsWith(".json")).allMatch(f -> {
