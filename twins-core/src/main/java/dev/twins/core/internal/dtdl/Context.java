@@ -51,9 +51,4 @@ final class Context {
     for (Vocabulary.Extension e : extensions) if (e.extraSchemas().containsKey(term)) return true;
     return false;
   }
-
-  boolean has(String contextPrefix) {
-    for (Vocabulary.Extension e : extensions) if (e.context().startsWith(contextPrefix)) return true;
-    return false;
-  }
 }

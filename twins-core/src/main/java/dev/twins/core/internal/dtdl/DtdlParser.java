@@ -58,10 +58,8 @@ public final class DtdlParser {
   final List<ModelError> warnings = new ArrayList<>();
   final Map<String, Raw> byId = new HashMap<>();
   private final Map<Raw, Map<String, Raw>> local = new java.util.IdentityHashMap<>();
-  final List<Raw> topLevel = new ArrayList<>();
   final Map<String, Node> firstReference = new LinkedHashMap<>();
   final Map<String, String> firstReferenceSource = new HashMap<>();
-  private final Map<String, String> texts = new HashMap<>();
   /** Inline schemas are read this many levels deep at most: far beyond every version's limit. */
   private static final int MAX_READ_NESTING = 32;
   private int schemaNesting;
@@ -163,7 +161,6 @@ public final class DtdlParser {
           (f.tooDeep ? "" : "not valid JSON: ") + f.getMessage(), "", s.name(), f.line, ""));
       return;
     }
-    texts.put(s.name(), text);
     if (root.isObject()) {
       readTopLevel(root, s.name(), text);
     } else if (root.isArray() && !root.items.isEmpty()) {
@@ -191,7 +188,6 @@ public final class DtdlParser {
     if (ctx == null) return;
     Raw r = readElement(obj, ctx, Set.of("Interface"), null, null, source, "top-level element");
     if (r == null) return;
-    topLevel.add(r);
     checkSize(r, text);
   }
 
@@ -1203,7 +1199,6 @@ public final class DtdlParser {
         r.other.put(e.getKey(), v);
         switch (e.getValue()) {
           case UNIT: {
-            r.unitNode = v;
             if (!v.isString()) {
               error(ErrorCode.UNIT_INVALID, "\"unit\" must be a unit name string, not " + v.describe(), r, v);
               break;
@@ -1267,9 +1262,5 @@ public final class DtdlParser {
     List<String> list = new ArrayList<>(new java.util.TreeSet<>(units));
     String shown = list.size() <= 12 ? list.toString() : list.subList(0, 12) + " and " + (list.size() - 12) + " more";
     return " (one of " + shown + ")";
-  }
-
-  String textOf(String source) {
-    return texts.get(source);
   }
 }

@@ -626,10 +626,4 @@ final class ModelResolver {
     for (Map.Entry<String, Node> e : r.other.entrySet()) other.put(e.getKey(), e.getValue().toJson());
     return new ElementInfo(Dtmi.of(r.id), r.displayName, r.description, r.comment, r.coTypes, other);
   }
-
-  static Set<String> names(List<Raw> raws) {
-    Set<String> out = new HashSet<>();
-    for (Raw r : raws) if (r.name != null) out.add(r.name);
-    return out;
-  }
 }

@@ -32,7 +32,6 @@ final class Raw {
   Node nameNode;
   Ref schema;
   Quantity quantity;
-  Node unitNode;
   boolean numericRequired;
   /** Co-types defined by an extension, with the context that defines each. */
   final Map<String, String> adjunctContexts = new LinkedHashMap<>();
@@ -41,7 +40,6 @@ final class Raw {
   final List<Ref> bases = new ArrayList<>();
   final List<Raw> contents = new ArrayList<>();
   final List<Raw> schemas = new ArrayList<>();
-  int textBytes;
 
   // Property, Relationship
   boolean writable;
@@ -67,7 +65,6 @@ final class Raw {
 
   // resolution results
   Schema built;
-  boolean building;
 
   Raw(String cls, Node node, String source, Context ctx) {
     this.cls = cls;
