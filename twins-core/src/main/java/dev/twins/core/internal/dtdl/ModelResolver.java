@@ -26,7 +26,6 @@ import dev.twins.core.model.Schema;
 import dev.twins.core.model.Telemetry;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
