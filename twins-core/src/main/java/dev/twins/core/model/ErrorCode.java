@@ -134,9 +134,16 @@ public enum ErrorCode {
   UNIT_REQUIRED,
   /** A {@code unit} is not a unit of the semantic type's unit type, or has no semantic type. */
   UNIT_INVALID,
-  /** An element with a semantic type has a schema that is not numeric. */
+  /**
+   * A co-type requires a kind of schema that the element does not have: numeric for semantic
+   * types, an Enum for IoT Central's State, an Object for MQTT's Transparent, and so on.
+   */
   SEMANTIC_TYPE_SCHEMA,
-  /** {@code annotates} does not name a Property or Telemetry of the same Interface. */
+  /**
+   * {@code annotates} does not name another Property or Telemetry of the same Interface. Reported
+   * as a warning ({@link Models#warnings()}), not an error: real ontologies contain such
+   * annotations and the reference tooling loads them.
+   */
   ANNOTATES_INVALID,
   /** {@code overrides} is invalid: no ValueAnnotation, no such property, or the schema does not match. */
   OVERRIDES_INVALID,

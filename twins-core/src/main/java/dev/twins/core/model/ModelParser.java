@@ -1,6 +1,6 @@
 package dev.twins.core.model;
 
-import dev.twins.core.internal.DtdlParser;
+import dev.twins.core.internal.dtdl.DtdlParser;
 import dev.twins.core.internal.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;

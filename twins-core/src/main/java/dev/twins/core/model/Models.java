@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -23,9 +24,11 @@ import java.util.TreeMap;
 public final class Models {
   private final Map<Dtmi, Interface> interfaces;
   private final Map<Dtmi, Set<Dtmi>> subtypes;
+  private final List<ModelError> warnings;
 
-  private Models(Map<Dtmi, Interface> interfaces) {
+  private Models(Map<Dtmi, Interface> interfaces, List<ModelError> warnings) {
     this.interfaces = Collections.unmodifiableMap(interfaces);
+    this.warnings = List.copyOf(warnings);
     Map<Dtmi, Set<Dtmi>> sub = new HashMap<>();
     for (Interface i : interfaces.values()) {
       for (Dtmi a : i.ancestors()) sub.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(i.id());
@@ -43,6 +46,18 @@ public final class Models {
    * @throws IllegalArgumentException if two different Interfaces have the same DTMI
    */
   public static Models of(Collection<Interface> roots) {
+    return of(roots, List.of());
+  }
+
+  /**
+   * Makes a model set with warnings: findings that do not make the set invalid.
+   *
+   * @param roots the Interfaces
+   * @param warnings the warnings, e.g. from {@link ModelParser}
+   * @return the model set
+   * @throws IllegalArgumentException if two different Interfaces have the same DTMI
+   */
+  public static Models of(Collection<Interface> roots, List<ModelError> warnings) {
     Map<Dtmi, Interface> all = new TreeMap<>();
     Deque<Interface> todo = new ArrayDeque<>(roots);
     while (!todo.isEmpty()) {
@@ -55,12 +70,12 @@ public final class Models {
       todo.addAll(i.bases());
       for (Content c : i.ownContents()) if (c instanceof Component) todo.add(((Component) c).schema());
     }
-    return new Models(new LinkedHashMap<>(all));
+    return new Models(new LinkedHashMap<>(all), warnings);
   }
 
   /** @return the empty model set */
   public static Models empty() {
-    return new Models(new LinkedHashMap<>());
+    return new Models(new LinkedHashMap<>(), List.of());
   }
 
   /**
@@ -93,6 +108,17 @@ public final class Models {
    */
   public Interface require(String id) {
     return get(id).orElseThrow(() -> new NoSuchElementException("no Interface " + id + " in " + this));
+  }
+
+  /**
+   * Returns what the parser found questionable without rejecting the set: an {@code annotates}
+   * (Annotation extension) that names no Property or Telemetry of its Interface, which real
+   * ontologies contain and the reference tooling loads.
+   *
+   * @return the warnings, sorted by source and line; empty for most sets
+   */
+  public List<ModelError> warnings() {
+    return warnings;
   }
 
   /** @return every Interface, sorted by DTMI */
@@ -140,6 +166,6 @@ public final class Models {
   /** Renders the count only. */
   @Override
   public String toString() {
-    return "Models[interfaces=" + interfaces.size() + "]";
+    return "Models[interfaces=" + interfaces.size() + (warnings.isEmpty() ? "" : ", warnings=" + warnings.size()) + "]";
   }
 }
