@@ -22,14 +22,28 @@ public final class SourceFiles {
   private SourceFiles() {}
 
   /**
+   * What reading found: the texts, and the paths that could not be read.
+   *
+   * @param sources the texts, named by their paths
+   * @param errors {@link ErrorCode#IO_ERROR} for paths that cannot be read, {@link ErrorCode#NO_MODELS}
+   *     for directories without {@code .json} files
+   */
+  public record Read(List<ModelSource> sources, List<ModelError> errors) {
+    /** Copies the lists. */
+    public Read {
+      sources = List.copyOf(sources);
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /**
    * Reads every model text under the paths.
    *
    * @param paths files and directories
-   * @return the texts, named by their paths
-   * @throws ModelException with {@link ErrorCode#IO_ERROR} for paths that cannot be read, or
-   *     {@link ErrorCode#NO_MODELS} when no {@code .json} file is found
+   * @return the texts and the problems met
+   * @throws ModelException with {@link ErrorCode#NO_MODELS} when no path is given
    */
-  public static List<ModelSource> read(Collection<Path> paths) {
+  public static Read read(Collection<Path> paths) {
     List<ModelSource> out = new ArrayList<>();
     List<ModelError> errors = new ArrayList<>();
     if (paths.isEmpty()) {
@@ -57,8 +71,7 @@ public final class SourceFiles {
         errors.add(new ModelError(ErrorCode.IO_ERROR, "no such file or directory: " + path, "", path.toString(), 0, ""));
       }
     }
-    if (!errors.isEmpty()) throw new ModelException(errors);
-    return out;
+    return new Read(out, errors);
   }
 
   private static void readFile(Path f, List<ModelSource> out, List<ModelError> errors) {

@@ -502,7 +502,7 @@ public final class Vocabulary {
     add(all, semanticTypes(QUANTITATIVE_TYPES_2, Set.of(4), QT_SEMANTIC_TYPES, QT_UNIT_TYPES, QT_APPLIES_TO));
 
     // Historization: Historized on Property or Telemetry, no members.
-    add(all, simple("dtmi:dtdl:extension:historization;1", Set.of(3), plain("Historized", PROPERTY_TELEMETRY)));
+    add(all, simple("dtmi:dtdl:extension:historization;1", Set.of(2, 3), plain("Historized", PROPERTY_TELEMETRY)));
     add(all, simple("dtmi:dtdl:extension:historization;2", Set.of(3, 4), plain("Historized", PROPERTY_TELEMETRY)));
 
     // Annotation: ValueAnnotation on Property or Telemetry, required member annotates.

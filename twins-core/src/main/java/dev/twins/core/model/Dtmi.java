@@ -22,7 +22,7 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
   public static final int MAX_INTERFACE_LENGTH = 128;
 
   private static final String SEGMENT = "[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?";
-  private static final String SYSTEM_SEGMENT = "_*[A-Za-z0-9](?:[A-Za-z0-9_]*[A-Za-z0-9])?";
+  private static final String SYSTEM_SEGMENT = "_*[A-Za-z](?:[A-Za-z0-9_]*[A-Za-z0-9])?";
   private static final String VERSION = "(?:;[1-9][0-9]{0,8}(?:\\.[1-9][0-9]{0,5})?)?";
   private static final Pattern USER =
       Pattern.compile("^dtmi:" + SEGMENT + "(?::" + SEGMENT + ")*" + VERSION + "$");
@@ -71,6 +71,17 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
    */
   public static boolean isValid(String value) {
     return value.length() <= MAX_LENGTH && GENERAL.matcher(value).matches();
+  }
+
+  /**
+   * Tells whether a text has the syntax of a DTMI that may be written in a model, whatever its
+   * length (up to {@value #MAX_LENGTH}): no system segments.
+   *
+   * @param value the text
+   * @return whether the syntax is that of a user DTMI
+   */
+  public static boolean isUserSyntax(String value) {
+    return value.length() <= MAX_LENGTH && USER.matcher(value).matches();
   }
 
   /** @return whether this DTMI may be written in a model (no system segments, length ≤ 2048) */

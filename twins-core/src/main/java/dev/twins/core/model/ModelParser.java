@@ -76,7 +76,8 @@ public final class ModelParser {
    * @throws ModelException if a file cannot be read, no model is found, or the set is invalid
    */
   public Models parsePaths(Collection<Path> paths) {
-    return parse(SourceFiles.read(paths));
+    SourceFiles.Read read = SourceFiles.read(paths);
+    return new DtdlParser(undefinedExtensions, resolver).parse(read.sources(), read.errors());
   }
 
   /**
@@ -88,7 +89,7 @@ public final class ModelParser {
    */
   public Models parse(Collection<ModelSource> sources) {
     Objects.requireNonNull(sources, "sources");
-    return new DtdlParser(undefinedExtensions, resolver).parse(sources);
+    return new DtdlParser(undefinedExtensions, resolver).parse(sources, List.of());
   }
 
   /** @return the policy for undefined co-types, members and extension contexts */

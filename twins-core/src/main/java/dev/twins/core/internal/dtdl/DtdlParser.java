@@ -48,6 +48,8 @@ public final class DtdlParser {
   private static final Set<String> ALL_CLASSES = Set.of("Interface", "Telemetry", "Property", "Command", "Relationship",
       "Component", "Array", "Enum", "Map", "Object", "EnumValue", "MapKey", "MapValue", "Field", "CommandPayload",
       "CommandRequest", "CommandResponse", "CommandType", "Unit", "UnitAttribute", "LatentType", "NamedLatentType");
+  private static final Set<String> SINGLE_LITERALS = Set.of("comment", "writable", "name", "target",
+      "minMultiplicity", "maxMultiplicity", "enumValue", "commandType", "nullable", "unit", "annotates", "overrides");
   private static final Set<String> COMMON_MEMBERS = Set.of("@id", "@type", "@context", "comment", "description", "displayName");
 
   private final UndefinedExtensions policy;
@@ -76,18 +78,27 @@ public final class DtdlParser {
    * Parses the texts as one model set.
    *
    * @param sources the texts
+   * @param readErrors problems met while reading the texts (unreadable files, ...), reported with
+   *     those found in the texts
    * @return the resolved models
    * @throws ModelException listing every problem, if any
    */
-  public Models parse(Collection<ModelSource> sources) {
+  public Models parse(Collection<ModelSource> sources, List<ModelError> readErrors) {
+    errors.addAll(readErrors);
+    if (sources.isEmpty() && !readErrors.isEmpty()) throw new ModelException(readErrors);
     if (sources.isEmpty()) {
       throw new ModelException(List.of(new ModelError(ErrorCode.NO_MODELS, "no model text was given", "", "", 0, "")));
     }
     for (ModelSource s : sources) readDocument(s);
     resolveMissing();
-    if (errors.isEmpty()) {
-      Models models = new ModelResolver(this).resolve();
+    boolean readCleanly = errors.isEmpty();
+    try {
+      Models models = new ModelResolver(this).resolve(readCleanly);
       if (errors.isEmpty()) return models;
+    } catch (RuntimeException e) {
+      // The set-wide checks also run over elements that failed to read, to report every problem at
+      // once; a half-read element must not hide the errors already found.
+      if (readCleanly) throw e;
     }
     errors.sort(null);
     throw new ModelException(dedupe(errors));
@@ -178,17 +189,38 @@ public final class DtdlParser {
     Raw r = readElement(obj, ctx, Set.of("Interface"), null, null, source, "top-level element");
     if (r == null) return;
     topLevel.add(r);
-    if (ctx.version != DtdlVersion.V2 && obj.end > obj.start) {
+    checkSize(r, text);
+  }
+
+  /** The 1 MiB limit of DTDL v3 and later, for an Interface and each Interface defined inline in it. */
+  private void checkSize(Raw r, String text) {
+    Node obj = r.node;
+    for (Raw inline : inlineInterfaces(r)) checkSize(inline, text);
+    if (r.ctx.version != DtdlVersion.V2 && obj.end > obj.start) {
       long chars = obj.end - obj.start;
       if (chars * 3 > MAX_INTERFACE_BYTES) {
-        int bytes = text.substring((int) obj.start, (int) Math.min(obj.end, text.length()))
-            .getBytes(StandardCharsets.UTF_8).length;
+        // Interfaces defined inline (extended or used as components) do not count.
+        int bytes = utf8Length(text, obj);
+        for (Raw inline : inlineInterfaces(r)) bytes -= utf8Length(text, inline.node);
         if (bytes > MAX_INTERFACE_BYTES) {
           error(ErrorCode.INTERFACE_TOO_LARGE, "the Interface's JSON text is " + bytes
               + " bytes; DTDL v3 allows at most 1 MiB (1,048,576 bytes) per Interface: split it", r, obj);
         }
       }
     }
+  }
+
+  private static int utf8Length(String text, Node n) {
+    return text.substring((int) n.start, (int) Math.min(n.end, text.length())).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private static List<Raw> inlineInterfaces(Raw i) {
+    List<Raw> out = new ArrayList<>();
+    for (Raw.Ref b : i.bases) if (b.inline != null) out.add(b.inline);
+    for (Raw c : i.contents) if (c.schema != null && c.schema.inline != null && c.schema.inline.isInterface()) {
+      out.add(c.schema.inline);
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- context
@@ -334,12 +366,9 @@ public final class DtdlParser {
         String term = classTerm(t.text, ctx);
         if (term != null) {
           if (cls != null) {
-            if (cls.equals(term)) {
-              error(ErrorCode.TYPE_INVALID, "\"@type\" names the class " + term + " twice", idForErrors, source, t);
-            } else {
-              error(ErrorCode.TYPE_INVALID, "\"@type\" names two classes, " + cls + " and " + term
-                  + "; an element has exactly one", idForErrors, source, t);
-            }
+            if (cls.equals(term)) continue; // the class as a term and as a DTMI: discouraged, not invalid
+            error(ErrorCode.TYPE_INVALID, "\"@type\" names two classes, " + cls + " and " + term
+                + "; an element has exactly one", idForErrors, source, t);
             return null;
           }
           cls = term;
@@ -357,7 +386,8 @@ public final class DtdlParser {
         }
         cls = dflt;
       } else if (!allowed.contains(cls)) {
-        error(ErrorCode.TYPE_NOT_ALLOWED, place + " cannot be a " + cls + "; allowed here: " + sorted(allowed),
+        error(partition == null && place.equals("top-level element") ? ErrorCode.TOP_LEVEL_NOT_INTERFACE
+            : ErrorCode.TYPE_NOT_ALLOWED, place + " cannot be a " + cls + "; allowed here: " + sorted(allowed),
             idForErrors, source, clsNode);
         return null;
       }
@@ -392,6 +422,10 @@ public final class DtdlParser {
       String term = key;
       java.util.regex.Matcher m = MEMBER_DTMI.matcher(key);
       if (m.matches()) term = m.group(1);
+      if (key.startsWith("@") && !COMMON_MEMBERS.contains(key) && ctx.version == DtdlVersion.V2
+          && !key.equals("@graph")) {
+        continue; // DTDL v2: other JSON-LD keywords are discouraged, not invalid; they carry no model data
+      }
       if (key.startsWith("@") && !COMMON_MEMBERS.contains(key)) {
         error(ErrorCode.MEMBER_RESERVED, "member \"" + key + "\" is not allowed; the only @-members are @context, "
             + "@id and @type", r, e.getValue());
@@ -403,6 +437,8 @@ public final class DtdlParser {
         continue;
       }
       written.put(term, key);
+      // An empty array of a single-valued literal member is the member left out.
+      if (e.getValue().isArray() && e.getValue().items.isEmpty() && SINGLE_LITERALS.contains(term)) continue;
       members.put(term, e.getValue());
     }
     members.remove("@id");
@@ -428,9 +464,10 @@ public final class DtdlParser {
     }
     // ---- co-types
     List<Vocabulary.AdjunctType> adjuncts = new ArrayList<>();
+    boolean undefinedReported = false;
     Set<String> undefinedCoTypes = new LinkedHashSet<>();
     for (Node t : coTypeNodes) {
-      String term = t.text;
+      String term = standardTerm(t.text, "class");
       if (!r.coTypes.add(term)) {
         error(ErrorCode.TYPE_INVALID, "\"@type\" names the co-type " + term + " twice", r, t);
         continue;
@@ -441,10 +478,9 @@ public final class DtdlParser {
           undefinedCoTypes.add(term);
           r.informal = true;
         } else {
+          undefinedReported = true;
           error(ErrorCode.COTYPE_UNDEFINED, "co-type \"" + Node.abbreviate(term) + "\" is not defined by DTDL v"
-              + ctx.version.number() + " or an extension in \"@context\""
-              + (ctx.version == DtdlVersion.V2 ? "" : " (semantic types need the context "
-              + "dtmi:dtdl:extension:quantitativeTypes;1)"), r, t);
+              + ctx.version.number() + " or an extension in \"@context\"" + extensionHint(term, ctx.version), r, t);
         }
       } else if (!a.appliesTo().contains(cls) && !(cls.equals("CommandPayload") && (a.appliesTo().contains(
           "CommandRequest") || a.appliesTo().contains("CommandResponse")))) {
@@ -458,6 +494,12 @@ public final class DtdlParser {
     // ---- class members
     readClassMembers(r, members, ctx);
     // ---- extension members
+    if (undefinedReported) {
+      // the members of an undefined co-type were reported with it; do not report each again
+      for (String k : List.of("unit", "annotates", "overrides")) {
+        if (adjuncts.stream().noneMatch(a -> a.members().containsKey(k))) members.remove(k);
+      }
+    }
     readExtensionMembers(r, members, adjuncts, ctx);
     // ---- leftovers
     for (Map.Entry<String, Node> e : members.entrySet()) {
@@ -487,7 +529,7 @@ public final class DtdlParser {
       Raw global = byId.putIfAbsent(r.id, r);
       if (old == null && global != null && global.isInterface()) old = global;
     }
-    if (old != null && !(old.cls.equals(r.cls) && old.node.sameAs(r.node))) {
+    if (old != null && (r.isInterface() || !(old.cls.equals(r.cls) && old.node.sameAs(r.node)))) {
       error(ErrorCode.ID_DUPLICATE, "@id " + r.id + " is already used by a " + old.cls + " in " + old.source
           + " line " + old.node.line + "; every @id must be unique in the model set", r, idNode);
     }
@@ -498,6 +540,26 @@ public final class DtdlParser {
     Map<String, Raw> l = local.get(from.partition);
     Raw r = l == null ? null : l.get(dtmi);
     return r != null ? r : byId.get(dtmi);
+  }
+
+  /** {@code dtmi:standard:class:Temperature;2} is the term {@code Temperature}; other texts stay. */
+  static String standardTerm(String text, String kind) {
+    String prefix = "dtmi:standard:" + kind + ":";
+    if (!text.startsWith(prefix)) return text;
+    int semi = text.indexOf(';');
+    String term = semi < 0 ? text.substring(prefix.length()) : text.substring(prefix.length(), semi);
+    return term.matches("[A-Za-z][A-Za-z0-9_]*") ? term : text;
+  }
+
+  /** Names the known extension that defines a co-type, if any. */
+  private static String extensionHint(String term, DtdlVersion version) {
+    for (String c : new java.util.TreeSet<>(Vocabulary.knownContexts())) {
+      Vocabulary.Extension e = Vocabulary.extension(c).orElseThrow();
+      if (e.dtdlVersions().contains(version.number()) && e.adjunctTypes().containsKey(term)) {
+        return "; it is defined by the extension " + c + ": add that to \"@context\"";
+      }
+    }
+    return "";
   }
 
   private static String memberHint(String key) {
@@ -524,11 +586,7 @@ public final class DtdlParser {
   }
 
   private static String classTerm(String t, Context ctx) {
-    if (ALL_CLASSES.contains(t)) {
-      if (t.equals("CommandPayload") && ctx.version != DtdlVersion.V2) return null;
-      if ((t.equals("CommandRequest") || t.equals("CommandResponse")) && ctx.version == DtdlVersion.V2) return null;
-      return t;
-    }
+    if (ALL_CLASSES.contains(t)) return t;
     java.util.regex.Matcher m = CLASS_DTMI.matcher(t);
     if (m.matches() && ALL_CLASSES.contains(m.group(1))) return m.group(1);
     return null;
@@ -540,7 +598,7 @@ public final class DtdlParser {
 
   private void checkId(Raw r, Node idNode) {
     String id = r.id;
-    if (!Dtmi.isValid(id) || !isUserForm(id)) {
+    if (!Dtmi.isUserSyntax(id)) {
       if (id.length() > Dtmi.MAX_LENGTH) {
         error(ErrorCode.DTMI_TOO_LONG, "@id is " + id.length() + " characters; a DTMI has at most 4096", r, idNode);
       } else {
@@ -567,11 +625,6 @@ public final class DtdlParser {
     }
   }
 
-  /** The user form of a DTMI, whatever its length: no system segments (those starting with {@code _}). */
-  private static boolean isUserForm(String id) {
-    return !id.contains(":_");
-  }
-
   private static String childId(String parentId, String member, String name) {
     if (parentId == null || parentId.isEmpty()) return "";
     int semi = parentId.indexOf(';');
@@ -583,9 +636,10 @@ public final class DtdlParser {
 
   // ---------------------------------------------------------------- literals
 
+  /** Unwraps a representational literal: {@code {"@value": x}} or an array holding one value. */
   private static Node literal(Node n) {
+    if (n.isArray() && n.items.size() == 1) n = n.items.get(0);
     if (n.isObject() && n.fields.containsKey("@value")) return n.get("@value");
-    if (n.isArray() && n.items.size() == 1) return n.items.get(0);
     return n;
   }
 
@@ -761,8 +815,7 @@ public final class DtdlParser {
           error(ErrorCode.MEMBER_REQUIRED, "a MapKey needs \"schema\": \"string\"", r, r.node);
         } else {
           Node v = literal(ks);
-          if (!v.isString() || !(v.text.equals("string") || v.text.equals("dtmi:dtdl:instance:Schema:string;"
-              + ctx.version.number()))) {
+          if (!v.isString() || !(v.text.equals("string") || v.text.matches("dtmi:dtdl:instance:Schema:string;[2-9]"))) {
             error(ErrorCode.MAP_KEY_SCHEMA, "a MapKey's schema must be \"string\", not " + v.describe(), r, v);
           }
         }
@@ -866,11 +919,11 @@ public final class DtdlParser {
     String payload = ctx.version == DtdlVersion.V2 ? "CommandPayload" : null;
     r.request = readSub(r, m, "request", payload == null ? "CommandRequest" : payload, ctx, false);
     r.response = readSub(r, m, "response", payload == null ? "CommandResponse" : payload, ctx, false);
-    if (ctx.version == DtdlVersion.V2) {
+    {
       Node ct = m.remove("commandType");
       if (ct != null) {
         String s = string(r, ct, "commandType");
-        if (s != null && !s.equals("synchronous") && !s.equals("asynchronous")) {
+        if (s != null && !s.matches("(?:dtmi:dtdl:instance:CommandType:)?(?:synchronous|asynchronous)(?:;[2-9])?")) {
           error(ErrorCode.VALUE_INVALID, "\"commandType\" must be \"synchronous\" or \"asynchronous\" (it is "
               + "deprecated and ignored)", r, literal(ct));
         }
@@ -1027,7 +1080,9 @@ public final class DtdlParser {
     }
     Node values = m.remove("enumValues");
     List<Node> items = values == null ? List.of() : many(r, values, "enumValues");
-    if (ctx.version == DtdlVersion.V2 && (items.isEmpty() || items.size() > 100)) {
+    if (ctx.version == DtdlVersion.V2 && values == null) {
+      error(ErrorCode.MEMBER_REQUIRED, "a DTDL v2 Enum needs \"enumValues\" (1 to 100)", r, r.node);
+    } else if (ctx.version == DtdlVersion.V2 && (items.isEmpty() || items.size() > 100)) {
       error(ErrorCode.COUNT_LIMIT, "an Enum has " + items.size() + " enumValues; DTDL v2 requires 1 to 100", r,
           values == null ? r.node : values);
     }
@@ -1057,7 +1112,9 @@ public final class DtdlParser {
   private void readObject(Raw r, Map<String, Node> m, Context ctx) {
     Node fields = m.remove("fields");
     List<Node> items = fields == null ? List.of() : many(r, fields, "fields");
-    if (ctx.version == DtdlVersion.V2 && (items.isEmpty() || items.size() > 30)) {
+    if (ctx.version == DtdlVersion.V2 && fields == null) {
+      error(ErrorCode.MEMBER_REQUIRED, "a DTDL v2 Object needs \"fields\" (1 to 30)", r, r.node);
+    } else if (ctx.version == DtdlVersion.V2 && (items.isEmpty() || items.size() > 30)) {
       error(ErrorCode.COUNT_LIMIT, "an Object has " + items.size() + " fields; DTDL v2 requires 1 to 30", r,
           fields == null ? r.node : fields);
     }
@@ -1119,11 +1176,12 @@ public final class DtdlParser {
             }
             String unitType = a.unitType().orElse("");
             Set<String> units = ctx.units(unitType);
-            if (units != null && !units.contains(v.text)) {
+            String unit = standardTerm(v.text, "unit");
+            if (units != null && !units.contains(unit)) {
               error(ErrorCode.UNIT_INVALID, "unit \"" + Node.abbreviate(v.text) + "\" is not a " + unitType
                   + unitChoices(ctx, a), r, v);
             } else if (a.unitType().isPresent()) {
-              r.quantity = new Quantity(a.term(), unitType, v.text);
+              r.quantity = new Quantity(a.term(), unitType, unit);
             }
             break;
           }

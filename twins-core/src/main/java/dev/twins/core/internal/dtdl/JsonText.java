@@ -42,9 +42,25 @@ final class JsonText {
   static Node read(String text) throws Failure {
     int from = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
     Deque<Node> stack = new ArrayDeque<>();
-    Deque<String> pendingName = new ArrayDeque<>();
     Node root = null;
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text.toCharArray(), from, text.length() - from)) {
+      try {
+        root = readTokens(p, stack);
+      } catch (StreamConstraintsException e) {
+        throw new Failure("JSON nests deeper than " + MAX_DEPTH + " levels", p.currentLocation().getLineNr(), true);
+      }
+    } catch (StreamConstraintsException e) {
+      throw new Failure("JSON nests deeper than " + MAX_DEPTH + " levels", line(e), true);
+    } catch (JacksonException e) {
+      throw new Failure(clean(e.getOriginalMessage()), line(e), false);
+    }
+    if (root == null) throw new Failure("the text is empty", 0, false);
+    return root;
+  }
+
+  private static Node readTokens(JsonParser p, Deque<Node> stack) throws Failure {
+    Node root = null;
+    {
       JsonToken t;
       String name = null;
       while ((t = p.nextToken()) != null) {
@@ -61,7 +77,6 @@ final class JsonText {
           Node done = stack.pop();
           done.end = p.currentTokenLocation().getCharOffset() + 1;
           done.freeze();
-          name = pendingName.pop();
           continue;
         }
         Node parent = stack.peek();
@@ -105,16 +120,19 @@ final class JsonText {
         else parent.items.add(n);
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
           stack.push(n);
-          pendingName.push(name == null ? "" : name);
         }
       }
-    } catch (StreamConstraintsException e) {
-      throw new Failure("JSON nests deeper than " + MAX_DEPTH + " levels", line(e), true);
-    } catch (JacksonException e) {
-      throw new Failure(e.getOriginalMessage(), line(e), false);
     }
-    if (root == null) throw new Failure("the text is empty", 0, false);
     return root;
+  }
+
+  /** Drops Jackson's source descriptions: the error already names the file and line. */
+  static String clean(String message) {
+    if (message == null) return "malformed JSON";
+    String m = message.replaceAll("\\s*\\(for (?:Array|Object|root value) starting at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+        .replaceAll("\\s+", " ").trim();
+    return m.isEmpty() ? "malformed JSON" : m;
   }
 
   private static int line(JacksonException e) {

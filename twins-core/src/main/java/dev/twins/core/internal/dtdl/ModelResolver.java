@@ -59,7 +59,13 @@ final class ModelResolver {
     this.p = parser;
   }
 
-  Models resolve() {
+  /**
+   * Checks the model set and, when it is valid, builds it.
+   *
+   * @param build whether to build (false when reading already found errors: check only)
+   * @return the models, or null when there are errors or {@code build} is false
+   */
+  Models resolve(boolean build) {
     for (Raw r : p.byId.values()) if (r.isInterface()) interfaces.add(r);
     interfaces.sort((a, b) -> a.id.compareTo(b.id));
     reportUnresolved();
@@ -68,7 +74,7 @@ final class ModelResolver {
     for (Raw i : interfaces) if (!broken.contains(i)) checkHierarchy(i);
     for (Raw i : interfaces) if (!broken.contains(i)) contentsOf(i);
     for (Raw i : interfaces) if (!broken.contains(i)) checkInterface(i);
-    if (!p.errors.isEmpty()) return null;
+    if (!build || !p.errors.isEmpty()) return null;
     List<Interface> out = new ArrayList<>();
     for (Raw i : interfaces) out.add(build(i));
     p.warnings.sort(null);
@@ -334,7 +340,7 @@ final class ModelResolver {
         error(ErrorCode.SCHEMA_TOO_DEEP, "the schema of " + holder.id + " nests " + d + " complex schemas; DTDL v"
             + holder.ctx.version.number() + " allows at most " + max, holder, ref.node);
       }
-      if (d >= 0) checkSchemaTree(complex, iface, v2Property, holder);
+      if (d >= 0) checkSchemaTree(complex, iface, v2Property, holder, ref.dtmi != null ? ref.node : null);
     }
   }
 
@@ -362,51 +368,62 @@ final class ModelResolver {
           + schema.ctx.version.number() + " allows at most " + schema.ctx.version.maxSchemaDepth(), schema,
           schema.node);
     }
-    if (d >= 0) checkSchemaTree(schema, iface, false, schema);
+    if (d >= 0) checkSchemaTree(schema, iface, false, schema, null);
   }
 
-  private void checkSchemaTree(Raw schema, Raw iface, boolean v2Property, Raw holder) {
+  /**
+   * Walks the schemas below a value holder.
+   *
+   * @param refAt where the walk first followed a DTMI reference, so that errors found in a
+   *     reused schema are reported where the holder uses it; null while inline
+   */
+  private void checkSchemaTree(Raw schema, Raw iface, boolean v2Property, Raw holder, Node refAt) {
     if (v2Property && schema.cls.equals("Array")) {
       error(ErrorCode.SCHEMA_ARRAY_IN_PROPERTY, "a DTDL v2 Property cannot contain an Array schema (" + schema.id
-          + "); use Telemetry or DTDL v3", holder, schema.node);
+          + "); use Telemetry or DTDL v3", holder, refAt != null ? refAt : schema.node);
       v2Property = false;
     }
     switch (schema.cls) {
       case "Array": {
         if (checkReference(schema, schema.schema, iface)) {
           Raw inner = target(schema.schema, schema);
-          checkStandardInProperty(schema.schema, v2Property, holder);
-          if (inner != null) checkSchemaTree(inner, iface, v2Property, holder);
+          checkStandardInProperty(schema.schema, v2Property, holder, refAt);
+          if (inner != null) checkSchemaTree(inner, iface, v2Property, holder, via(schema.schema, refAt));
         }
         break;
       }
       case "Map":
-        if (schema.mapValue != null) nested(schema.mapValue, iface, v2Property, holder);
+        if (schema.mapValue != null) nested(schema.mapValue, iface, v2Property, holder, refAt);
         break;
       case "Object":
-        for (Raw f : schema.fields) nested(f, iface, v2Property, holder);
+        for (Raw f : schema.fields) nested(f, iface, v2Property, holder, refAt);
         break;
       default:
         break;
     }
   }
 
-  private void nested(Raw valueHolder, Raw iface, boolean v2Property, Raw holder) {
+  private static Node via(Raw.Ref ref, Node refAt) {
+    return refAt != null ? refAt : (ref != null && ref.dtmi != null ? ref.node : null);
+  }
+
+  private void nested(Raw valueHolder, Raw iface, boolean v2Property, Raw holder, Node refAt) {
     Raw.Ref ref = valueHolder.schema;
     if (ref == null || !checkReference(valueHolder, ref, iface)) return;
     if (valueHolder.quantity != null && valueHolder.numericRequired && (ref.standard == null || !ref.standard.isNumeric())) {
       error(ErrorCode.SEMANTIC_TYPE_SCHEMA, "semantic type " + valueHolder.quantity.semanticType()
           + " needs a numeric schema, not " + describe(ref), valueHolder, ref.node);
     }
-    checkStandardInProperty(ref, v2Property, holder);
+    checkStandardInProperty(ref, v2Property, holder, refAt);
     Raw inner = target(ref, valueHolder);
-    if (inner != null) checkSchemaTree(inner, iface, v2Property, holder);
+    if (inner != null) checkSchemaTree(inner, iface, v2Property, holder, via(ref, refAt));
   }
 
-  private void checkStandardInProperty(Raw.Ref ref, boolean v2Property, Raw holder) {
+  private void checkStandardInProperty(Raw.Ref ref, boolean v2Property, Raw holder, Node refAt) {
     if (v2Property && ref != null && ref.standard instanceof GeospatialSchema) {
       error(ErrorCode.SCHEMA_ARRAY_IN_PROPERTY, "a DTDL v2 Property cannot contain the geospatial schema "
-          + ((GeospatialSchema) ref.standard).term(), holder, ref.node);
+          + ((GeospatialSchema) ref.standard).term() + " (geospatial values are arrays)", holder,
+          refAt != null ? refAt : ref.node);
     }
   }
 
