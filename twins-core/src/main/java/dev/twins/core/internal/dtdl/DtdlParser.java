@@ -137,7 +137,7 @@ public final class DtdlParser {
 
   void error(ErrorCode code, String message, String dtmi, String source, Node at) {
     errors.add(new ModelError(code, message, dtmi == null ? "" : dtmi, source, at == null ? 0 : at.line,
-        at == null ? "" : at.pointer));
+        at == null ? "" : at.pointer()));
   }
 
   private void error(ErrorCode code, String message, Raw r, Node at) {
@@ -167,7 +167,7 @@ public final class DtdlParser {
       for (Node item : root.items) {
         if (item.isObject()) readTopLevel(item, s.name(), text);
         else error(ErrorCode.ROOT_NOT_OBJECT, "a model document must be an object or an array of objects, but item "
-            + item.pointer + " is " + item.describe(), "", s.name(), item);
+            + item.pointer() + " is " + item.describe(), "", s.name(), item);
       }
     } else {
       error(ErrorCode.ROOT_NOT_OBJECT, "a model document must be an object or an array of objects, not "

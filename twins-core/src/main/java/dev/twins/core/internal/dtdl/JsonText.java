@@ -80,37 +80,35 @@ final class JsonText {
           continue;
         }
         Node parent = stack.peek();
-        String pointer;
-        if (parent == null) pointer = "";
-        else if (parent.isObject()) pointer = Node.child(parent.pointer, name);
-        else pointer = parent.pointer + "/" + parent.items.size();
+        // The JSON pointer is made only when an error needs it: from the parent and the key or index.
+        Object pointer = parent == null ? null : parent.isObject() ? name : (Object) parent.items.size();
         TokenStreamLocation loc = p.currentTokenLocation();
         Node n;
         switch (t) {
           case START_OBJECT:
-            n = new Node(Node.Kind.OBJECT, loc.getLineNr(), pointer, loc.getCharOffset());
+            n = new Node(Node.Kind.OBJECT, loc.getLineNr(), parent, pointer, loc.getCharOffset());
             n.fields = Node.newFields();
             break;
           case START_ARRAY:
-            n = new Node(Node.Kind.ARRAY, loc.getLineNr(), pointer, loc.getCharOffset());
+            n = new Node(Node.Kind.ARRAY, loc.getLineNr(), parent, pointer, loc.getCharOffset());
             n.items = new ArrayList<>();
             break;
           case VALUE_STRING:
-            n = new Node(Node.Kind.STRING, loc.getLineNr(), pointer, loc.getCharOffset());
+            n = new Node(Node.Kind.STRING, loc.getLineNr(), parent, pointer, loc.getCharOffset());
             n.text = p.getString();
             break;
           case VALUE_NUMBER_INT:
           case VALUE_NUMBER_FLOAT:
-            n = new Node(Node.Kind.NUMBER, loc.getLineNr(), pointer, loc.getCharOffset());
+            n = new Node(Node.Kind.NUMBER, loc.getLineNr(), parent, pointer, loc.getCharOffset());
             n.number = t == JsonToken.VALUE_NUMBER_INT ? p.getNumberValue() : p.getDecimalValue();
             break;
           case VALUE_TRUE:
           case VALUE_FALSE:
-            n = new Node(Node.Kind.BOOLEAN, loc.getLineNr(), pointer, loc.getCharOffset());
+            n = new Node(Node.Kind.BOOLEAN, loc.getLineNr(), parent, pointer, loc.getCharOffset());
             n.bool = t == JsonToken.VALUE_TRUE;
             break;
           case VALUE_NULL:
-            n = new Node(Node.Kind.NULL, loc.getLineNr(), pointer, loc.getCharOffset());
+            n = new Node(Node.Kind.NULL, loc.getLineNr(), parent, pointer, loc.getCharOffset());
             break;
           default:
             throw new Failure("unexpected JSON token " + t, loc.getLineNr(), false);

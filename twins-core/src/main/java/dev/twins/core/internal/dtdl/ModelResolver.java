@@ -502,7 +502,7 @@ final class ModelResolver {
       p.warnings.add(new dev.twins.core.model.ModelError(ErrorCode.ANNOTATES_INVALID, "\"annotates\": \""
           + Node.abbreviate(annotates.text) + "\" should name another Property or Telemetry of " + iface.id
           + " (inherited ones count); the annotation applies to nothing", c.id, c.source, annotates.line,
-          annotates.pointer));
+          annotates.pointer()));
       return;
     }
     Node overrides = c.other.get("overrides");

@@ -15,7 +15,10 @@ final class Node {
 
   final Kind kind;
   final int line;
-  final String pointer;
+  private final Node parent;
+  /** The key in the parent object (a String) or the index in the parent array (an Integer); null for the root. */
+  private final Object step;
+  private String pointer;
   final long start;
   long end;
   Map<String, Node> fields = Map.of();
@@ -24,11 +27,22 @@ final class Node {
   Number number;
   boolean bool;
 
-  Node(Kind kind, int line, String pointer, long start) {
+  Node(Kind kind, int line, Node parent, Object step, long start) {
     this.kind = kind;
     this.line = line;
-    this.pointer = pointer;
+    this.parent = parent;
+    this.step = step;
     this.start = start;
+  }
+
+  /** The RFC 6901 JSON pointer of this value in its document, made on first use. */
+  String pointer() {
+    if (pointer == null) {
+      if (parent == null) pointer = "";
+      else if (step instanceof String) pointer = child(parent.pointer(), (String) step);
+      else pointer = parent.pointer() + "/" + step;
+    }
+    return pointer;
   }
 
   boolean isObject() {
