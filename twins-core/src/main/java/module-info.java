@@ -9,4 +9,5 @@ module dev.twins.core {
 
   exports dev.twins.core;
   exports dev.twins.core.model;
+  exports dev.twins.core.graph;
 }
