@@ -90,6 +90,54 @@ public final class GraphStore {
   private final AtomicLong etags = new AtomicLong();
   private final String etagPrefix = "W/\"" + Long.toHexString(System.nanoTime() ^ System.identityHashCode(this)) + "-";
   private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<StateListener> stateListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Told of every change inside the commit, before the change is visible to subscribers: the place
+   * for indexes that must always agree with the state. Implementations must be quick and must not
+   * throw.
+   */
+  public interface StateListener {
+    /**
+     * A twin changed.
+     *
+     * @param before the twin before, or null when it was created
+     * @param after the twin after, or null when it was deleted
+     */
+    void twinChanged(Twin before, Twin after);
+
+    /**
+     * A relationship changed.
+     *
+     * @param before the relationship before, or null when it was created
+     * @param after the relationship after, or null when it was deleted
+     */
+    void relationChanged(Relation before, Relation after);
+  }
+
+  /**
+   * Adds a state listener (an index). It is told of changes from now on; to build it from the
+   * current state, the caller scans {@link #twins()} under {@link #withCommitsPaused(Runnable)}.
+   *
+   * @param listener the listener
+   */
+  public void addStateListener(StateListener listener) {
+    stateListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Runs an action while no change commits: for building an index from a consistent state.
+   *
+   * @param action the action
+   */
+  public void withCommitsPaused(Runnable action) {
+    commitLock.lock();
+    try {
+      action.run();
+    } finally {
+      commitLock.unlock();
+    }
+  }
   private final ThreadLocal<Boolean> delivering = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
   /**
@@ -415,6 +463,7 @@ public final class GraphStore {
         }
         Instant now = options.clock().instant();
         commit(() -> {
+          for (StateListener l : stateListeners) l.twinChanged(old.twin, null);
           e.state = null;
           e.removed = true;
           entries.remove(id, e);
@@ -438,6 +487,7 @@ public final class GraphStore {
 
   private void publish(Entry e, State old, State s) {
     e.state = s;
+    for (StateListener l : stateListeners) l.twinChanged(old == null ? null : old.twin, s.twin);
     if (old == null || !old.twin.model().equals(s.twin.model())) {
       if (old != null) {
         Set<String> ids = byModel.get(old.twin.model());
@@ -523,6 +573,7 @@ public final class GraphStore {
             relations.incrementAndGet();
           }
           tgt.in().put(key, r);
+          for (StateListener l : stateListeners) l.relationChanged(old, r);
         }, seq -> old == null ? new ChangeEvent.RelationCreated(seq, now, r)
             : new ChangeEvent.RelationUpdated(seq, now, Diff.between(old.properties(), props), r));
         return r;
@@ -573,6 +624,7 @@ public final class GraphStore {
         commit(() -> {
           src.out().put(relationshipId, r);
           tgt.in().put(key, r);
+          for (StateListener l : stateListeners) l.relationChanged(old, r);
         }, seq -> new ChangeEvent.RelationUpdated(seq, now, patch, r));
         return r;
       } finally {
@@ -605,6 +657,7 @@ public final class GraphStore {
           src.out.remove(relationshipId);
           if (tgt != null && tgt.in != null) tgt.in.remove(key);
           relations.decrementAndGet();
+          for (StateListener l : stateListeners) l.relationChanged(old, null);
         }, seq -> new ChangeEvent.RelationDeleted(seq, now, old));
         return;
       } finally {
