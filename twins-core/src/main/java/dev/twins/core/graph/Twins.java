@@ -64,6 +64,17 @@ public final class Twins {
     return new Builder(models);
   }
 
+  /**
+   * Builds a small demo graph: one building, two floors, four rooms and two sensors typed by four
+   * DTDL models ({@code dtmi:twins:demo:Building;1}, {@code Floor}, {@code Room}, {@code Sensor}),
+   * for trying Twins out in JShell and in examples.
+   *
+   * @return a new graph
+   */
+  public static Twins demo() {
+    return dev.twins.core.internal.graph.DemoGraph.create();
+  }
+
   /** @return the models every twin must fit */
   public Models models() {
     return store.models();
