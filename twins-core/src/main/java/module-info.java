@@ -8,6 +8,6 @@ module dev.twins.core {
   requires transitive tools.jackson.databind;
 
   exports dev.twins.core;
-  exports dev.twins.core.model;
   exports dev.twins.core.graph;
+  exports dev.twins.core.model;
 }
