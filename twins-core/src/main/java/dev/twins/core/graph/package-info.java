@@ -1,11 +1,7 @@
 /**
- * The twin graph: twins, relationships and the updates that change them.
- *
- * <p>A tour: updates to twins and relationships are {@link dev.twins.core.graph.JsonPatch}es
- * (RFC 6902, restricted to the {@code add}, {@code replace} and {@code remove} that Azure Digital
- * Twins accepts, plus {@code test}), built with {@link dev.twins.core.graph.JsonPatch#builder()} or
- * read with {@link dev.twins.core.graph.JsonPatch#parse}; a patch that is malformed or cannot be
- * applied raises a {@link dev.twins.core.graph.PatchException} that names the operation and the
- * location.
+ * The twin graph: {@link dev.twins.core.graph.Twins} holds twins and relationships typed by DTDL
+ * models, validates every write, keeps ADT's metadata and ETags, indexes twins by model, and
+ * publishes {@link dev.twins.core.graph.ChangeEvent}s. Snapshots ({@link dev.twins.core.graph.Twin},
+ * {@link dev.twins.core.graph.Relation}) are immutable.
  */
 package dev.twins.core.graph;
