@@ -10,5 +10,6 @@ module dev.twins.core {
 
   exports dev.twins.core;
   exports dev.twins.core.adt;
+  exports dev.twins.core.graph;
   exports dev.twins.core.model;
 }

@@ -1,6 +1,6 @@
 package dev.twins.core.adt;
 
-import dev.twins.core.internal.adt.AdtJson;
+import dev.twins.core.internal.adt.AdtFileJson;
 import dev.twins.core.internal.adt.BulkImportReader;
 import dev.twins.core.internal.adt.BulkImportWriter;
 import dev.twins.core.internal.adt.Delivery;
@@ -58,7 +58,7 @@ public final class AdtFiles {
    */
   public static AdtFormat detect(Path file) {
     Objects.requireNonNull(file, "file");
-    try (JsonParser p = AdtJson.MAPPER.createParser(open(file))) {
+    try (JsonParser p = AdtFileJson.MAPPER.createParser(open(file))) {
       return FormatDetector.detect(p);
     } catch (JacksonIOException e) {
       throw ioFailure(file, e.getCause() == null ? e : e.getCause());
@@ -161,7 +161,7 @@ public final class AdtFiles {
    */
   public static ReadSummary readExplorer(Path file, AdtRecordHandler handler, ErrorPolicy policy) {
     Objects.requireNonNull(file, "file");
-    return ExplorerReader.read(() -> AdtJson.MAPPER.createParser(open(file)),
+    return ExplorerReader.read(() -> AdtFileJson.MAPPER.createParser(open(file)),
         new Delivery(file.toString(), handler, policy));
   }
 
@@ -188,7 +188,7 @@ public final class AdtFiles {
    */
   public static ReadSummary readExplorer(String name, String text, AdtRecordHandler handler, ErrorPolicy policy) {
     Objects.requireNonNull(text, "text");
-    return ExplorerReader.read(() -> AdtJson.MAPPER.createParser(text), new Delivery(name, handler, policy));
+    return ExplorerReader.read(() -> AdtFileJson.MAPPER.createParser(text), new Delivery(name, handler, policy));
   }
 
   /**
@@ -198,7 +198,7 @@ public final class AdtFiles {
    * @return the writer
    */
   public static AdtWriter bulkImportWriter(Writer out) {
-    return new BulkImportWriter(out, AdtJson.MAPPER.createObjectNode().put("fileVersion", "1.0.0"));
+    return new BulkImportWriter(out, AdtFileJson.MAPPER.createObjectNode().put("fileVersion", "1.0.0"));
   }
 
   /**

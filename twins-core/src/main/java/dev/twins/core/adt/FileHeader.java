@@ -1,6 +1,6 @@
 package dev.twins.core.adt;
 
-import dev.twins.core.internal.adt.AdtJson;
+import dev.twins.core.internal.adt.AdtFileJson;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +33,7 @@ public record FileHeader(ObjectNode json, int line) {
    * @return the version, e.g. {@code 1.0.0}, or empty when absent or not a string
    */
   public Optional<String> fileVersion() {
-    return Optional.ofNullable(AdtJson.string(json, "fileVersion"));
+    return Optional.ofNullable(AdtFileJson.string(json, "fileVersion"));
   }
 
   /** Renders the line and the header JSON (which is small). */

@@ -1,6 +1,6 @@
 package dev.twins.core.adt;
 
-import dev.twins.core.internal.adt.AdtJson;
+import dev.twins.core.internal.adt.AdtFileJson;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +27,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    */
   public RelationshipRecord {
     Objects.requireNonNull(json, "json");
-    String problem = AdtJson.relationshipProblem(json, AdtJson.SOURCE_ID);
+    String problem = AdtFileJson.relationshipProblem(json, AdtFileJson.SOURCE_ID);
     if (!problem.isEmpty()) throw new IllegalArgumentException(problem);
     if (line < 0) throw new IllegalArgumentException("line must be 0 or positive, got " + line);
   }
@@ -38,7 +38,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    * @return {@code $sourceId}
    */
   public String sourceId() {
-    return json.get(AdtJson.SOURCE_ID).asString();
+    return json.get(AdtFileJson.SOURCE_ID).asString();
   }
 
   /**
@@ -47,7 +47,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    * @return {@code $relationshipId}
    */
   public String relationshipId() {
-    return json.get(AdtJson.RELATIONSHIP_ID).asString();
+    return json.get(AdtFileJson.RELATIONSHIP_ID).asString();
   }
 
   /**
@@ -56,7 +56,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    * @return {@code $targetId}
    */
   public String targetId() {
-    return json.get(AdtJson.TARGET_ID).asString();
+    return json.get(AdtFileJson.TARGET_ID).asString();
   }
 
   /**
@@ -65,7 +65,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    * @return {@code $relationshipName}
    */
   public String name() {
-    return json.get(AdtJson.RELATIONSHIP_NAME).asString();
+    return json.get(AdtFileJson.RELATIONSHIP_NAME).asString();
   }
 
   /**
@@ -74,7 +74,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    * @return the {@code $etag}, or empty
    */
   public Optional<String> etag() {
-    return Optional.ofNullable(AdtJson.string(json, AdtJson.ETAG));
+    return Optional.ofNullable(AdtFileJson.string(json, AdtFileJson.ETAG));
   }
 
   /**
@@ -84,7 +84,7 @@ public record RelationshipRecord(ObjectNode json, int line) {
    * @return a new object (its values are shared with {@link #json()})
    */
   public ObjectNode properties() {
-    return AdtJson.withoutSystemKeys(json);
+    return AdtFileJson.withoutSystemKeys(json);
   }
 
   /** Renders source, name, target, id and line only. */

@@ -1,6 +1,6 @@
 package dev.twins.core.adt;
 
-import dev.twins.core.internal.adt.AdtJson;
+import dev.twins.core.internal.adt.AdtFileJson;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +26,7 @@ public record TwinRecord(ObjectNode json, int line) {
    */
   public TwinRecord {
     Objects.requireNonNull(json, "json");
-    String problem = AdtJson.twinProblem(json);
+    String problem = AdtFileJson.twinProblem(json);
     if (!problem.isEmpty()) throw new IllegalArgumentException(problem);
     if (line < 0) throw new IllegalArgumentException("line must be 0 or positive, got " + line);
   }
@@ -37,7 +37,7 @@ public record TwinRecord(ObjectNode json, int line) {
    * @return the {@code $dtId}
    */
   public String id() {
-    return json.get(AdtJson.DT_ID).asString();
+    return json.get(AdtFileJson.DT_ID).asString();
   }
 
   /**
@@ -46,7 +46,7 @@ public record TwinRecord(ObjectNode json, int line) {
    * @return {@code $metadata.$model}
    */
   public String modelId() {
-    return json.get(AdtJson.METADATA).get(AdtJson.MODEL).asString();
+    return json.get(AdtFileJson.METADATA).get(AdtFileJson.MODEL).asString();
   }
 
   /**
@@ -55,7 +55,7 @@ public record TwinRecord(ObjectNode json, int line) {
    * @return the {@code $etag}, or empty
    */
   public Optional<String> etag() {
-    return Optional.ofNullable(AdtJson.string(json, AdtJson.ETAG));
+    return Optional.ofNullable(AdtFileJson.string(json, AdtFileJson.ETAG));
   }
 
   /**
@@ -65,7 +65,7 @@ public record TwinRecord(ObjectNode json, int line) {
    * @return a new object (its values are shared with {@link #json()})
    */
   public ObjectNode properties() {
-    return AdtJson.withoutSystemKeys(json);
+    return AdtFileJson.withoutSystemKeys(json);
   }
 
   /** Renders id, model and line only. */

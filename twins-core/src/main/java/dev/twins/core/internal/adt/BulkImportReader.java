@@ -82,14 +82,14 @@ public final class BulkImportReader {
   private void line(LineReader lines) {
     int line = lines.lineNumber();
     JsonNode node;
-    try (JsonParser p = AdtJson.MAPPER.createParser(lines.buffer(), lines.start(), lines.length())) {
-      node = AdtJson.MAPPER.readTree(p);
+    try (JsonParser p = AdtFileJson.MAPPER.createParser(lines.buffer(), lines.start(), lines.length())) {
+      node = AdtFileJson.MAPPER.readTree(p);
       if (p.nextToken() != null) {
         out.error(line, 0, "the line holds more than one JSON value; a bulk-import line holds one object");
         return;
       }
     } catch (JacksonException e) {
-      out.error(line, AdtJson.column(e), "not valid JSON: " + AdtJson.message(e));
+      out.error(line, AdtFileJson.column(e), "not valid JSON: " + AdtFileJson.message(e));
       return;
     }
     if (isSectionMarker(node)) {
@@ -106,7 +106,7 @@ public final class BulkImportReader {
         if (headerRead) {
           out.error(line, 0, "the Header section holds one object; this line is extra");
         } else if (!node.isObject()) {
-          out.error(line, 0, "the header must be a JSON object, found " + AdtJson.describe(node));
+          out.error(line, 0, "the header must be a JSON object, found " + AdtFileJson.describe(node));
         } else {
           headerRead = true;
           out.header(new FileHeader((ObjectNode) node, line));
@@ -114,7 +114,7 @@ public final class BulkImportReader {
         break;
       case MODELS:
         if (!node.isObject()) {
-          out.error(line, 0, "a Models line holds one Interface object, found " + AdtJson.describe(node));
+          out.error(line, 0, "a Models line holds one Interface object, found " + AdtFileJson.describe(node));
         } else {
           models.add(new ModelSource(out.file() + ":" + line, new String(lines.buffer(), lines.start(), lines.length())));
         }
@@ -136,7 +136,7 @@ public final class BulkImportReader {
   private void section(JsonNode value, int line) {
     if (!value.isString()) {
       out.error(line, 0, "a Section marker names Header, Models, Twins or Relationships, found "
-          + AdtJson.describe(value) + "; the lines up to the next section are skipped");
+          + AdtFileJson.describe(value) + "; the lines up to the next section are skipped");
       skip();
       return;
     }
@@ -197,7 +197,7 @@ public final class BulkImportReader {
   }
 
   private void twin(JsonNode node, int line) {
-    String problem = AdtJson.twinProblem(node);
+    String problem = AdtFileJson.twinProblem(node);
     if (!problem.isEmpty()) {
       out.error(line, 0, problem);
       return;
@@ -206,25 +206,25 @@ public final class BulkImportReader {
   }
 
   private void relationship(JsonNode node, int line) {
-    String problem = AdtJson.relationshipProblem(node, AdtJson.DT_ID);
+    String problem = AdtFileJson.relationshipProblem(node, AdtFileJson.DT_ID);
     if (!problem.isEmpty()) {
       out.error(line, 0, problem);
       return;
     }
     ObjectNode o = (ObjectNode) node;
-    String source = o.get(AdtJson.DT_ID).asString();
-    JsonNode other = o.get(AdtJson.SOURCE_ID);
+    String source = o.get(AdtFileJson.DT_ID).asString();
+    JsonNode other = o.get(AdtFileJson.SOURCE_ID);
     if (other != null && !(other.isString() && other.asString().equals(source))) {
-      out.error(line, 0, "relationship '" + o.get(AdtJson.RELATIONSHIP_ID).asString() + "' has $dtId \"" + source
+      out.error(line, 0, "relationship '" + o.get(AdtFileJson.RELATIONSHIP_ID).asString() + "' has $dtId \"" + source
           + "\" and a different $sourceId; in bulk-import files the source twin is $dtId alone");
       return;
     }
-    ObjectNode normal = AdtJson.MAPPER.createObjectNode();
+    ObjectNode normal = AdtFileJson.MAPPER.createObjectNode();
     for (Map.Entry<String, JsonNode> e : o.properties()) {
       String key = e.getKey();
-      if (key.equals(AdtJson.DT_ID)) {
-        normal.put(AdtJson.SOURCE_ID, source);
-      } else if (!key.equals(AdtJson.SOURCE_ID)) {
+      if (key.equals(AdtFileJson.DT_ID)) {
+        normal.put(AdtFileJson.SOURCE_ID, source);
+      } else if (!key.equals(AdtFileJson.SOURCE_ID)) {
         normal.set(key, e.getValue());
       }
     }

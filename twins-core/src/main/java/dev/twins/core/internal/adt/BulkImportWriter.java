@@ -36,7 +36,7 @@ public final class BulkImportWriter implements AdtWriter {
   public BulkImportWriter(Writer out, ObjectNode header) {
     Objects.requireNonNull(out, "out");
     this.header = Objects.requireNonNull(header, "header").deepCopy();
-    this.gen = AdtJson.MAPPER.createGenerator(out);
+    this.gen = AdtFileJson.MAPPER.createGenerator(out);
   }
 
   private void enter(int section) {
@@ -97,7 +97,7 @@ public final class BulkImportWriter implements AdtWriter {
       enter(RELATIONSHIPS);
       gen.writeStartObject();
       for (Map.Entry<String, JsonNode> e : relationship.properties()) {
-        gen.writeName(e.getKey().equals(AdtJson.SOURCE_ID) ? AdtJson.DT_ID : e.getKey());
+        gen.writeName(e.getKey().equals(AdtFileJson.SOURCE_ID) ? AdtFileJson.DT_ID : e.getKey());
         gen.writeTree(e.getValue());
       }
       gen.writeEndObject();

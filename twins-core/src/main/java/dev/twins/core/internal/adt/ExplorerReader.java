@@ -81,7 +81,7 @@ public final class ExplorerReader {
       int topLine = line(p);
       if (t != JsonToken.START_OBJECT) {
         out.error(topLine, column(p), "an Explorer file is one JSON object with " + TOP_MEMBERS + ", found "
-            + AdtJson.describe(AdtJson.MAPPER.readTree(p)));
+            + AdtFileJson.describe(AdtFileJson.MAPPER.readTree(p)));
         return false;
       }
       boolean fileInfo = false;
@@ -98,7 +98,7 @@ public final class ExplorerReader {
           if (node == null) continue;
           if (!node.isObject()) {
             out.error(line, column, FILE_INFO + " must be an object such as {\"fileVersion\": \"1.0.0\"}, found "
-                + AdtJson.describe(node));
+                + AdtFileJson.describe(node));
           } else if (!node.has("fileVersion")) {
             out.error(line, column, FILE_INFO + " has no fileVersion (the Explorer writes \"1.0.0\")");
           } else {
@@ -166,13 +166,13 @@ public final class ExplorerReader {
 
   private void fatal(JacksonException e) {
     fatal = true;
-    out.error(AdtJson.line(e, 0), AdtJson.column(e), "not valid JSON: " + AdtJson.message(e) + "; reading stopped");
+    out.error(AdtFileJson.line(e, 0), AdtFileJson.column(e), "not valid JSON: " + AdtFileJson.message(e) + "; reading stopped");
   }
 
   private AdtFileException ioFailure(JacksonIOException e) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
     String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return new AdtFileException(new AdtFileError(out.file(), AdtJson.line(e, 0), 0, "cannot read: " + why), cause);
+    return new AdtFileException(new AdtFileError(out.file(), AdtFileJson.line(e, 0), 0, "cannot read: " + why), cause);
   }
 
   private void readModels(JsonParser p) {
@@ -180,7 +180,7 @@ public final class ExplorerReader {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       JsonNode node = tree(p, "/" + MODELS);
       if (node != null) {
-        out.error(line, column(p), MODELS + " must be an array of Interfaces, found " + AdtJson.describe(node));
+        out.error(line, column(p), MODELS + " must be an array of Interfaces, found " + AdtFileJson.describe(node));
       }
       return;
     }
@@ -193,10 +193,10 @@ public final class ExplorerReader {
       if (node == null) continue;
       if (!node.isObject()) {
         out.error(elementLine, elementColumn, pointer + ": a model must be an Interface object, found "
-            + AdtJson.describe(node));
+            + AdtFileJson.describe(node));
         continue;
       }
-      models.add(new ModelSource(out.file() + "#" + pointer, AdtJson.PRETTY.writeValueAsString(node)));
+      models.add(new ModelSource(out.file() + "#" + pointer, AdtFileJson.PRETTY.writeValueAsString(node)));
     }
   }
 
@@ -207,7 +207,7 @@ public final class ExplorerReader {
       JsonNode node = tree(p, "/" + GRAPH);
       if (node != null) {
         out.error(line, column, GRAPH + " must be an object with " + TWINS + " and " + RELATIONSHIPS + ", found "
-            + AdtJson.describe(node));
+            + AdtFileJson.describe(node));
       }
       return;
     }
@@ -244,7 +244,7 @@ public final class ExplorerReader {
       int line = line(p);
       int column = column(p);
       JsonNode node = tree(p, base);
-      if (node != null) out.error(line, column, base + " must be an array, found " + AdtJson.describe(node));
+      if (node != null) out.error(line, column, base + " must be an array, found " + AdtFileJson.describe(node));
       return;
     }
     int i = 0;
@@ -254,7 +254,7 @@ public final class ExplorerReader {
       int column = column(p);
       JsonNode node = tree(p, base, index);
       if (node == null) continue;
-      String problem = twins ? AdtJson.twinProblem(node) : AdtJson.relationshipProblem(node, AdtJson.SOURCE_ID);
+      String problem = twins ? AdtFileJson.twinProblem(node) : AdtFileJson.relationshipProblem(node, AdtFileJson.SOURCE_ID);
       if (!problem.isEmpty()) {
         out.error(line, column, base + "/" + index + ": " + problem);
       } else if (twins) {
@@ -279,10 +279,10 @@ public final class ExplorerReader {
     boolean container = p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY;
     int depth = p.streamReadContext().getNestingDepth();
     try {
-      return AdtJson.MAPPER.readTree(p);
+      return AdtFileJson.MAPPER.readTree(p);
     } catch (DatabindException e) {
       String pointer = index == null ? base : base + "/" + index;
-      out.error(line, column, pointer + ": " + AdtJson.message(e));
+      out.error(line, column, pointer + ": " + AdtFileJson.message(e));
       if (container) {
         while (p.streamReadContext().getNestingDepth() >= depth) {
           if (p.nextToken() == null) break;

@@ -35,7 +35,7 @@ public final class ExplorerWriter implements AdtWriter {
   public ExplorerWriter(Writer out, boolean pretty) {
     Objects.requireNonNull(out, "out");
     this.pretty = pretty;
-    this.gen = (pretty ? AdtJson.PRETTY : AdtJson.MAPPER).createGenerator(out);
+    this.gen = (pretty ? AdtFileJson.PRETTY : AdtFileJson.MAPPER).createGenerator(out);
   }
 
   private void enter(int target) {

@@ -17,9 +17,9 @@ final class WriterSupport {
   static List<ObjectNode> interfaces(String json) {
     JsonNode node;
     try {
-      node = AdtJson.MAPPER.readTree(json);
+      node = AdtFileJson.MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("the model text is not valid JSON: " + AdtJson.message(e), e);
+      throw new IllegalArgumentException("the model text is not valid JSON: " + AdtFileJson.message(e), e);
     }
     return interfaces(node);
   }
@@ -32,27 +32,27 @@ final class WriterSupport {
     } else if (node.isArray()) {
       for (JsonNode e : node) {
         if (!e.isObject()) {
-          throw new IllegalArgumentException("a model array must hold Interface objects, found " + AdtJson.describe(e));
+          throw new IllegalArgumentException("a model array must hold Interface objects, found " + AdtFileJson.describe(e));
         }
         out.add((ObjectNode) e);
       }
     } else {
       throw new IllegalArgumentException("a model must be an Interface object or an array of them, found "
-          + AdtJson.describe(node));
+          + AdtFileJson.describe(node));
     }
     return out;
   }
 
   static void checkTwin(ObjectNode twin) {
-    String problem = AdtJson.twinProblem(twin);
+    String problem = AdtFileJson.twinProblem(twin);
     if (!problem.isEmpty()) throw new IllegalArgumentException(problem);
   }
 
   static void checkRelationship(ObjectNode relationship) {
-    String problem = AdtJson.relationshipProblem(relationship, AdtJson.SOURCE_ID);
+    String problem = AdtFileJson.relationshipProblem(relationship, AdtFileJson.SOURCE_ID);
     if (!problem.isEmpty()) throw new IllegalArgumentException(problem);
-    if (relationship.has(AdtJson.DT_ID)) {
-      throw new IllegalArgumentException("relationship '" + relationship.get(AdtJson.RELATIONSHIP_ID).asString()
+    if (relationship.has(AdtFileJson.DT_ID)) {
+      throw new IllegalArgumentException("relationship '" + relationship.get(AdtFileJson.RELATIONSHIP_ID).asString()
           + "' has $dtId besides $sourceId; give the ADT API form, where $sourceId names the source twin");
     }
   }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON mappers of the ADT readers and writers, and the checks of twin and relationship JSON. */
-public final class AdtJson {
+public final class AdtFileJson {
   /** Source id key of relationships in the ADT API and in Explorer files. */
   public static final String SOURCE_ID = "$sourceId";
   /** Key of a twin's id; in bulk-import relationship lines, the source twin's id. */
@@ -42,7 +42,7 @@ public final class AdtJson {
   /** Like {@link #MAPPER}, but writes indented JSON. */
   public static final JsonMapper PRETTY = MAPPER.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private AdtJson() {}
+  private AdtFileJson() {}
 
   /**
    * Returns the string value of a member, or null when it is absent or not a string.

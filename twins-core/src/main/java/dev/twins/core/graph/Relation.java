@@ -1,0 +1,134 @@
+package dev.twins.core.graph;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An immutable snapshot of a relationship between two twins: an instance of a DTDL Relationship
+ * of the source twin's model (which {@code dev.twins.core.model.Relationship} describes), with its
+ * own properties. Its id is unique per source twin.
+ */
+public final class Relation {
+  private final String id;
+  private final String sourceId;
+  private final String targetId;
+  private final String name;
+  private final String etag;
+  private final Instant lastUpdateTime;
+  private final ObjectNode properties;
+
+  /**
+   * Creates a snapshot. Relations are normally made by {@link Twins}, which validates them.
+   *
+   * @param id the relationship id, unique per source twin
+   * @param sourceId the source twin
+   * @param targetId the target twin
+   * @param name the Relationship name of the source twin's model
+   * @param etag the ETag
+   * @param lastUpdateTime when it was last written
+   * @param properties the relationship's properties; taken over, not copied: it must not be changed
+   */
+  public Relation(String id, String sourceId, String targetId, String name, String etag, Instant lastUpdateTime,
+      ObjectNode properties) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
+    this.targetId = Objects.requireNonNull(targetId, "targetId");
+    this.name = Objects.requireNonNull(name, "name");
+    this.etag = Objects.requireNonNull(etag, "etag");
+    this.lastUpdateTime = Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
+    this.properties = Objects.requireNonNull(properties, "properties");
+  }
+
+  /** @return the relationship id ({@code $relationshipId}), unique per source twin */
+  public String id() {
+    return id;
+  }
+
+  /** @return the source twin id ({@code $sourceId}) */
+  public String sourceId() {
+    return sourceId;
+  }
+
+  /** @return the target twin id ({@code $targetId}) */
+  public String targetId() {
+    return targetId;
+  }
+
+  /** @return the Relationship name ({@code $relationshipName}) */
+  public String name() {
+    return name;
+  }
+
+  /** @return the ETag ({@code $etag}) */
+  public String etag() {
+    return etag;
+  }
+
+  /** @return when the relationship was last written */
+  public Instant lastUpdateTime() {
+    return lastUpdateTime;
+  }
+
+  /**
+   * Returns a property's value.
+   *
+   * @param property the property name
+   * @return the value (a copy, for objects and arrays), empty when not set
+   */
+  public Optional<JsonNode> property(String property) {
+    JsonNode v = properties.get(property);
+    if (v == null) return Optional.empty();
+    return Optional.of(v.isContainer() ? v.deepCopy() : v);
+  }
+
+  /** @return the properties as one JSON object (a copy) */
+  public ObjectNode properties() {
+    return properties.deepCopy();
+  }
+
+  /**
+   * Returns the relationship in the JSON of Azure Digital Twins: {@code $relationshipId},
+   * {@code $etag}, {@code $sourceId}, {@code $targetId}, {@code $relationshipName}, properties.
+   *
+   * @return a new JSON object
+   */
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("$relationshipId", id);
+    o.put("$etag", etag);
+    o.put("$sourceId", sourceId);
+    o.put("$targetId", targetId);
+    o.put("$relationshipName", name);
+    for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      o.set(e.getKey(), e.getValue().deepCopy());
+    }
+    return o;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof Relation)) return false;
+    Relation r = (Relation) o;
+    return id.equals(r.id) && sourceId.equals(r.sourceId) && targetId.equals(r.targetId) && name.equals(r.name)
+        && etag.equals(r.etag) && lastUpdateTime.equals(r.lastUpdateTime) && properties.equals(r.properties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sourceId, id, etag);
+  }
+
+  /** Renders source, name, target and id. */
+  @Override
+  public String toString() {
+    return "Relation[" + sourceId + " -" + name + "-> " + targetId + ", id=" + id + "]";
+  }
+}

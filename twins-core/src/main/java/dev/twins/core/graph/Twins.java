@@ -1,0 +1,486 @@
+package dev.twins.core.graph;
+
+import dev.twins.core.internal.graph.AdtJson;
+import dev.twins.core.internal.graph.GraphStore;
+import dev.twins.core.model.Dtmi;
+import dev.twins.core.model.Models;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A live twin graph: twins and relationships typed by DTDL models, validated on every write,
+ * indexed, and observable through change events. The one mutable object of Twins; thread-safe.
+ *
+ * <pre>{@code
+ * Twins twins = Twins.create(models);
+ * twins.createTwin("room-101", "dtmi:com:example:Room;1", Map.of("temperature", 21.5));
+ * twins.patch("room-101", JsonPatch.builder().replace("/temperature", 26.0).build());
+ * twins.relate("floor-1", "contains-room-101", "contains", "room-101");
+ * }</pre>
+ *
+ * <p><b>Consistency.</b> Writes to one twin are serialised; writes to different twins run in
+ * parallel. Every write returns after its change is visible: a read after a write returns sees it.
+ * Reads never block and never see half a write: they return immutable snapshots. Every change
+ * gets a sequence number, strictly increasing in commit order, and synchronous subscribers see the
+ * changes in that order.
+ *
+ * <p><b>Rules.</b> As Azure Digital Twins: properties must be declared by the twin's model and fit
+ * their schemas; components must be initialised; a relationship's name must be a Relationship of
+ * the source twin's model and its target must be of the declared target model (or extend it); a
+ * twin with relationships cannot be deleted; a relationship cannot connect a twin to itself.
+ * {@link Builder} relaxes or tightens these.
+ */
+public final class Twins {
+  private final GraphStore store;
+
+  private Twins(GraphStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Creates an empty graph with the default options (the rules of Azure Digital Twins).
+   *
+   * @param models the models every twin must fit
+   * @return the graph
+   */
+  public static Twins create(Models models) {
+    return builder(models).build();
+  }
+
+  /**
+   * Starts a graph with options.
+   *
+   * @param models the models every twin must fit
+   * @return the builder
+   */
+  public static Builder builder(Models models) {
+    return new Builder(models);
+  }
+
+  /**
+   * Builds a small demo graph: one building, two floors, four rooms and two sensors typed by four
+   * DTDL models ({@code dtmi:twins:demo:Building;1}, {@code Floor}, {@code Room}, {@code Sensor}),
+   * for trying Twins out in JShell and in examples.
+   *
+   * @return a new graph
+   */
+  public static Twins demo() {
+    return dev.twins.core.internal.graph.DemoGraph.create();
+  }
+
+  /** @return the models every twin must fit */
+  public Models models() {
+    return store.models();
+  }
+
+  // ------------------------------------------------------------------------------------ twins
+
+  /**
+   * Creates a twin from property values.
+   *
+   * @param id the twin id: 1 to 1024 characters, no control characters
+   * @param model the model DTMI
+   * @param properties property and component values; Java values are converted to JSON
+   *     (numbers, strings, booleans, maps, lists, {@code JsonNode}s)
+   * @return the twin
+   * @throws GraphException if the twin exists, or does not fit its model
+   */
+  public Twin createTwin(String id, String model, Map<String, ?> properties) {
+    ObjectNode doc = AdtJson.toDocument(properties);
+    return store.put(id, parseModel(id, model), doc, Map.of(), Condition.ifNoneMatchAny());
+  }
+
+  /**
+   * Creates a twin from its JSON in the format of Azure Digital Twins ({@code $dtId},
+   * {@code $metadata.$model}, properties, components with {@code $metadata}).
+   *
+   * @param twinJson the twin
+   * @return the twin
+   * @throws GraphException if the JSON is malformed, the twin exists, or it does not fit its model
+   */
+  public Twin createTwin(ObjectNode twinJson) {
+    AdtJson.TwinInput in = AdtJson.twin(null, twinJson);
+    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), Condition.ifNoneMatchAny());
+  }
+
+  /**
+   * Creates or replaces a twin from its JSON (like {@code PUT /digitaltwins/{id}}; the body's
+   * {@code $dtId} and {@code $etag} are ignored).
+   *
+   * @param id the twin id
+   * @param twinJson the twin
+   * @param condition {@link Condition#ifNoneMatchAny()} to create only, {@link Condition#ifMatch} to
+   *     replace only a known version
+   * @return the twin
+   * @throws GraphException if the JSON is malformed or does not fit its model
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  public Twin putTwin(String id, ObjectNode twinJson, Condition condition) {
+    AdtJson.TwinInput in = AdtJson.twin(id, twinJson);
+    return store.put(id, in.model(), in.document(), in.sourceTimes(), condition);
+  }
+
+  /**
+   * Reads a twin; never blocks.
+   *
+   * @param id the twin id
+   * @return its latest snapshot, if it exists
+   */
+  public Optional<Twin> twin(String id) {
+    return store.get(id);
+  }
+
+  /**
+   * Updates a twin with a JSON Patch, atomically: all operations or none.
+   *
+   * @param id the twin id
+   * @param patch operations on properties, components, {@code /$metadata/$model} and
+   *     {@code /$metadata/<property>/sourceTime}
+   * @return the twin after the patch
+   * @throws GraphException if the twin does not exist, the patch cannot apply, or the result
+   *     does not fit the model
+   */
+  public Twin patch(String id, JsonPatch patch) {
+    return store.patch(id, patch, Condition.none());
+  }
+
+  /**
+   * Updates a twin with a JSON Patch if the condition holds.
+   *
+   * @param id the twin id
+   * @param patch the patch
+   * @param condition usually {@link Condition#ifMatch(String)} with the ETag last read
+   * @return the twin after the patch
+   * @throws GraphException if the twin does not exist, the patch cannot apply, or the result
+   *     does not fit the model
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  public Twin patch(String id, JsonPatch patch, Condition condition) {
+    return store.patch(id, patch, condition);
+  }
+
+  /**
+   * Sets one property (an {@code add} patch).
+   *
+   * @param id the twin id
+   * @param property the property name, or {@code component/property}
+   * @param value the value, converted to JSON like {@link #createTwin(String, String, Map)}'s
+   * @return the twin after the update
+   * @throws GraphException if the twin does not exist or the value does not fit
+   */
+  public Twin set(String id, String property, Object value) {
+    return store.patch(id, JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + property,
+        Optional.of(AdtJson.toJson(value)))), Condition.none());
+  }
+
+  /**
+   * Deletes a twin.
+   *
+   * @param id the twin id
+   * @throws GraphException if it does not exist or still has relationships (unless cascade delete is on)
+   */
+  public void delete(String id) {
+    store.delete(id, Condition.none());
+  }
+
+  /**
+   * Deletes a twin if the condition holds.
+   *
+   * @param id the twin id
+   * @param condition the condition
+   * @throws GraphException if it does not exist or still has relationships (unless cascade delete is on)
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  public void delete(String id, Condition condition) {
+    store.delete(id, condition);
+  }
+
+  // ------------------------------------------------------------------------------------ relationships
+
+  /**
+   * Creates a relationship without properties.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id, unique per source twin
+   * @param name a Relationship name of the source twin's model
+   * @param targetId the target twin
+   * @return the relationship
+   * @throws GraphException if a twin is missing, the relationship does not fit the model, or the id is taken
+   */
+  public Relation relate(String sourceId, String relationshipId, String name, String targetId) {
+    return store.putRelation(sourceId, relationshipId, name, targetId, AdtJson.toDocument(Map.of()),
+        Condition.ifNoneMatchAny());
+  }
+
+  /**
+   * Creates or replaces a relationship from its JSON ({@code $targetId}, {@code $relationshipName},
+   * properties; {@code $relationshipId} and {@code $sourceId} in the body are ignored).
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @param relationJson the relationship
+   * @param condition {@link Condition#ifNoneMatchAny()} to create only
+   * @return the relationship
+   * @throws GraphException if a twin is missing or the relationship does not fit the model
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  public Relation putRelation(String sourceId, String relationshipId, ObjectNode relationJson, Condition condition) {
+    AdtJson.RelationInput in = AdtJson.relation(sourceId, relationshipId, relationJson);
+    return store.putRelation(sourceId, relationshipId, in.name(), in.targetId(), in.properties(), condition);
+  }
+
+  /**
+   * Creates a relationship from its JSON with {@code $sourceId} (or {@code $dtId}),
+   * {@code $relationshipId}, {@code $targetId}, {@code $relationshipName} and properties.
+   *
+   * @param relationJson the relationship
+   * @return the relationship
+   * @throws GraphException if the JSON is malformed, a twin is missing or the relationship does not fit
+   */
+  public Relation createRelation(ObjectNode relationJson) {
+    AdtJson.RelationInput in = AdtJson.relation(null, null, relationJson);
+    return store.putRelation(in.sourceId(), in.relationshipId(), in.name(), in.targetId(), in.properties(),
+        Condition.ifNoneMatchAny());
+  }
+
+  /**
+   * Reads a relationship.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @return the relationship, if it exists
+   */
+  public Optional<Relation> relation(String sourceId, String relationshipId) {
+    return store.relation(sourceId, relationshipId);
+  }
+
+  /**
+   * Updates a relationship's properties with a JSON Patch.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @param patch the patch on its properties
+   * @param condition the condition, {@link Condition#none()} for none
+   * @return the relationship after the patch
+   * @throws GraphException if it does not exist, the patch cannot apply or the result does not fit
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  public Relation patchRelation(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
+    return store.patchRelation(sourceId, relationshipId, patch, condition);
+  }
+
+  /**
+   * Deletes a relationship.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @param condition the condition, {@link Condition#none()} for none
+   * @throws GraphException if it does not exist
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  public void deleteRelation(String sourceId, String relationshipId, Condition condition) {
+    store.deleteRelation(sourceId, relationshipId, condition);
+  }
+
+  /**
+   * Lists a twin's outgoing relationships.
+   *
+   * @param id the source twin
+   * @return the relationships, by id
+   * @throws GraphException if the twin does not exist
+   */
+  public List<Relation> outgoing(String id) {
+    return store.outgoing(id, null);
+  }
+
+  /**
+   * Lists a twin's outgoing relationships of one name.
+   *
+   * @param id the source twin
+   * @param name the Relationship name
+   * @return the relationships, by id
+   * @throws GraphException if the twin does not exist
+   */
+  public List<Relation> outgoing(String id, String name) {
+    return store.outgoing(id, Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * Lists a twin's incoming relationships.
+   *
+   * @param id the target twin
+   * @return the relationships, by source and id
+   * @throws GraphException if the twin does not exist
+   */
+  public List<Relation> incoming(String id) {
+    return store.incoming(id, null);
+  }
+
+  /**
+   * Lists a twin's incoming relationships of one name.
+   *
+   * @param id the target twin
+   * @param name the Relationship name
+   * @return the relationships, by source and id
+   * @throws GraphException if the twin does not exist
+   */
+  public List<Relation> incoming(String id, String name) {
+    return store.incoming(id, Objects.requireNonNull(name, "name"));
+  }
+
+  // ------------------------------------------------------------------------------------ views
+
+  /**
+   * Returns the twins that are of a model or of a model that extends it, from the model index.
+   *
+   * @param model an Interface DTMI
+   * @return the twins, in no particular order
+   */
+  public List<Twin> twinsOfModel(String model) {
+    return store.twinsOfModel(Dtmi.of(model));
+  }
+
+  /** @return every twin, in no particular order */
+  public List<Twin> twins() {
+    return store.twins();
+  }
+
+  /** @return the number of twins */
+  public int twinCount() {
+    return store.twinCount();
+  }
+
+  /** @return the number of relationships */
+  public long relationCount() {
+    return store.relationCount();
+  }
+
+  /** @return the sequence number of the last change; 0 for a new graph */
+  public long version() {
+    return store.lastSequence();
+  }
+
+  // ------------------------------------------------------------------------------------ events
+
+  /**
+   * Subscribes synchronously: the listener runs in the writing thread, in commit order, before the
+   * write returns. It must be quick and must not write to this graph (use an executor for that).
+   * An exception it throws is counted and logged; the write stands.
+   *
+   * @param filter which events to deliver, e.g. {@link ChangeFilters#patchSets}
+   * @param listener the listener
+   * @return the subscription
+   */
+  public Subscription subscribe(Predicate<? super ChangeEvent> filter, Consumer<? super ChangeEvent> listener) {
+    return store.subscribe(filter, listener, null);
+  }
+
+  /**
+   * Subscribes asynchronously: events are queued per subscription and delivered in commit order on
+   * the executor.
+   *
+   * @param filter which events to deliver
+   * @param listener the listener
+   * @param executor where the listener runs
+   * @return the subscription
+   */
+  public Subscription subscribe(Predicate<? super ChangeEvent> filter, Consumer<? super ChangeEvent> listener,
+      Executor executor) {
+    return store.subscribe(filter, listener, Objects.requireNonNull(executor, "executor"));
+  }
+
+  /** Renders the counts only, e.g. {@code Twins[twins=9, relationships=12, models=4, version=21]}. */
+  @Override
+  public String toString() {
+    return store.toString();
+  }
+
+  private static Dtmi parseModel(String id, String model) {
+    if (!Dtmi.isValid(model)) {
+      throw new GraphException(GraphException.Code.MODEL_NOT_FOUND, id, "'" + model + "' is not a model DTMI");
+    }
+    return Dtmi.of(model);
+  }
+
+  /** Options of a graph, each checked as it is set. Defaults follow Azure Digital Twins. */
+  public static final class Builder {
+    private final Models models;
+    private boolean cascadeDelete;
+    private boolean enforceMaxMultiplicity;
+    private boolean enforceWritable;
+    private boolean allowSelfRelationships;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Models models) {
+      this.models = Objects.requireNonNull(models, "models");
+    }
+
+    /**
+     * Deleting a twin deletes its relationships first (default: refuse, as Azure Digital Twins).
+     *
+     * @param on whether to cascade
+     * @return this builder
+     */
+    public Builder cascadeDelete(boolean on) {
+      this.cascadeDelete = on;
+      return this;
+    }
+
+    /**
+     * Refuse relationships beyond a Relationship's {@code maxMultiplicity} (default: allow, as ADT).
+     *
+     * @param on whether to enforce
+     * @return this builder
+     */
+    public Builder enforceMaxMultiplicity(boolean on) {
+      this.enforceMaxMultiplicity = on;
+      return this;
+    }
+
+    /**
+     * Refuse writes to properties that are not {@code writable} (default: allow, as ADT).
+     *
+     * @param on whether to enforce
+     * @return this builder
+     */
+    public Builder enforceWritable(boolean on) {
+      this.enforceWritable = on;
+      return this;
+    }
+
+    /**
+     * Allow a relationship from a twin to itself (default: refuse, as ADT).
+     *
+     * @param on whether to allow
+     * @return this builder
+     */
+    public Builder allowSelfRelationships(boolean on) {
+      this.allowSelfRelationships = on;
+      return this;
+    }
+
+    /**
+     * Sets the clock of metadata times (default: the UTC system clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** @return the graph */
+    public Twins build() {
+      return new Twins(new GraphStore(models, new GraphStore.Options(cascadeDelete, enforceMaxMultiplicity,
+          enforceWritable, allowSelfRelationships, clock)));
+    }
+  }
+}

@@ -1,0 +1,981 @@
+package dev.twins.core.internal.graph;
+
+import dev.twins.core.graph.ChangeEvent;
+import dev.twins.core.graph.Condition;
+import dev.twins.core.graph.GraphException;
+import dev.twins.core.graph.GraphException.Code;
+import dev.twins.core.graph.GraphException.Problem;
+import dev.twins.core.graph.JsonPatch;
+import dev.twins.core.graph.PatchException;
+import dev.twins.core.graph.PreconditionFailedException;
+import dev.twins.core.graph.PropertyMetadata;
+import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.Subscription;
+import dev.twins.core.graph.Twin;
+import dev.twins.core.model.Component;
+import dev.twins.core.model.Content;
+import dev.twins.core.model.Dtmi;
+import dev.twins.core.model.Interface;
+import dev.twins.core.model.Models;
+import dev.twins.core.model.Property;
+import dev.twins.core.model.Relationship;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The state of a twin graph and its one apply step.
+ *
+ * <p>Concurrency: each twin has a lock; a write to a twin (or to a relationship, which locks its
+ * source and target twins in id order) validates and builds the new immutable state under those
+ * locks, so writes to one twin are serialised and writes to different twins run in parallel. The
+ * state is then published inside a short global commit section that assigns the sequence number,
+ * updates the indexes and delivers the event to synchronous subscribers, so events are delivered
+ * in commit order. Reads take no lock: they read the latest published immutable snapshot.
+ */
+public final class GraphStore {
+  /** The longest twin or relationship id. */
+  public static final int MAX_ID_LENGTH = 1024;
+
+  /**
+   * Options of a graph.
+   *
+   * @param cascadeDelete deleting a twin deletes its relationships first
+   * @param enforceMaxMultiplicity reject relationships beyond {@code maxMultiplicity}
+   * @param enforceWritable reject writes to properties that are not {@code writable}
+   * @param allowSelfRelationships allow a relationship from a twin to itself
+   * @param clock the clock for metadata times
+   */
+  public record Options(boolean cascadeDelete, boolean enforceMaxMultiplicity, boolean enforceWritable,
+      boolean allowSelfRelationships, Clock clock) {
+    /** Checks for nulls. */
+    public Options {
+      Objects.requireNonNull(clock, "clock");
+    }
+  }
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Comparator ORDER = new Comparator();
+
+  private final Models models;
+  private final Options options;
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Dtmi, Set<String>> byModel = new ConcurrentHashMap<>();
+  private final ReentrantLock commitLock = new ReentrantLock();
+  private long sequence;
+  private volatile long lastSequence;
+  private final AtomicLong relations = new AtomicLong();
+  private final AtomicLong etags = new AtomicLong();
+  private final String etagPrefix = "W/\"" + Long.toHexString(System.nanoTime() ^ System.identityHashCode(this)) + "-";
+  private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<StateListener> stateListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Told of every change inside the commit, before the change is visible to subscribers: the place
+   * for indexes that must always agree with the state. Implementations must be quick and must not
+   * throw.
+   */
+  public interface StateListener {
+    /**
+     * A twin changed.
+     *
+     * @param before the twin before, or null when it was created
+     * @param after the twin after, or null when it was deleted
+     */
+    void twinChanged(Twin before, Twin after);
+
+    /**
+     * A relationship changed.
+     *
+     * @param before the relationship before, or null when it was created
+     * @param after the relationship after, or null when it was deleted
+     */
+    void relationChanged(Relation before, Relation after);
+  }
+
+  /**
+   * Adds a state listener (an index). It is told of changes from now on; to build it from the
+   * current state, the caller scans {@link #twins()} under {@link #withCommitsPaused(Runnable)}.
+   *
+   * @param listener the listener
+   */
+  public void addStateListener(StateListener listener) {
+    stateListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Runs an action while no change commits: for building an index from a consistent state.
+   *
+   * @param action the action
+   */
+  public void withCommitsPaused(Runnable action) {
+    commitLock.lock();
+    try {
+      action.run();
+    } finally {
+      commitLock.unlock();
+    }
+  }
+  private final ThreadLocal<Boolean> delivering = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+  /**
+   * Creates an empty graph.
+   *
+   * @param models the model set every twin must fit
+   * @param options the options
+   */
+  public GraphStore(Models models, Options options) {
+    this.models = Objects.requireNonNull(models, "models");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** One twin's slot: its lock, its latest snapshot and its adjacency. */
+  private static final class Entry {
+    final String id;
+    final ReentrantLock lock = new ReentrantLock();
+    volatile State state;
+    boolean removed;
+    volatile ConcurrentHashMap<String, Relation> out;
+    volatile ConcurrentHashMap<String, Relation> in;
+
+    Entry(String id) {
+      this.id = id;
+    }
+
+    ConcurrentHashMap<String, Relation> out() {
+      ConcurrentHashMap<String, Relation> m = out;
+      if (m == null) out = m = new ConcurrentHashMap<>(4);
+      return m;
+    }
+
+    ConcurrentHashMap<String, Relation> in() {
+      ConcurrentHashMap<String, Relation> m = in;
+      if (m == null) in = m = new ConcurrentHashMap<>(4);
+      return m;
+    }
+
+    boolean hasRelations() {
+      ConcurrentHashMap<String, Relation> o = out;
+      ConcurrentHashMap<String, Relation> i = in;
+      return (o != null && !o.isEmpty()) || (i != null && !i.isEmpty());
+    }
+  }
+
+  /** A twin's published state: the snapshot, its document, and its resolved model. */
+  private record State(Twin twin, ObjectNode doc, Interface model) {}
+
+  /** Orders entries by id, the lock order. */
+  private static final class Comparator implements java.util.Comparator<Entry> {
+    @Override
+    public int compare(Entry a, Entry b) {
+      return a.id.compareTo(b.id);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ reads
+
+  /** @return the model set */
+  public Models models() {
+    return models;
+  }
+
+  /** @return the options */
+  public Options options() {
+    return options;
+  }
+
+  /**
+   * Reads a twin; never blocks.
+   *
+   * @param id the id
+   * @return the latest snapshot, if the twin exists
+   */
+  public Optional<Twin> get(String id) {
+    Entry e = entries.get(id);
+    State s = e == null ? null : e.state;
+    return s == null ? Optional.empty() : Optional.of(s.twin);
+  }
+
+  /** @return the number of twins */
+  public int twinCount() {
+    int n = 0;
+    for (Entry e : entries.values()) if (e.state != null) n++;
+    return n;
+  }
+
+  /** @return the number of relationships */
+  public long relationCount() {
+    return relations.get();
+  }
+
+  /** @return the sequence number of the last committed change, 0 for a new graph */
+  public long lastSequence() {
+    return lastSequence;
+  }
+
+  /** @return every twin, in no particular order */
+  public List<Twin> twins() {
+    List<Twin> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      State s = e.state;
+      if (s != null) out.add(s.twin);
+    }
+    return out;
+  }
+
+  /**
+   * Returns the twins whose model is the given one or extends it, from the model index.
+   *
+   * @param model an Interface DTMI
+   * @return the twins
+   */
+  public List<Twin> twinsOfModel(Dtmi model) {
+    List<Twin> out = new ArrayList<>();
+    for (Dtmi m : models.subtypes(model)) {
+      Set<String> ids = byModel.get(m);
+      if (ids == null) continue;
+      for (String id : ids) get(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * Returns a relationship.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @return the relationship, if it exists
+   */
+  public Optional<Relation> relation(String sourceId, String relationshipId) {
+    Entry e = entries.get(sourceId);
+    ConcurrentHashMap<String, Relation> out = e == null ? null : e.out;
+    return out == null ? Optional.empty() : Optional.ofNullable(out.get(relationshipId));
+  }
+
+  /**
+   * Lists a twin's outgoing relationships.
+   *
+   * @param id the source twin
+   * @param name a Relationship name, or null for all
+   * @return the relationships, sorted by id
+   */
+  public List<Relation> outgoing(String id, String name) {
+    Entry e = requireEntry(id);
+    return select(e.out, name);
+  }
+
+  /**
+   * Lists a twin's incoming relationships.
+   *
+   * @param id the target twin
+   * @param name a Relationship name, or null for all
+   * @return the relationships, sorted by source and id
+   */
+  public List<Relation> incoming(String id, String name) {
+    Entry e = requireEntry(id);
+    return select(e.in, name);
+  }
+
+  private static List<Relation> select(Map<String, Relation> map, String name) {
+    if (map == null || map.isEmpty()) return List.of();
+    List<Relation> out = new ArrayList<>();
+    for (Relation r : map.values()) if (name == null || r.name().equals(name)) out.add(r);
+    out.sort((a, b) -> {
+      int c = a.sourceId().compareTo(b.sourceId());
+      return c != 0 ? c : a.id().compareTo(b.id());
+    });
+    return out;
+  }
+
+  private Entry requireEntry(String id) {
+    Entry e = entries.get(id);
+    if (e == null || e.state == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
+    return e;
+  }
+
+  // ------------------------------------------------------------------------------------ twins
+
+  /**
+   * Creates or replaces a twin.
+   *
+   * @param id the twin id
+   * @param model the model
+   * @param doc properties and components (without {@code $} members); taken over
+   * @param sourceTimes source times by property key ({@code name} or {@code component/name})
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Twin put(String id, Dtmi model, ObjectNode doc, Map<String, Instant> sourceTimes, Condition condition) {
+    checkId(id, "twin");
+    Interface iface = model(id, model);
+    List<Problem> problems = TwinValidator.whole(iface, doc, true);
+    if (!problems.isEmpty()) throw TwinValidator.failure(id, "twin " + id, problems);
+    if (options.enforceWritable()) checkWritable(id, iface, doc, names(doc));
+    while (true) {
+      Entry e = entries.computeIfAbsent(id, Entry::new);
+      e.lock.lock();
+      try {
+        if (e.removed) continue;
+        State old = e.state;
+        check(id, condition, old == null ? null : old.twin.etag());
+        Instant now = options.clock().instant();
+        Map<String, PropertyMetadata> meta = new LinkedHashMap<>();
+        for (String key : propertyKeys(iface, doc)) {
+          meta.put(key, new PropertyMetadata(now, Optional.ofNullable(sourceTimes.get(key))));
+        }
+        Twin t = new Twin(id, model, nextEtag(), old == null ? 1 : old.twin.version() + 1, now, doc, meta);
+        State s = new State(t, doc, iface);
+        commit(() -> publish(e, old, s), seq -> old == null ? new ChangeEvent.TwinCreated(seq, now, t)
+            : new ChangeEvent.TwinUpdated(seq, now, model, Diff.between(old.doc, doc), t));
+        return t;
+      } finally {
+        if (e.state == null && !e.removed) {
+          e.removed = true;
+          entries.remove(id, e);
+        }
+        e.lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Applies a JSON Patch to a twin, atomically.
+   *
+   * @param id the twin id
+   * @param patch the patch, on the twin's JSON ({@code /$metadata/$model} and
+   *     {@code /$metadata/<property>/sourceTime} included)
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Twin patch(String id, JsonPatch patch, Condition condition) {
+    Entry e = requireEntry(id);
+    e.lock.lock();
+    try {
+      State old = e.state;
+      if (old == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
+      check(id, condition, old.twin.etag());
+      Dtmi newModel = null;
+      Map<String, Optional<Instant>> sourceTimes = new LinkedHashMap<>();
+      List<JsonPatch.Operation> docOps = new ArrayList<>();
+      for (JsonPatch.Operation op : patch.operations()) {
+        String path = op.path();
+        if (path.equals("/$metadata/$model")) {
+          newModel = modelOf(id, op);
+        } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
+          sourceTime(id, op, sourceTimes);
+        } else if (path.startsWith("/$") || path.isEmpty()) {
+          throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
+              + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
+        } else {
+          docOps.add(op);
+        }
+      }
+      ObjectNode doc;
+      try {
+        doc = docOps.isEmpty() ? old.doc : PatchApplier.apply(old.doc, JsonPatch.of(docOps));
+      } catch (PatchException ex) {
+        throw new GraphException(Code.INVALID_PATCH, id, ex.getMessage());
+      }
+      Interface iface = newModel == null || newModel.equals(old.model.id()) ? old.model : model(id, newModel);
+      Set<String> touched = new LinkedHashSet<>();
+      for (JsonPatch.Operation op : docOps) touched.add(firstToken(op.path()));
+      List<Problem> problems = iface == old.model ? TwinValidator.members(iface, doc, touched)
+          : TwinValidator.whole(iface, doc, true);
+      if (!problems.isEmpty()) throw TwinValidator.failure(id, "twin " + id + " after the patch", problems);
+      if (options.enforceWritable()) checkWritable(id, iface, doc, touched);
+      Instant now = options.clock().instant();
+      Map<String, PropertyMetadata> meta = new LinkedHashMap<>(old.twin.metadata());
+      for (JsonPatch.Operation op : docOps) {
+        String key = metadataKey(iface, op.path());
+        if (key != null) {
+          PropertyMetadata pm = meta.get(key);
+          meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+        }
+      }
+      Set<String> present = new LinkedHashSet<>(propertyKeys(iface, doc));
+      meta.keySet().retainAll(present);
+      for (Map.Entry<String, Optional<Instant>> st : sourceTimes.entrySet()) {
+        PropertyMetadata pm = meta.get(st.getKey());
+        if (pm == null) {
+          if (!present.contains(st.getKey())) {
+            throw new GraphException(Code.INVALID_PATCH, id, "sourceTime of '" + st.getKey()
+                + "' cannot be set: the property is not set");
+          }
+          pm = new PropertyMetadata(now, Optional.empty());
+        }
+        meta.put(st.getKey(), pm.withSourceTime(st.getValue()));
+      }
+      Twin t = new Twin(id, iface.id(), nextEtag(), old.twin.version() + 1, now, doc, meta);
+      State s = new State(t, doc, iface);
+      commit(() -> publish(e, old, s), seq -> new ChangeEvent.TwinUpdated(seq, now, iface.id(), patch, t));
+      return t;
+    } finally {
+      e.lock.unlock();
+    }
+  }
+
+  /**
+   * Deletes a twin.
+   *
+   * @param id the twin id
+   * @param condition the precondition
+   */
+  public void delete(String id, Condition condition) {
+    while (true) {
+      Entry e = requireEntry(id);
+      if (options.cascadeDelete() && e.hasRelations()) {
+        check(id, condition, e.state == null ? null : e.state.twin.etag());
+        for (Relation r : select(e.out, null)) deleteRelationIfPresent(r);
+        for (Relation r : select(e.in, null)) deleteRelationIfPresent(r);
+      }
+      e.lock.lock();
+      try {
+        State old = e.state;
+        if (old == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
+        check(id, condition, old.twin.etag());
+        if (e.hasRelations()) {
+          if (options.cascadeDelete()) continue;
+          throw new GraphException(Code.HAS_RELATIONSHIPS, id, "the twin has " + (e.out == null ? 0 : e.out.size())
+              + " outgoing and " + (e.in == null ? 0 : e.in.size()) + " incoming relationships; delete them first "
+              + "(or open the graph with cascade delete)");
+        }
+        Instant now = options.clock().instant();
+        commit(() -> {
+          for (StateListener l : stateListeners) l.twinChanged(old.twin, null);
+          e.state = null;
+          e.removed = true;
+          entries.remove(id, e);
+          Set<String> ids = byModel.get(old.twin.model());
+          if (ids != null) ids.remove(id);
+        }, seq -> new ChangeEvent.TwinDeleted(seq, now, old.twin));
+        return;
+      } finally {
+        e.lock.unlock();
+      }
+    }
+  }
+
+  private void deleteRelationIfPresent(Relation r) {
+    try {
+      deleteRelation(r.sourceId(), r.id(), Condition.none());
+    } catch (GraphException ex) {
+      if (ex.code() != Code.RELATIONSHIP_NOT_FOUND && ex.code() != Code.TWIN_NOT_FOUND) throw ex;
+    }
+  }
+
+  private void publish(Entry e, State old, State s) {
+    e.state = s;
+    for (StateListener l : stateListeners) l.twinChanged(old == null ? null : old.twin, s.twin);
+    if (old == null || !old.twin.model().equals(s.twin.model())) {
+      if (old != null) {
+        Set<String> ids = byModel.get(old.twin.model());
+        if (ids != null) ids.remove(e.id);
+      }
+      byModel.computeIfAbsent(s.twin.model(), k -> ConcurrentHashMap.newKeySet()).add(e.id);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ relationships
+
+  /**
+   * Creates or replaces a relationship.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the id, unique per source twin
+   * @param name the Relationship name on the source twin's model
+   * @param targetId the target twin
+   * @param props the relationship's properties; taken over
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Relation putRelation(String sourceId, String relationshipId, String name, String targetId, ObjectNode props,
+      Condition condition) {
+    checkId(relationshipId, "relationship");
+    String key = sourceId + "/" + relationshipId;
+    if (sourceId.equals(targetId) && !options.allowSelfRelationships()) {
+      throw new GraphException(Code.SELF_RELATIONSHIP, key, "the relationship cannot connect a twin to itself "
+          + "(as in Azure Digital Twins; open the graph with self relationships allowed to permit it)");
+    }
+    while (true) {
+      Entry src = requireEntry(sourceId);
+      Entry tgt = entries.get(targetId);
+      if (tgt == null || tgt.state == null) {
+        throw new GraphException(Code.TARGET_NOT_FOUND, key, "target twin " + targetId + " does not exist");
+      }
+      Relation before = src.out == null ? null : src.out.get(relationshipId);
+      Entry oldTarget = before == null || before.targetId().equals(targetId) ? null : entries.get(before.targetId());
+      List<Entry> locked = lockAll(src, tgt, oldTarget);
+      try {
+        if (src.state == null || tgt.state == null || (oldTarget != null && oldTarget.state == null)) {
+          if (src.state == null) throw new GraphException(Code.TWIN_NOT_FOUND, sourceId, "no such twin");
+          if (tgt.state == null) throw new GraphException(Code.TARGET_NOT_FOUND, key, "target twin " + targetId
+              + " does not exist");
+        }
+        Relation old = src.out == null ? null : src.out.get(relationshipId);
+        if (old != before) continue;
+        check(key, condition, old == null ? null : old.etag());
+        Relationship rel = relationship(key, src.state.model, name);
+        Interface targetModel = tgt.state.model;
+        if (rel.target().isPresent() && !targetModel.isA(rel.target().get())) {
+          throw new GraphException(Code.INVALID_RELATIONSHIP, key, "Relationship '" + name + "' of "
+              + src.state.model.id() + " targets " + rel.target().get() + ", but twin " + targetId + " is a "
+              + targetModel.id());
+        }
+        List<Problem> problems = TwinValidator.relationProperties(rel, props);
+        if (!problems.isEmpty()) throw TwinValidator.failure(key, "relationship " + key, problems);
+        if (options.enforceWritable()) {
+          for (String p : names(props)) {
+            if (!rel.property(p).map(Property::writable).orElse(true)) {
+              throw new GraphException(Code.NOT_WRITABLE, key, "property '" + p + "' of Relationship '" + name
+                  + "' is not writable");
+            }
+          }
+        }
+        if (options.enforceMaxMultiplicity() && rel.maxMultiplicity().isPresent()) {
+          int count = 0;
+          for (Relation r : src.out().values()) if (r.name().equals(name) && !r.id().equals(relationshipId)) count++;
+          if (count + 1 > rel.maxMultiplicity().getAsInt()) {
+            throw new GraphException(Code.MULTIPLICITY_EXCEEDED, key, "twin " + sourceId + " already has " + count
+                + " '" + name + "' relationships; the model allows at most " + rel.maxMultiplicity().getAsInt());
+          }
+        }
+        Instant now = options.clock().instant();
+        Relation r = new Relation(relationshipId, sourceId, targetId, name, nextEtag(), now, props);
+        commit(() -> {
+          src.out().put(relationshipId, r);
+          if (old != null) {
+            Entry ot = oldTarget != null ? oldTarget : tgt;
+            ConcurrentHashMap<String, Relation> in = ot.in;
+            if (in != null) in.remove(key);
+          } else {
+            relations.incrementAndGet();
+          }
+          tgt.in().put(key, r);
+          for (StateListener l : stateListeners) l.relationChanged(old, r);
+        }, seq -> old == null ? new ChangeEvent.RelationCreated(seq, now, r)
+            : new ChangeEvent.RelationUpdated(seq, now, Diff.between(old.properties(), props), r));
+        return r;
+      } finally {
+        unlockAll(locked);
+      }
+    }
+  }
+
+  /**
+   * Applies a JSON Patch to a relationship's properties.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @param patch the patch on the relationship's properties
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Relation patchRelation(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
+    String key = sourceId + "/" + relationshipId;
+    while (true) {
+      Entry src = requireEntry(sourceId);
+      Relation before = src.out == null ? null : src.out.get(relationshipId);
+      if (before == null) throw new GraphException(Code.RELATIONSHIP_NOT_FOUND, key, "no such relationship");
+      Entry tgt = entries.get(before.targetId());
+      List<Entry> locked = lockAll(src, tgt, null);
+      try {
+        Relation old = src.out == null ? null : src.out.get(relationshipId);
+        if (old != before) continue;
+        check(key, condition, old.etag());
+        for (JsonPatch.Operation op : patch.operations()) {
+          if (op.path().startsWith("/$")) {
+            throw new GraphException(Code.INVALID_PATCH, key, "path " + op.path() + " cannot be patched; to change "
+                + "the source, target or name of a relationship, delete it and create it again");
+          }
+        }
+        ObjectNode props;
+        try {
+          props = PatchApplier.apply(relationProps(old), patch);
+        } catch (PatchException ex) {
+          throw new GraphException(Code.INVALID_PATCH, key, ex.getMessage());
+        }
+        Relationship rel = relationship(key, src.state.model, old.name());
+        List<Problem> problems = TwinValidator.relationProperties(rel, props);
+        if (!problems.isEmpty()) throw TwinValidator.failure(key, "relationship " + key + " after the patch", problems);
+        Instant now = options.clock().instant();
+        Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
+        commit(() -> {
+          src.out().put(relationshipId, r);
+          tgt.in().put(key, r);
+          for (StateListener l : stateListeners) l.relationChanged(old, r);
+        }, seq -> new ChangeEvent.RelationUpdated(seq, now, patch, r));
+        return r;
+      } finally {
+        unlockAll(locked);
+      }
+    }
+  }
+
+  /**
+   * Deletes a relationship.
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @param condition the precondition
+   */
+  public void deleteRelation(String sourceId, String relationshipId, Condition condition) {
+    String key = sourceId + "/" + relationshipId;
+    while (true) {
+      Entry src = requireEntry(sourceId);
+      Relation before = src.out == null ? null : src.out.get(relationshipId);
+      if (before == null) throw new GraphException(Code.RELATIONSHIP_NOT_FOUND, key, "no such relationship");
+      Entry tgt = entries.get(before.targetId());
+      List<Entry> locked = lockAll(src, tgt, null);
+      try {
+        Relation old = src.out == null ? null : src.out.get(relationshipId);
+        if (old != before) continue;
+        check(key, condition, old.etag());
+        Instant now = options.clock().instant();
+        commit(() -> {
+          src.out.remove(relationshipId);
+          if (tgt != null && tgt.in != null) tgt.in.remove(key);
+          relations.decrementAndGet();
+          for (StateListener l : stateListeners) l.relationChanged(old, null);
+        }, seq -> new ChangeEvent.RelationDeleted(seq, now, old));
+        return;
+      } finally {
+        unlockAll(locked);
+      }
+    }
+  }
+
+  private static ObjectNode relationProps(Relation r) {
+    return r.properties();
+  }
+
+  private List<Entry> lockAll(Entry a, Entry b, Entry c) {
+    List<Entry> list = new ArrayList<>(3);
+    for (Entry e : new Entry[] {a, b, c}) if (e != null && !list.contains(e)) list.add(e);
+    list.sort(ORDER);
+    for (Entry e : list) e.lock.lock();
+    return list;
+  }
+
+  private static void unlockAll(List<Entry> locked) {
+    for (int i = locked.size() - 1; i >= 0; i--) locked.get(i).lock.unlock();
+  }
+
+  private Relationship relationship(String key, Interface model, String name) {
+    Content c = model.contents().get(name);
+    if (!(c instanceof Relationship)) {
+      throw new GraphException(Code.INVALID_RELATIONSHIP, key, "'" + name + "' is not a Relationship of " + model.id()
+          + (c == null ? "" : " (it is a " + c.getClass().getSimpleName() + ")"));
+    }
+    return (Relationship) c;
+  }
+
+  // ------------------------------------------------------------------------------------ commit and events
+
+  private void commit(Runnable publish, LongFunction<ChangeEvent> event) {
+    if (delivering.get()) {
+      throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
+          + "subscribe with an executor instead");
+    }
+    commitLock.lock();
+    try {
+      long seq = ++sequence;
+      publish.run();
+      lastSequence = seq;
+      if (!listeners.isEmpty()) deliver(event.apply(seq));
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  private void deliver(ChangeEvent ev) {
+    for (Listener l : listeners) l.offer(ev);
+  }
+
+  /**
+   * Subscribes to change events.
+   *
+   * @param filter which events to deliver
+   * @param consumer the listener
+   * @param executor where to deliver; null for synchronously in the writing thread, in commit order
+   * @return the subscription
+   */
+  public Subscription subscribe(Predicate<? super ChangeEvent> filter, Consumer<? super ChangeEvent> consumer,
+      Executor executor) {
+    Listener l = new Listener(filter, consumer, executor);
+    listeners.add(l);
+    return l;
+  }
+
+  /** A subscriber: synchronous, or asynchronous with its own ordered queue drained on an executor. */
+  private final class Listener implements Subscription {
+    private final Predicate<? super ChangeEvent> filter;
+    private final Consumer<? super ChangeEvent> consumer;
+    private final Executor executor;
+    private final java.util.concurrent.ConcurrentLinkedQueue<ChangeEvent> queue =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile Throwable lastFailure;
+    private volatile boolean cancelled;
+
+    Listener(Predicate<? super ChangeEvent> filter, Consumer<? super ChangeEvent> consumer, Executor executor) {
+      this.filter = Objects.requireNonNull(filter, "filter");
+      this.consumer = Objects.requireNonNull(consumer, "consumer");
+      this.executor = executor;
+    }
+
+    void offer(ChangeEvent ev) {
+      if (cancelled) return;
+      boolean wanted;
+      try {
+        wanted = filter.test(ev);
+      } catch (RuntimeException ex) {
+        fail(ex);
+        return;
+      }
+      if (!wanted) return;
+      if (executor == null) {
+        delivering.set(Boolean.TRUE);
+        try {
+          run(ev);
+        } finally {
+          delivering.set(Boolean.FALSE);
+        }
+      } else {
+        queue.add(ev);
+        schedule();
+      }
+    }
+
+    private void schedule() {
+      if (draining.compareAndSet(false, true)) {
+        try {
+          executor.execute(this::drain);
+        } catch (RuntimeException ex) {
+          draining.set(false);
+          fail(ex);
+        }
+      }
+    }
+
+    private void drain() {
+      try {
+        ChangeEvent ev;
+        while (!cancelled && (ev = queue.poll()) != null) run(ev);
+      } finally {
+        draining.set(false);
+        if (!queue.isEmpty() && !cancelled) schedule();
+      }
+    }
+
+    private void run(ChangeEvent ev) {
+      delivered.incrementAndGet();
+      try {
+        consumer.accept(ev);
+      } catch (RuntimeException | LinkageError | AssertionError ex) {
+        fail(ex);
+      }
+    }
+
+    private void fail(Throwable ex) {
+      failures.incrementAndGet();
+      lastFailure = ex;
+      System.getLogger(GraphStore.class.getName()).log(System.Logger.Level.WARNING,
+          "a change-event subscriber failed; the write it was told about stands", ex);
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      listeners.remove(this);
+    }
+
+    @Override
+    public long delivered() {
+      return delivered.get();
+    }
+
+    @Override
+    public long failures() {
+      return failures.get();
+    }
+
+    @Override
+    public Optional<Throwable> lastFailure() {
+      return Optional.ofNullable(lastFailure);
+    }
+
+    @Override
+    public String toString() {
+      return "Subscription[" + (executor == null ? "sync" : "async") + ", delivered=" + delivered + ", failures="
+          + failures + (cancelled ? ", cancelled" : "") + "]";
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ helpers
+
+  private void check(String id, Condition condition, String currentEtag) {
+    Optional<String> current = Optional.ofNullable(currentEtag);
+    Optional<String> why = condition.check(current);
+    if (why.isPresent()) throw new PreconditionFailedException(id, condition, current, why.get());
+  }
+
+  private String nextEtag() {
+    return etagPrefix + Long.toHexString(etags.incrementAndGet()) + "\"";
+  }
+
+  private Interface model(String id, Dtmi model) {
+    return models.get(model).orElseThrow(() -> new GraphException(Code.MODEL_NOT_FOUND, id, "model " + model
+        + " is not in the graph's model set"));
+  }
+
+  private Dtmi modelOf(String id, JsonPatch.Operation op) {
+    JsonNode v = op.value().orElse(null);
+    if (op.op() == JsonPatch.Op.REMOVE || v == null || !v.isString() || !Dtmi.isValid(v.asString())) {
+      throw new GraphException(Code.INVALID_PATCH, id, "/$metadata/$model can only be replaced by a model DTMI");
+    }
+    return Dtmi.of(v.asString());
+  }
+
+  private static void sourceTime(String id, JsonPatch.Operation op, Map<String, Optional<Instant>> out) {
+    String path = op.path();
+    String key;
+    if (path.startsWith("/$metadata/")) {
+      key = path.substring("/$metadata/".length(), path.length() - "/sourceTime".length());
+    } else {
+      int m = path.indexOf("/$metadata/");
+      key = path.substring(1, m) + "/" + path.substring(m + "/$metadata/".length(), path.length() - "/sourceTime".length());
+    }
+    if (op.op() == JsonPatch.Op.REMOVE) {
+      out.put(key, Optional.empty());
+      return;
+    }
+    JsonNode v = op.value().orElse(null);
+    try {
+      out.put(key, Optional.of(Instant.parse(v == null ? "" : v.asString())));
+    } catch (DateTimeParseException ex) {
+      throw new GraphException(Code.INVALID_PATCH, id, path + " must be an ISO 8601 date-time such as "
+          + "2024-05-01T12:00:00Z, not " + TwinValidator.describe(v));
+    }
+  }
+
+  private static void checkId(String id, String what) {
+    String problem = idProblem(id);
+    if (problem != null) throw new GraphException(Code.INVALID_ID, "", what + " id " + problem);
+  }
+
+  /**
+   * Tells what is wrong with an id.
+   *
+   * @param id the id
+   * @return the problem, or null when the id is fine
+   */
+  public static String idProblem(String id) {
+    if (id == null || id.isEmpty()) return "must not be empty";
+    if (id.length() > MAX_ID_LENGTH) return "is " + id.length() + " characters; at most " + MAX_ID_LENGTH;
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) return "'" + id.substring(0, Math.min(40, id.length()))
+          + "' contains a control character at " + i;
+    }
+    return null;
+  }
+
+  private static String firstToken(String path) {
+    int next = path.indexOf('/', 1);
+    String t = next < 0 ? path.substring(1) : path.substring(1, next);
+    return t.indexOf('~') < 0 ? t : t.replace("~1", "/").replace("~0", "~");
+  }
+
+  /** The metadata key a patch path writes: the property name, or {@code component/property}. */
+  private static String metadataKey(Interface model, String path) {
+    String first = firstToken(path);
+    if (model.contents().get(first) instanceof Component) {
+      int next = path.indexOf('/', 1);
+      if (next < 0) return null;
+      String rest = path.substring(next);
+      return first + "/" + firstToken(rest);
+    }
+    return first;
+  }
+
+  /** The metadata keys of the properties set in a document. */
+  private static List<String> propertyKeys(Interface model, ObjectNode doc) {
+    List<String> keys = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (model.contents().get(e.getKey()) instanceof Component) {
+        for (Iterator<String> ci = e.getValue().propertyNames().iterator(); ci.hasNext(); ) {
+          keys.add(e.getKey() + "/" + ci.next());
+        }
+      } else {
+        keys.add(e.getKey());
+      }
+    }
+    return keys;
+  }
+
+  private static Collection<String> names(ObjectNode doc) {
+    List<String> out = new ArrayList<>();
+    for (Iterator<String> it = doc.propertyNames().iterator(); it.hasNext(); ) out.add(it.next());
+    return out;
+  }
+
+  private void checkWritable(String id, Interface model, ObjectNode doc, Collection<String> names) {
+    for (String name : names) {
+      Content c = model.contents().get(name);
+      if (c instanceof Property && !((Property) c).writable()) {
+        throw new GraphException(Code.NOT_WRITABLE, id, "property '" + name + "' of " + model.id()
+            + " is not writable");
+      }
+      if (c instanceof Component && doc.get(name) != null) {
+        Interface ci = ((Component) c).schema();
+        for (String p : names((ObjectNode) doc.get(name))) {
+          Content cc = ci.contents().get(p);
+          if (cc instanceof Property && !((Property) cc).writable()) {
+            throw new GraphException(Code.NOT_WRITABLE, id, "property '" + name + "/" + p + "' of " + ci.id()
+                + " is not writable");
+          }
+        }
+      }
+    }
+  }
+
+  /** @return an empty JSON object, for documents */
+  static ObjectNode emptyObject() {
+    return JSON.objectNode();
+  }
+
+  /** @return an unmodifiable view of the ids per model (for tests of the index) */
+  public Map<Dtmi, Set<String>> modelIndex() {
+    return Collections.unmodifiableMap(byModel);
+  }
+
+  @Override
+  public String toString() {
+    return "Twins[twins=" + twinCount() + ", relationships=" + relations.get() + ", models=" + models.size()
+        + ", version=" + lastSequence + "]";
+  }
+}
