@@ -9,6 +9,6 @@ module dev.twins.core {
   requires transitive org.jgrapht.core;
 
   exports dev.twins.core;
-  exports dev.twins.core.model;
   exports dev.twins.core.graph;
+  exports dev.twins.core.model;
 }
