@@ -24,7 +24,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * After any sequence of creates, replacements, patches, model changes and deletes, every index
+ * After any sequence of creates, replacements, patches (of properties, component properties and
+ * the model) and deletes, every index
  * (declared up front or built by a lookup in the middle) answers exactly what a full scan of the
  * twins answers, in the same order.
  */
@@ -52,7 +53,7 @@ class IndexProperties {
       new Target(FLOOR, "level", LEVELS));
 
   /** One step of a random history. */
-  sealed interface Action permits Put, Patch, Delete, Lookup {}
+  sealed interface Action permits Put, Patch, Retype, Delete, Lookup {}
 
   /** Creates or replaces a twin; null values are left out. */
   record Put(String id, String model, Object temperature, Object name, Object occupied, Object lastSeen,
@@ -60,6 +61,9 @@ class IndexProperties {
 
   /** Sets or removes one property of a twin if it exists and has it. */
   record Patch(String id, String property, Object value) implements Action {}
+
+  /** Changes a room's model to a meeting room or back, by a patch of {@code /$metadata/$model}. */
+  record Retype(String id, boolean meeting) implements Action {}
 
   /** Deletes a twin if it exists. */
   record Delete(String id) implements Action {}
@@ -80,10 +84,12 @@ class IndexProperties {
     Arbitrary<Action> patch = Combinators.combine(ids, Arbitraries.of("temperature", "name", "occupied", "lastSeen",
         "thermostat/setPoint"), Arbitraries.integers().between(0, 20))
         .as((id, p, i) -> new Patch(id, p, pick(p, i)));
+    Arbitrary<Action> retype = Combinators.combine(ids, Arbitraries.of(true, false)).as(Retype::new);
     Arbitrary<Action> delete = ids.map(Delete::new);
     Arbitrary<Action> lookup = Arbitraries.integers().between(0, TARGETS.size() - 1).map(Lookup::new);
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, put), net.jqwik.api.Tuple.of(4, patch), net.jqwik.api.Tuple.of(2, delete),
+        net.jqwik.api.Tuple.of(6, put), net.jqwik.api.Tuple.of(5, patch), net.jqwik.api.Tuple.of(1, retype),
+        net.jqwik.api.Tuple.of(2, delete),
         net.jqwik.api.Tuple.of(1, lookup)).list().ofMaxSize(40);
   }
 
@@ -139,7 +145,12 @@ class IndexProperties {
       Optional<Twin> t = g.twin(p.id());
       if (t.isEmpty() || t.get().model().value().equals(FLOOR) && !p.property().equals("name")) return;
       if (p.value() == null && t.get().property(p.property()).isEmpty()) return;
-      g.putTwin(p.id(), patched(t.get(), p.property(), p.value()), Condition.none());
+      g.patch(p.id(), patch(p.property(), p.value()));
+    } else if (a instanceof Retype) {
+      Retype r = (Retype) a;
+      Optional<Twin> t = g.twin(r.id());
+      if (t.isEmpty() || t.get().model().value().equals(FLOOR)) return;
+      g.patch(r.id(), JsonPatch.builder().replace("/$metadata/$model", r.meeting() ? MEETING_ROOM : ROOM).build());
     } else if (a instanceof Delete) {
       if (g.twin(((Delete) a).id()).isPresent()) g.delete(((Delete) a).id());
     }
@@ -234,22 +245,6 @@ class IndexProperties {
     List<String> out = new ArrayList<>();
     for (Hit h : all) if (keep.test(h)) out.add(h.id());
     return out;
-  }
-
-  /** The twin's JSON with one property set, or removed when the value is null. */
-  private static ObjectNode patched(Twin t, String property, Object value) {
-    ObjectNode o = t.document();
-    o.putObject("$metadata").put("$model", t.model().value());
-    ObjectNode holder = o;
-    String name = property;
-    if (property.startsWith("thermostat/")) {
-      holder = (ObjectNode) o.get("thermostat");
-      holder.putObject("$metadata");
-      name = property.substring("thermostat/".length());
-    }
-    if (value == null) holder.remove(name);
-    else put(holder, name, value);
-    return o;
   }
 
   /** An {@code add} of the value, or a {@code remove} when it is null. */

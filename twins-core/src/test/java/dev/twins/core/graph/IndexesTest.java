@@ -196,6 +196,11 @@ class IndexesTest {
     g.putTwin("room", roomJson("room", ROOM, 20.0), Condition.none());
     assertThat(ix.equal(MEETING_ROOM, "temperature", 20)).containsExactly("meeting");
     assertThat(ix.equal(ROOM, "temperature", 20)).containsExactly("meeting", "room");
+    // and by a patch of its model
+    g.patch("room", JsonPatch.builder().replace("/$metadata/$model", MEETING_ROOM).replace("/temperature", 21).build());
+    assertThat(ix.equal(MEETING_ROOM, "temperature", 21)).containsExactly("room");
+    assertThat(ix.equal(ROOM, "temperature", 21.0)).containsExactly("room");
+    assertThat(ix.equal(ROOM, "temperature", 20)).containsExactly("meeting");
   }
 
   private static ObjectNode roomJson(String id, String model, double temperature) {
@@ -220,6 +225,9 @@ class IndexesTest {
     assertThat(ix.equal(ROOM, "thermostat/label", "north")).containsExactly("a");
     assertThat(ix.twins(ROOM, "thermostat/setPoint", ValueRange.atLeast(23)))
         .extracting(Twin::id).containsExactly("b");
+    g.set("c", "thermostat/setPoint", 23.0);
+    g.patch("a", JsonPatch.builder().remove("/thermostat/setPoint").build());
+    assertThat(ix.ids(ROOM, "thermostat/setPoint", ValueRange.any())).containsExactly("b", "c");
     assertThatThrownBy(() -> ix.declare(ROOM, "thermostat/mode"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dtmi:ix:Thermostat;1");
     assertThatThrownBy(() -> ix.declare(ROOM, "temperature/x"))
@@ -243,8 +251,10 @@ class IndexesTest {
     g.putTwin("a", roomJson("a", ROOM, 30.0), Condition.none());
     assertThat(ix.equal(ROOM, "temperature", 20)).containsExactly("b");
     assertThat(ix.equal(ROOM, "temperature", 30)).containsExactly("a");
+    g.set("b", "temperature", 22.5);
+    assertThat(ix.range(ROOM, "temperature", 20, true, 30, false)).containsExactly("b");
     g.delete("b");
-    assertThat(ix.equal(ROOM, "temperature", 20)).isEmpty();
+    assertThat(ix.equal(ROOM, "temperature", 22.5)).isEmpty();
     assertThat(ix.info(ROOM, "temperature").orElseThrow().values()).isEqualTo(1);
 
     assertThat(ix.declare(ROOM, "temperature").declared()).isTrue();
