@@ -94,6 +94,9 @@ public final class JsonPatch {
     /**
      * Checks and copies the operation.
      *
+     * @param op what to do
+     * @param path where, as a JSON pointer
+     * @param value the value (deep-copied into canonical form), empty exactly for {@code remove}
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if the path is not a JSON pointer, a value is missing for
      *     {@code add}, {@code replace} or {@code test} or given for {@code remove}, or the value

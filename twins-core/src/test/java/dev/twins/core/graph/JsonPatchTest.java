@@ -107,6 +107,28 @@ class JsonPatchTest {
   }
 
   @Test
+  void anIntegralDecimalWithManyDigitsStaysAFloatingPointNumber() {
+    // Found by JsonPatchProperties: printed as plain digits it read back as a long.
+    JsonPatch patch = JsonPatch.builder().add("/x", DecimalNode.valueOf(new BigDecimal("100000000000000001"))).build();
+
+    assertThat(patch).hasToString("[{\"op\":\"add\",\"path\":\"/x\",\"value\":100000000000000001.0}]");
+    assertThat(JsonPatch.parse(patch.toString())).isEqualTo(patch);
+    assertThat(JsonPatch.parse("[{\"op\":\"add\",\"path\":\"/x\",\"value\":100000000000000001}]").operations().get(0)
+        .value()).contains(LongNode.valueOf(100000000000000001L));
+  }
+
+  @Test
+  void aDoublePrintedWithEighteenDigitsReadsBackAsThatDouble() {
+    // Found by JsonPatchProperties: before Java 19, Double.toString may print 18 digits.
+    double d = -2.305843009213693440E18;
+    JsonPatch patch = JsonPatch.builder().add("/x", d).build();
+
+    assertThat(JsonPatch.parse(patch.toString())).isEqualTo(patch);
+    assertThat(JsonPatch.parse("[{\"op\":\"add\",\"path\":\"/x\",\"value\":-2.30584300921369344E18}]"))
+        .isEqualTo(patch);
+  }
+
+  @Test
   void ofKeepsTheGivenOperations() {
     Operation add = new Operation(Op.ADD, "/x", Optional.of(IntNode.valueOf(1)));
     Operation remove = new Operation(Op.REMOVE, "/y", Optional.empty());

@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       else a {@code BigInteger} node;
  *   <li>other numbers are a {@code double} node ({@code -0.0} becomes {@code 0.0}; a {@code float}
  *       becomes the double its shortest decimal form denotes), except decimals with more than 17
- *       significant digits or outside the range of {@code double}, which stay {@code BigDecimal}
- *       nodes without trailing zeros, so that no digit is lost;
+ *       significant digits (other than the way {@code Double.toString} prints a double) or outside the range of {@code double}, which stay {@code BigDecimal}
+ *       nodes without trailing zeros (but with one fractional digit if they have none and no
+ *       exponent, so that they print as floating-point numbers), so that no digit is lost;
  *   <li>NaN, infinities, binary data, Java objects and missing nodes are not JSON and are refused.
  * </ul>
  */
@@ -174,11 +175,16 @@ public final class PatchValues {
         return ZERO;
       }
       BigDecimal stripped = v.stripTrailingZeros();
-      if (stripped.precision() <= MAX_DOUBLE_DIGITS) {
-        double d = stripped.doubleValue();
-        if (Double.isFinite(d) && d != 0.0) {
-          return DoubleNode.valueOf(d);
-        }
+      double d = stripped.doubleValue();
+      if (Double.isFinite(d) && d != 0.0 && (stripped.precision() <= MAX_DOUBLE_DIGITS
+          || stripped.compareTo(new BigDecimal(Double.toString(d))) == 0)) {
+        // The second test: before Java 19, Double.toString sometimes prints 18 digits
+        // (e.g. -2.30584300921369344E18), and that is how Jackson writes such a double.
+        return DoubleNode.valueOf(d);
+      }
+      if (stripped.scale() == 0) {
+        // Printed as "123...", it would read back as an integer: keep it a floating-point number.
+        stripped = stripped.setScale(1);
       }
       return stripped.equals(v) ? n : NODES.numberNode(stripped);
     }
