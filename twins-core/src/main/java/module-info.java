@@ -7,6 +7,7 @@
  */
 module dev.twins.core {
   requires transitive tools.jackson.databind;
+  requires transitive org.jgrapht.core;
 
   exports dev.twins.core;
   exports dev.twins.core.adt;

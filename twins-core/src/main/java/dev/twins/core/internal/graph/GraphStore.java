@@ -298,6 +298,34 @@ public final class GraphStore {
     return select(e.in, name);
   }
 
+  /**
+   * Returns a twin's outgoing relationships without copying or sorting them, for views that run
+   * graph algorithms: an unmodifiable live view of the twin's adjacency map.
+   *
+   * @param id the source twin
+   * @return the relationships, in no particular order; null when the twin does not exist
+   */
+  public Collection<Relation> outgoingView(String id) {
+    Entry e = entries.get(id);
+    if (e == null || e.state == null) return null;
+    ConcurrentHashMap<String, Relation> m = e.out;
+    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+  }
+
+  /**
+   * Returns a twin's incoming relationships without copying or sorting them (see
+   * {@link #outgoingView}).
+   *
+   * @param id the target twin
+   * @return the relationships, in no particular order; null when the twin does not exist
+   */
+  public Collection<Relation> incomingView(String id) {
+    Entry e = entries.get(id);
+    if (e == null || e.state == null) return null;
+    ConcurrentHashMap<String, Relation> m = e.in;
+    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+  }
+
   private static List<Relation> select(Map<String, Relation> map, String name) {
     if (map == null || map.isEmpty()) return List.of();
     List<Relation> out = new ArrayList<>();
