@@ -359,7 +359,7 @@ public final class GraphStore {
     checkId(id, "twin");
     Interface iface = model(id, model);
     List<Problem> problems = TwinValidator.whole(iface, doc, true);
-    if (!problems.isEmpty()) throw TwinValidator.failure(id, "twin " + id, problems);
+    if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin", problems);
     if (options.enforceWritable()) checkWritable(id, iface, doc, names(doc));
     while (true) {
       Entry e = entries.computeIfAbsent(id, Entry::new);
@@ -431,7 +431,7 @@ public final class GraphStore {
       for (JsonPatch.Operation op : docOps) touched.add(firstToken(op.path()));
       List<Problem> problems = iface == old.model ? TwinValidator.members(iface, doc, touched)
           : TwinValidator.whole(iface, doc, true);
-      if (!problems.isEmpty()) throw TwinValidator.failure(id, "twin " + id + " after the patch", problems);
+      if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin after the patch", problems);
       if (options.enforceWritable()) checkWritable(id, iface, doc, touched);
       Instant now = options.clock().instant();
       Map<String, PropertyMetadata> meta = new LinkedHashMap<>(old.twin.metadata());
@@ -572,7 +572,7 @@ public final class GraphStore {
               + targetModel.id());
         }
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
-        if (!problems.isEmpty()) throw TwinValidator.failure(key, "relationship " + key, problems);
+        if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
         if (options.enforceWritable()) {
           for (String p : names(props)) {
             if (!rel.property(p).map(Property::writable).orElse(true)) {
@@ -646,7 +646,7 @@ public final class GraphStore {
         }
         Relationship rel = relationship(key, src.state.model, old.name());
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
-        if (!problems.isEmpty()) throw TwinValidator.failure(key, "relationship " + key + " after the patch", problems);
+        if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship after the patch", problems);
         Instant now = options.clock().instant();
         Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
         commit(() -> {
