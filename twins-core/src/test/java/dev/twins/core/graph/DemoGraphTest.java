@@ -15,4 +15,20 @@ class DemoGraphTest {
     assertThat(demo.models().require("dtmi:twins:demo:Room;1").properties()).extracting(p -> p.quantity().map(
         q -> q.unit()).orElse("")).contains("degreeCelsius", "squareMetre");
   }
+
+  @Test
+  void readmeGraphExampleRuns() {
+    Twins twins = Twins.demo();
+    java.util.List<String> hot = new java.util.ArrayList<>();
+    twins.subscribe(ChangeFilters.patchSets("/temperature", v -> v.asDouble() > 25), e -> hot.add(e.twinId()));
+    twins.set("room-101", "temperature", 26.0);
+    twins.patch("room-102", JsonPatch.builder().replace("/temperature", 19.5).add("/occupied", true).build());
+
+    assertThat(twins.twin("room-101").orElseThrow().toJson().get("temperature").asDouble()).isEqualTo(26.0);
+    assertThat(twins.twin("room-102").orElseThrow().property("occupied")).hasValueSatisfying(v -> assertThat(v.asBoolean()).isTrue());
+    assertThat(twins.outgoing("floor-1", "hasRoom")).hasSize(2);
+    assertThat(twins.twinsOfModel("dtmi:twins:demo:Room;1")).hasSize(4);
+    assertThat(hot).containsExactly("room-101");
+    assertThat(twins.version()).isEqualTo(19);
+  }
 }
