@@ -57,9 +57,9 @@ public class GraphBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 3)
+  @Warmup(iterations = 2)
   @Measurement(iterations = 5)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
   public Twins buildGraph(BuildState s) {
     s.graph = s.portfolio.load(s.models);
     return s.graph;

@@ -8,25 +8,20 @@ final class HeapMeter {
   private HeapMeter() {}
 
   /**
-   * Runs full collections until the used heap stops shrinking (at most five), then reads it.
+   * Runs a full collection (two when the heap is small, to catch what the first left) and reads
+   * the used heap. With the Serial and G1 collectors {@code System.gc()} is a full, stop-the-world
+   * collection, so one is exact for a large live set; the second is cheap when the heap is small.
    *
    * @return the used heap in bytes
    */
   static long usedAfterFullGc() {
-    long last = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 2; i++) {
       System.gc();
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      if (used >= last - (1 << 20)) return Math.min(used, last);
-      last = used;
+      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      if (used > (256L << 20)) break;
     }
-    return last;
+    return used;
   }
 
   /**
