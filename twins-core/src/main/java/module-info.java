@@ -2,12 +2,15 @@
  * Twins core: DTDL models and their validation, and (in later releases) the twin graph,
  * twin state, telemetry and series.
  *
- * <p>Entry point for models: {@link dev.twins.core.model.ModelParser}.
+ * <p>Entry point for models: {@link dev.twins.core.model.ModelParser}; for Azure Digital Twins
+ * bulk-import and Explorer files: {@link dev.twins.core.adt.AdtFiles}.
  */
 module dev.twins.core {
   requires transitive tools.jackson.databind;
+  requires transitive org.jgrapht.core;
 
   exports dev.twins.core;
+  exports dev.twins.core.adt;
   exports dev.twins.core.graph;
   exports dev.twins.core.model;
 }

@@ -46,7 +46,8 @@ public final class ChangeFilters {
   }
 
   /**
-   * Accepts twin updates whose patch adds or replaces {@code path} with a value the test accepts.
+   * Accepts twin updates whose patch adds or replaces {@code path} (or an object that holds it,
+   * such as a whole component) with a value the test accepts.
    *
    * @param path a JSON pointer, e.g. {@code /temperature}
    * @param test the test of the new value, e.g. {@code v -> v.asDouble() > 30}
@@ -58,10 +59,16 @@ public final class ChangeFilters {
     return e -> {
       if (!(e instanceof ChangeEvent.TwinUpdated)) return false;
       for (JsonPatch.Operation op : ((ChangeEvent.TwinUpdated) e).patch().operations()) {
-        if (op.path().equals(path) && (op.op() == JsonPatch.Op.ADD || op.op() == JsonPatch.Op.REPLACE)
-            && op.value().isPresent() && test.test(op.value().get())) {
-          return true;
+        if ((op.op() != JsonPatch.Op.ADD && op.op() != JsonPatch.Op.REPLACE) || op.value().isEmpty()) continue;
+        String p = op.path();
+        JsonNode v = null;
+        if (p.equals(path)) {
+          v = op.value().get();
+        } else if (path.startsWith(p + "/") || (p.isEmpty() && !path.isEmpty())) {
+          // the operation wrote an object that holds the path, e.g. a whole component
+          v = op.value().get().at(path.substring(p.length()));
         }
+        if (v != null && !v.isMissingNode() && test.test(v)) return true;
       }
       return false;
     };

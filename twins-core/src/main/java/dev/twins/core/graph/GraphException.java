@@ -77,12 +77,13 @@ public class GraphException extends TwinsException {
    * Creates the exception.
    *
    * @param code why
-   * @param twinId the twin the operation was about ({@code source/relationshipId} for relationships)
+   * @param twinId the twin the operation was about ({@code source/relationshipId} for relationships);
+   *     the message starts with it
    * @param message what is wrong and what to change
    * @param problems the value problems, empty unless {@code code} is {@link Code#VALIDATION_FAILED}
    */
   public GraphException(Code code, String twinId, String message, List<Problem> problems) {
-    super(twinId.isEmpty() ? message : "twin " + twinId + ": " + message);
+    super(twinId.isEmpty() ? message : twinId + ": " + message);
     this.code = Objects.requireNonNull(code, "code");
     this.twinId = twinId;
     this.problems = List.copyOf(problems);

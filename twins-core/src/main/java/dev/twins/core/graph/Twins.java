@@ -2,6 +2,8 @@ package dev.twins.core.graph;
 
 import dev.twins.core.internal.graph.AdtJson;
 import dev.twins.core.internal.graph.GraphStore;
+import dev.twins.core.internal.graph.IndexRegistry;
+import dev.twins.core.internal.graph.TwinGraphView;
 import dev.twins.core.model.Dtmi;
 import dev.twins.core.model.Models;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jgrapht.Graph;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,9 +42,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Twins {
   private final GraphStore store;
+  private final IndexRegistry indexes;
 
   private Twins(GraphStore store) {
     this.store = store;
+    this.indexes = IndexRegistry.attach(store);
   }
 
   /**
@@ -365,6 +370,60 @@ public final class Twins {
   /** @return the sequence number of the last change; 0 for a new graph */
   public long version() {
     return store.lastSequence();
+  }
+
+  /**
+   * Returns the property-value indexes of this graph: declare them per model and property, or let
+   * the first lookup build them; every write keeps them up to date.
+   *
+   * <pre>{@code
+   * twins.indexes().declare("dtmi:com:example:Room;1", "temperature");
+   * List<String> warm = twins.indexes().range("dtmi:com:example:Room;1", "temperature", 22, true, 26, false);
+   * }</pre>
+   *
+   * @return the indexes (always the same object)
+   */
+  public Indexes indexes() {
+    return indexes;
+  }
+
+  /**
+   * Returns a read-only JGraphT view of the whole graph, for running JGraphT algorithms on the live
+   * graph without copying it: vertices are twin ids, edges are relationships from source to
+   * target (a directed multigraph; a pseudograph when self relationships are allowed).
+   *
+   * <pre>{@code
+   * GraphPath<String, Relation> path = new DijkstraShortestPath<>(twins.asGraph()).getPath("building-1", "sensor-7");
+   * }</pre>
+   *
+   * <p>The view reads the current state on every call, so it sees later writes; its vertex and
+   * edge sets are live unmodifiable views, a vertex's edge sets are snapshots, and its mutators
+   * throw {@link UnsupportedOperationException}. An algorithm that runs while the graph is written
+   * sees some writes and not others; copy the view (for example with
+   * {@code org.jgrapht.Graphs.addGraph}) to work on a fixed state.
+   *
+   * @return the view
+   */
+  public Graph<String, Relation> asGraph() {
+    return TwinGraphView.of(store, GraphFilter.all());
+  }
+
+  /**
+   * Returns a read-only JGraphT view of part of the graph: the twins of some models (and of the
+   * models that extend them) and the relationships of some names between them. Otherwise like
+   * {@link #asGraph()}.
+   *
+   * <pre>{@code
+   * Graph<String, Relation> spaces = twins.asGraph(GraphFilter.models("dtmi:ex:Space;1").withRelationships("contains"));
+   * }</pre>
+   *
+   * @param filter the models and relationship names to keep
+   * @return the view
+   * @throws IllegalArgumentException if a model of the filter is not in the graph's models, or no
+   *     model declares a Relationship of one of its names
+   */
+  public Graph<String, Relation> asGraph(GraphFilter filter) {
+    return TwinGraphView.of(store, filter);
   }
 
   // ------------------------------------------------------------------------------------ events

@@ -282,4 +282,18 @@ class TwinsTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void patchFiltersSeeValuesInsideThePatchAlsoWhenAParentIsWritten() {
+    Twins g = graph();
+    g.createTwin("r", ROOM, room(20));
+    List<String> seen = new ArrayList<>();
+    g.subscribe(ChangeFilters.ofModel(g.models(), SPACE).and(ChangeFilters.patchSets("/thermostat/setPoint",
+        v -> v.asDouble() > 25)), e -> seen.add(e.twinId() + "@" + e.sequence()));
+    g.set("r", "thermostat/setPoint", 22.0);
+    g.set("r", "thermostat/setPoint", 26.0);
+    g.patch("r", JsonPatch.builder().replace("/thermostat", json("{\"setPoint\": 30}")).build());
+    g.set("r", "temperature", 40.0);
+    assertThat(seen).containsExactly("r@3", "r@4");
+  }
 }

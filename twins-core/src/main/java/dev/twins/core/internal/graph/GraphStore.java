@@ -298,6 +298,34 @@ public final class GraphStore {
     return select(e.in, name);
   }
 
+  /**
+   * Returns a twin's outgoing relationships without copying or sorting them, for views that run
+   * graph algorithms: an unmodifiable live view of the twin's adjacency map.
+   *
+   * @param id the source twin
+   * @return the relationships, in no particular order; null when the twin does not exist
+   */
+  public Collection<Relation> outgoingView(String id) {
+    Entry e = entries.get(id);
+    if (e == null || e.state == null) return null;
+    ConcurrentHashMap<String, Relation> m = e.out;
+    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+  }
+
+  /**
+   * Returns a twin's incoming relationships without copying or sorting them (see
+   * {@link #outgoingView}).
+   *
+   * @param id the target twin
+   * @return the relationships, in no particular order; null when the twin does not exist
+   */
+  public Collection<Relation> incomingView(String id) {
+    Entry e = entries.get(id);
+    if (e == null || e.state == null) return null;
+    ConcurrentHashMap<String, Relation> m = e.in;
+    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+  }
+
   private static List<Relation> select(Map<String, Relation> map, String name) {
     if (map == null || map.isEmpty()) return List.of();
     List<Relation> out = new ArrayList<>();
@@ -331,7 +359,7 @@ public final class GraphStore {
     checkId(id, "twin");
     Interface iface = model(id, model);
     List<Problem> problems = TwinValidator.whole(iface, doc, true);
-    if (!problems.isEmpty()) throw TwinValidator.failure(id, "twin " + id, problems);
+    if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin", problems);
     if (options.enforceWritable()) checkWritable(id, iface, doc, names(doc));
     while (true) {
       Entry e = entries.computeIfAbsent(id, Entry::new);
@@ -403,7 +431,7 @@ public final class GraphStore {
       for (JsonPatch.Operation op : docOps) touched.add(firstToken(op.path()));
       List<Problem> problems = iface == old.model ? TwinValidator.members(iface, doc, touched)
           : TwinValidator.whole(iface, doc, true);
-      if (!problems.isEmpty()) throw TwinValidator.failure(id, "twin " + id + " after the patch", problems);
+      if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin after the patch", problems);
       if (options.enforceWritable()) checkWritable(id, iface, doc, touched);
       Instant now = options.clock().instant();
       Map<String, PropertyMetadata> meta = new LinkedHashMap<>(old.twin.metadata());
@@ -544,7 +572,7 @@ public final class GraphStore {
               + targetModel.id());
         }
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
-        if (!problems.isEmpty()) throw TwinValidator.failure(key, "relationship " + key, problems);
+        if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
         if (options.enforceWritable()) {
           for (String p : names(props)) {
             if (!rel.property(p).map(Property::writable).orElse(true)) {
@@ -618,7 +646,7 @@ public final class GraphStore {
         }
         Relationship rel = relationship(key, src.state.model, old.name());
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
-        if (!problems.isEmpty()) throw TwinValidator.failure(key, "relationship " + key + " after the patch", problems);
+        if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship after the patch", problems);
         Instant now = options.clock().instant();
         Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
         commit(() -> {
