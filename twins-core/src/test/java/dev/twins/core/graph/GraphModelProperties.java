@@ -383,6 +383,9 @@ class GraphModelProperties {
         }
       }
       assertThat(g.relationCount()).as("relationship count").isEqualTo(ref.relationCount());
+      assertThat(g.asGraph().vertexSet()).as("graph view vertices").isEqualTo(ref.twins.keySet());
+      assertThat(g.asGraph().edgeSet()).extracting(GraphModelProperties::rel).as("graph view edges")
+          .containsExactlyInAnyOrderElementsOf(ref.out.values().stream().flatMap(m -> m.values().stream()).toList());
       for (String model : ALL_MODELS) {
         Set<String> scan = g.twins().stream().filter(t -> MODELS.isOfModel(t.model(), dev.twins.core.model.Dtmi.of(model)))
             .map(Twin::id).collect(Collectors.toCollection(TreeSet::new));
