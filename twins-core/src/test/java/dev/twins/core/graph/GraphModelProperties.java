@@ -54,8 +54,9 @@ import tools.jackson.databind.node.ObjectNode;
 class GraphModelProperties {
   private static final Models MODELS = DemoModels.models();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> TWIN_IDS = List.of("t0", "t1", "t2", "t3", "t4", "t5");
-  private static final List<String> REL_IDS = List.of("r0", "r1", "r2", "r3");
+  /** Ids with a slash, so that {@code t0} + {@code x/r0} and {@code t0/x} + {@code r0} can meet. */
+  private static final List<String> TWIN_IDS = List.of("t0", "t1", "t2", "t3", "t4", "t5", "t0/x");
+  private static final List<String> REL_IDS = List.of("r0", "r1", "r2", "x/r0");
   private static final List<String> ALL_MODELS = List.of(SPACE, BUILDING, FLOOR, ROOM, SENSOR, THERMOSTAT);
   /** Every property name the generators use, with its schema (each name has one schema in the demo models). */
   private static final Map<String, Kind> NAMES = new TreeMap<>(Map.of("name", Kind.STRING, "level", Kind.INTEGER,
@@ -316,6 +317,9 @@ class GraphModelProperties {
 
     void expect(String what, Set<Code> allowed, Outcome<?> o) {
       Statistics.label("outcome").collect(what.split(" ")[0], allowed.isEmpty() ? "ok" : "rejected");
+      int last = trace.size() - 1;
+      trace.set(last, trace.get(last) + " -> " + (o.ok() ? "ok" : o.code()) + (allowed.isEmpty() ? "" : ", reference: "
+          + allowed) + (what.contains(" ") ? " (" + what.substring(what.indexOf(' ') + 1) + ")" : ""));
       if (allowed.isEmpty()) {
         assertThat(o.code()).as("%s must succeed; trace:%n%s", what, trace()).isNull();
       } else {
