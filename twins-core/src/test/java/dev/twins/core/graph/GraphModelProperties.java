@@ -351,9 +351,7 @@ class GraphModelProperties {
       assertThat(t.version()).as("version (writes since created) of " + why).isEqualTo(want.version);
       assertThat(new TreeSet<>(t.metadata().keySet())).as("metadata keys of " + why)
           .isEqualTo(ReferenceGraph.propertyKeys(want.model, want.doc));
-      Map<String, Instant> sourceTimes = new TreeMap<>();
-      t.metadata().forEach((k, m) -> m.sourceTime().ifPresent(st -> sourceTimes.put(k, st)));
-      assertThat(sourceTimes).as("source times of " + why).isEqualTo(want.sourceTimes);
+      assertThat(sourceTimes(t)).as("source times of " + why).isEqualTo(want.sourceTimes);
     }
 
     /** Checks the relationships of a source twin and of a target twin (either may be null). */
@@ -387,6 +385,15 @@ class GraphModelProperties {
         }
       }
       assertThat(g.relationCount()).as("relationship count").isEqualTo(ref.relationCount());
+      // every twin's JSON in the format of ADT reads back to the same twin
+      Twins copy = Twins.create(MODELS);
+      for (Twin t : g.twins()) {
+        Twin back = copy.createTwin(t.toJson());
+        assertThat(back.id()).isEqualTo(t.id());
+        assertThat(back.model()).isEqualTo(t.model());
+        assertThat(back.document()).as("%s read back from %s", t.id(), t.toJson()).isEqualTo(t.document());
+        assertThat(sourceTimes(back)).as("%s read back from %s", t.id(), t.toJson()).isEqualTo(sourceTimes(t));
+      }
       assertThat(g.asGraph().vertexSet()).as("graph view vertices").isEqualTo(ref.twins.keySet());
       assertThat(g.asGraph().edgeSet()).extracting(GraphModelProperties::rel).as("graph view edges")
           .containsExactlyInAnyOrderElementsOf(ref.out.values().stream().flatMap(m -> m.values().stream()).toList());
@@ -400,6 +407,12 @@ class GraphModelProperties {
             .containsExactlyInAnyOrderElementsOf(want);
       }
     }
+  }
+
+  static Map<String, Instant> sourceTimes(Twin t) {
+    Map<String, Instant> sourceTimes = new TreeMap<>();
+    t.metadata().forEach((k, m) -> m.sourceTime().ifPresent(st -> sourceTimes.put(k, st)));
+    return sourceTimes;
   }
 
   static Rel rel(Relation r) {
