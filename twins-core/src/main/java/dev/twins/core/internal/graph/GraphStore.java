@@ -422,7 +422,8 @@ public final class GraphStore {
       }
       ObjectNode doc;
       try {
-        doc = docOps.isEmpty() ? old.doc : PatchApplier.apply(old.doc, JsonPatch.of(docOps));
+        doc = docOps.isEmpty() ? old.doc
+            : PatchApplier.apply(old.doc, docOps.size() == patch.operations().size() ? patch : JsonPatch.of(docOps));
       } catch (PatchException ex) {
         throw new GraphException(Code.INVALID_PATCH, id, ex.getMessage());
       }
@@ -442,8 +443,16 @@ public final class GraphStore {
           meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
         }
       }
-      Set<String> present = new LinkedHashSet<>(propertyKeys(iface, doc));
-      meta.keySet().retainAll(present);
+      // properties can only disappear by a remove, or by writing a whole component or object above them
+      boolean mayRemove = false;
+      for (JsonPatch.Operation op : docOps) {
+        if (op.op() == JsonPatch.Op.REMOVE || iface.contents().get(firstToken(op.path())) instanceof Component) {
+          mayRemove = true;
+          break;
+        }
+      }
+      Set<String> present = mayRemove || !sourceTimes.isEmpty() ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
+      if (mayRemove) meta.keySet().retainAll(present);
       for (Map.Entry<String, Optional<Instant>> st : sourceTimes.entrySet()) {
         PropertyMetadata pm = meta.get(st.getKey());
         if (pm == null) {

@@ -1,0 +1,136 @@
+package dev.twins.cli.internal;
+
+import dev.twins.core.adt.AdtFileError;
+import dev.twins.core.adt.AdtFileException;
+import dev.twins.core.adt.AdtImport;
+import dev.twins.core.adt.ErrorPolicy;
+import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.Twin;
+import dev.twins.core.graph.Twins;
+import dev.twins.core.model.ModelError;
+import dev.twins.core.model.ModelException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code twins stats}: loads models and twin graph files in memory and counts what is in them. */
+@Command(
+    name = "stats",
+    sortOptions = false,
+    headerHeading = "",
+    header = "Count the twins and relationships of graph files.",
+    descriptionHeading = "%n",
+    description = {
+      "Loads DTDL model files and directories, ADT bulk-import NDJSON files and ADT Explorer JSON"
+          + " files into one twin graph in memory (every twin and relationship validated against"
+          + " the models, embedded ones included) and prints the number of models, twins and"
+          + " relationships, twins per model and relationships per name.",
+      "",
+      "Lines the graph refuses are printed as `FILE:LINE: message` on standard error; the counts"
+          + " are those of what loaded.",
+      "With --json, one JSON object: {\"models\": K, \"twins\": N, \"relationships\": M,"
+          + " \"twinsByModel\": {...}, \"relationshipsByName\": {...}, \"errors\": E}."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:everything loaded",
+      "1:some lines were refused, or the models are invalid",
+      "2:usage error, or a FILE that does not exist or cannot be read",
+      "70:internal error (a bug; --debug or TWINS_DEBUG=1 shows the stack trace)"
+    })
+public final class StatsCommand implements Callable<Integer> {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  private boolean help;
+
+  @Option(names = "--json", description = "Write the counts as one JSON object.")
+  private boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "DTDL files or directories, bulk-import NDJSON,"
+      + " Explorer JSON.")
+  private List<String> files = new ArrayList<>();
+
+  /** Creates the command; picocli sets its options. */
+  public StatsCommand() {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> paths = new ArrayList<>();
+    for (String f : files) {
+      Path p;
+      try {
+        p = Path.of(f);
+      } catch (InvalidPathException e) {
+        err.println(f + ": not a valid path: " + e.getReason());
+        return ExitStatus.USAGE;
+      }
+      if (!Files.isReadable(p)) {
+        err.println(f + ": " + (Files.exists(p) ? "cannot be read" : "no such file or directory"));
+        return ExitStatus.USAGE;
+      }
+      paths.add(p);
+    }
+    AdtImport.Result result;
+    try {
+      result = AdtImport.load(paths, ErrorPolicy.CONTINUE);
+    } catch (ModelException e) {
+      for (ModelError m : e.errors()) err.println(m);
+      err.flush();
+      return ExitStatus.INVALID;
+    } catch (AdtFileException e) {
+      for (AdtFileError a : e.errors()) err.println(a);
+      err.flush();
+      return ExitStatus.USAGE;
+    }
+    for (AdtFileError a : result.errors()) err.println(a);
+    err.flush();
+    Twins twins = result.twins();
+    Map<String, Integer> byModel = new TreeMap<>();
+    Map<String, Integer> byName = new TreeMap<>();
+    for (Twin t : twins.twins()) {
+      byModel.merge(t.model().value(), 1, Integer::sum);
+      for (Relation r : twins.outgoing(t.id())) byName.merge(r.name(), 1, Integer::sum);
+    }
+    if (json) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("models", twins.models().size());
+      o.put("twins", twins.twinCount());
+      o.put("relationships", twins.relationCount());
+      ObjectNode m = o.putObject("twinsByModel");
+      byModel.forEach(m::put);
+      ObjectNode n = o.putObject("relationshipsByName");
+      byName.forEach(n::put);
+      o.put("errors", result.errors().size());
+      out.println(JSON.writeValueAsString(o));
+    } else {
+      out.println("models         " + twins.models().size());
+      out.println("twins          " + twins.twinCount());
+      out.println("relationships  " + twins.relationCount());
+      if (!byModel.isEmpty()) out.println();
+      byModel.forEach((k, v) -> out.printf("%8d  %s%n", v, k));
+      if (!byName.isEmpty()) out.println();
+      byName.forEach((k, v) -> out.printf("%8d  %s%n", v, k));
+      if (!result.errors().isEmpty()) out.println(result.errors().size() + " lines refused (see standard error)");
+    }
+    out.flush();
+    return result.errors().isEmpty() ? ExitStatus.OK : ExitStatus.INVALID;
+  }
+}
