@@ -16,8 +16,6 @@ public class GraphException extends TwinsException {
   public enum Code {
     /** No twin has the id. */
     TWIN_NOT_FOUND,
-    /** A twin with the id exists already (a create with {@code If-None-Match: *}). */
-    TWIN_ALREADY_EXISTS,
     /** No relationship has the id on the source twin. */
     RELATIONSHIP_NOT_FOUND,
     /** The relationship's target twin does not exist. */
@@ -42,7 +40,10 @@ public class GraphException extends TwinsException {
     NOT_WRITABLE,
     /** The twin still has relationships and cascade delete is off. */
     HAS_RELATIONSHIPS,
-    /** An {@code If-Match} or {@code If-None-Match} condition did not hold: see {@link PreconditionFailedException}. */
+    /**
+     * An {@code If-Match} or {@code If-None-Match} condition did not hold, including a create of an
+     * id that exists: see {@link PreconditionFailedException}.
+     */
     PRECONDITION_FAILED
   }
 

@@ -350,14 +350,15 @@ public final class GraphStore {
    *
    * @param id the twin id
    * @param model the model
-   * @param doc properties and components (without {@code $} members); taken over
+   * @param given properties and components (without {@code $} members); taken over
    * @param sourceTimes source times by property key ({@code name} or {@code component/name})
    * @param condition the precondition
    * @return the new snapshot
    */
-  public Twin put(String id, Dtmi model, ObjectNode doc, Map<String, Instant> sourceTimes, Condition condition) {
+  public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition) {
     checkId(id, "twin");
     Interface iface = model(id, model);
+    ObjectNode doc = withoutComponentMetadata(iface, given);
     List<Problem> problems = TwinValidator.whole(iface, doc, true);
     if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin", problems);
     if (options.enforceWritable()) checkWritable(id, iface, doc, names(doc));
@@ -428,6 +429,7 @@ public final class GraphStore {
         throw new GraphException(Code.INVALID_PATCH, id, ex.getMessage());
       }
       Interface iface = newModel == null || newModel.equals(old.model.id()) ? old.model : model(id, newModel);
+      doc = withoutComponentMetadata(iface, doc);
       Set<String> touched = new LinkedHashSet<>();
       for (JsonPatch.Operation op : docOps) touched.add(firstToken(op.path()));
       List<Problem> problems = iface == old.model ? TwinValidator.members(iface, doc, touched)
@@ -439,8 +441,11 @@ public final class GraphStore {
       for (JsonPatch.Operation op : docOps) {
         String key = metadataKey(iface, op.path());
         if (key != null) {
-          PropertyMetadata pm = meta.get(key);
-          meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+          touch(meta, key, now);
+        } else if (op.op() != JsonPatch.Op.REMOVE && doc.get(firstToken(op.path())) != null) {
+          // a whole component was written: each of its properties was
+          String c = firstToken(op.path());
+          for (Iterator<String> it = doc.get(c).propertyNames().iterator(); it.hasNext(); ) touch(meta, c + "/" + it.next(), now);
         }
       }
       // properties can only disappear by a remove, or by writing a whole component or object above them
@@ -522,6 +527,35 @@ public final class GraphStore {
     }
   }
 
+  /**
+   * A component written as {@code {"$metadata": {}, ...}} (as ADT initialises components) holds no
+   * data in {@code $metadata}: returns the document without it, copying only what changes (documents
+   * share subtrees with earlier states and with patches, so nothing is changed in place).
+   */
+  private static ObjectNode withoutComponentMetadata(Interface model, ObjectNode doc) {
+    ObjectNode result = doc;
+    for (Component c : model.components()) {
+      JsonNode v = doc.get(c.name());
+      if (v == null || !v.isObject() || !v.has("$metadata")) continue;
+      ObjectNode clean = JSON.objectNode();
+      for (Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getKey().equals("$metadata")) clean.set(e.getKey(), e.getValue());
+      }
+      if (result == doc) {
+        result = JSON.objectNode();
+        result.setAll(doc);
+      }
+      result.set(c.name(), clean);
+    }
+    return result;
+  }
+
+  private static void touch(Map<String, PropertyMetadata> meta, String key, Instant now) {
+    PropertyMetadata pm = meta.get(key);
+    meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+  }
+
   private void publish(Entry e, State old, State s) {
     e.state = s;
     for (StateListener l : stateListeners) l.twinChanged(old == null ? null : old.twin, s.twin);
@@ -551,6 +585,7 @@ public final class GraphStore {
       Condition condition) {
     checkId(relationshipId, "relationship");
     String key = sourceId + "/" + relationshipId;
+    String inKey = incomingKey(sourceId, relationshipId);
     if (sourceId.equals(targetId) && !options.allowSelfRelationships()) {
       throw new GraphException(Code.SELF_RELATIONSHIP, key, "the relationship cannot connect a twin to itself "
           + "(as in Azure Digital Twins; open the graph with self relationships allowed to permit it)");
@@ -583,12 +618,7 @@ public final class GraphStore {
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
         if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
         if (options.enforceWritable()) {
-          for (String p : names(props)) {
-            if (!rel.property(p).map(Property::writable).orElse(true)) {
-              throw new GraphException(Code.NOT_WRITABLE, key, "property '" + p + "' of Relationship '" + name
-                  + "' is not writable");
-            }
-          }
+          for (String p : names(props)) checkRelationWritable(key, rel, p);
         }
         if (options.enforceMaxMultiplicity() && rel.maxMultiplicity().isPresent()) {
           int count = 0;
@@ -605,11 +635,11 @@ public final class GraphStore {
           if (old != null) {
             Entry ot = oldTarget != null ? oldTarget : tgt;
             ConcurrentHashMap<String, Relation> in = ot.in;
-            if (in != null) in.remove(key);
+            if (in != null) in.remove(inKey);
           } else {
             relations.incrementAndGet();
           }
-          tgt.in().put(key, r);
+          tgt.in().put(inKey, r);
           for (StateListener l : stateListeners) l.relationChanged(old, r);
         }, seq -> old == null ? new ChangeEvent.RelationCreated(seq, now, r)
             : new ChangeEvent.RelationUpdated(seq, now, Diff.between(old.properties(), props), r));
@@ -631,6 +661,7 @@ public final class GraphStore {
    */
   public Relation patchRelation(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
     String key = sourceId + "/" + relationshipId;
+    String inKey = incomingKey(sourceId, relationshipId);
     while (true) {
       Entry src = requireEntry(sourceId);
       Relation before = src.out == null ? null : src.out.get(relationshipId);
@@ -656,11 +687,16 @@ public final class GraphStore {
         Relationship rel = relationship(key, src.state.model, old.name());
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
         if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship after the patch", problems);
+        if (options.enforceWritable()) {
+          for (JsonPatch.Operation op : patch.operations()) {
+            if (op.op() != JsonPatch.Op.TEST) checkRelationWritable(key, rel, firstToken(op.path()));
+          }
+        }
         Instant now = options.clock().instant();
         Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
         commit(() -> {
           src.out().put(relationshipId, r);
-          tgt.in().put(key, r);
+          tgt.in().put(inKey, r);
           for (StateListener l : stateListeners) l.relationChanged(old, r);
         }, seq -> new ChangeEvent.RelationUpdated(seq, now, patch, r));
         return r;
@@ -679,6 +715,7 @@ public final class GraphStore {
    */
   public void deleteRelation(String sourceId, String relationshipId, Condition condition) {
     String key = sourceId + "/" + relationshipId;
+    String inKey = incomingKey(sourceId, relationshipId);
     while (true) {
       Entry src = requireEntry(sourceId);
       Relation before = src.out == null ? null : src.out.get(relationshipId);
@@ -692,7 +729,7 @@ public final class GraphStore {
         Instant now = options.clock().instant();
         commit(() -> {
           src.out.remove(relationshipId);
-          if (tgt != null && tgt.in != null) tgt.in.remove(key);
+          if (tgt != null && tgt.in != null) tgt.in.remove(inKey);
           relations.decrementAndGet();
           for (StateListener l : stateListeners) l.relationChanged(old, null);
         }, seq -> new ChangeEvent.RelationDeleted(seq, now, old));
@@ -701,6 +738,11 @@ public final class GraphStore {
         unlockAll(locked);
       }
     }
+  }
+
+  /** The key of a relationship in its target's incoming map: ids hold no control characters, so it is unique. */
+  private static String incomingKey(String sourceId, String relationshipId) {
+    return sourceId + '\u0000' + relationshipId;
   }
 
   private static ObjectNode relationProps(Relation r) {
@@ -717,6 +759,13 @@ public final class GraphStore {
 
   private static void unlockAll(List<Entry> locked) {
     for (int i = locked.size() - 1; i >= 0; i--) locked.get(i).lock.unlock();
+  }
+
+  private static void checkRelationWritable(String key, Relationship rel, String property) {
+    if (!rel.property(property).map(Property::writable).orElse(true)) {
+      throw new GraphException(Code.NOT_WRITABLE, key, "property '" + property + "' of Relationship '" + rel.name()
+          + "' is not writable");
+    }
   }
 
   private Relationship relationship(String key, Interface model, String name) {
