@@ -143,9 +143,9 @@ public class GraphBenchmark {
     }
 
     /**
-     * Checks the build and prints the heap it retains: used heap after full collections with the
-     * graph, minus used heap after full collections without it (the portfolio dropped first, so
-     * strings shared with it count for the graph).
+     * Checks the build and prints the heap it retains: the bytes of live objects with the graph
+     * minus those without it (the portfolio dropped first, so strings shared with it count for
+     * the graph).
      *
      * @throws IllegalStateException if the graph lacks a twin or relationship of the portfolio
      */
@@ -161,10 +161,10 @@ public class GraphBenchmark {
         throw new IllegalStateException("built " + g + ", expected " + expectedTwins + " twins and "
             + expectedRelations + " relationships");
       }
-      long with = HeapMeter.usedAfterFullGc();
+      long with = HeapMeter.liveBytes();
       String text = g.toString();
       g = null;
-      long without = HeapMeter.usedAfterFullGc();
+      long without = HeapMeter.liveBytes();
       System.out.println();
       System.out.println("# " + HeapMeter.describe(with - without, expectedTwins, expectedRelations) + " (" + text + ")");
     }

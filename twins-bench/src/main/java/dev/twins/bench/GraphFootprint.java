@@ -5,7 +5,6 @@ import dev.twins.core.model.Models;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import javax.management.ObjectName;
 
 /**
  * Builds a {@link BuildingPortfolio} graph outside JMH and prints how long each build took, how
@@ -16,8 +15,8 @@ import javax.management.ObjectName;
  * java -Xmx4g -cp twins-bench/target/benchmarks.jar dev.twins.bench.GraphFootprint [twins] [rounds] [histogram lines]
  * </pre>
  *
- * <p>Retained heap is the used heap after a full collection with the graph (its input dropped),
- * minus the same without the graph.
+ * <p>Retained heap is the bytes of live objects (the total of the class histogram) with the graph,
+ * its input dropped, minus the same without the graph.
  */
 public final class GraphFootprint {
   private GraphFootprint() {}
@@ -36,11 +35,11 @@ public final class GraphFootprint {
     int histogram = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Models models = BuildingPortfolio.models();
     for (int round = 1; round <= rounds; round++) {
-      long base = HeapMeter.usedAfterFullGc();
+      long base = HeapMeter.liveBytes();
       long t0 = System.nanoTime();
       BuildingPortfolio p = BuildingPortfolio.generate(twins, GraphBenchmark.SEED);
       long t1 = System.nanoTime();
-      long withInput = HeapMeter.usedAfterFullGc();
+      long withInput = HeapMeter.liveBytes();
       long gc0 = gcMillis();
       long n0 = gcCount();
       long a0 = allocatedBytes();
@@ -60,10 +59,10 @@ public final class GraphFootprint {
         throw new IllegalStateException("built " + graph + ", expected " + expectedTwins + " twins");
       }
       if (round < rounds) continue;
-      long with = HeapMeter.usedAfterFullGc();
+      long with = HeapMeter.liveBytes();
       if (histogram > 0) printHistogram(histogram);
       graph = null;
-      long without = HeapMeter.usedAfterFullGc();
+      long without = HeapMeter.liveBytes();
       System.out.println(HeapMeter.describe(with - without, expectedTwins, expectedRelations));
     }
   }
@@ -90,9 +89,7 @@ public final class GraphFootprint {
   }
 
   private static void printHistogram(int lines) throws Exception {
-    String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-        new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    String text = HeapMeter.histogram();
     String[] all = text.split("\n");
     for (int i = 0; i < Math.min(all.length, lines + 2); i++) System.out.println(all[i]);
     System.out.println(all[all.length - 1]);

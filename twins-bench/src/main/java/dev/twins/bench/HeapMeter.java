@@ -2,26 +2,51 @@ package dev.twins.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
-/** Measures used heap after full collections, for the retained size of a graph. */
+/** Measures the live objects on the heap, for the retained size of a graph. */
 final class HeapMeter {
   private HeapMeter() {}
 
   /**
-   * Runs a full collection (two when the heap is small, to catch what the first left) and reads
-   * the used heap. With the Serial and G1 collectors {@code System.gc()} is a full, stop-the-world
-   * collection, so one is exact for a large live set; the second is cheap when the heap is small.
+   * Returns the bytes of all live objects: the total of the heap's class histogram, which the
+   * JVM takes after a full collection and which counts reachable objects only. (The used heap
+   * after {@code System.gc()} is not exact: the Serial and G1 full collections may leave up to
+   * {@code MarkSweepDeadRatio} = 5% of the old generation as dead space rather than compact it,
+   * which on a 6 GB heap is hundreds of MB.) Falls back to the used heap after a full
+   * collection when the diagnostic command is unavailable.
    *
-   * @return the used heap in bytes
+   * @return the live bytes
    */
-  static long usedAfterFullGc() {
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 2; i++) {
-      System.gc();
-      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-      if (used > (256L << 20)) break;
+  static long liveBytes() {
+    try {
+      String text = histogram();
+      for (String line : text.split("\n")) {
+        String t = line.trim();
+        if (t.startsWith("Total")) {
+          String[] cells = t.split("\\s+");
+          return Long.parseLong(cells[2]);
+        }
+      }
+    } catch (JMException | RuntimeException e) {
+      // fall through to the used heap
     }
-    return used;
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * Takes the heap's class histogram (after a full collection), as {@code jcmd <pid>
+   * GC.class_histogram} prints it.
+   *
+   * @return the histogram text: a header, one line per class by bytes, and a {@code Total} line
+   * @throws JMException if the JVM has no diagnostic command bean
+   */
+  static String histogram() throws JMException {
+    return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+        new Object[] {new String[0]}, new String[] {String[].class.getName()});
   }
 
   /**
@@ -30,7 +55,7 @@ final class HeapMeter {
    * @param bytes the bytes retained
    * @param twins the number of twins
    * @param relationships the number of relationships
-   * @return e.g. {@code retained heap: 1,234.5 MB for 1,000,000 twins and 2,950,000 relationships = 1,295 bytes per twin}
+   * @return e.g. {@code retained heap: 1,234.5 MB for 1,000,000 twins and 2,950,000 relationships = 1,234 bytes per twin}
    */
   static String describe(long bytes, int twins, long relationships) {
     return String.format(Locale.ROOT,
