@@ -10,25 +10,27 @@ final class HeapMeter {
   private HeapMeter() {}
 
   /**
-   * Returns the bytes of all live objects: the total of the heap's class histogram, which the
-   * JVM takes after a full collection and which counts reachable objects only. (The used heap
-   * after {@code System.gc()} is not exact: the Serial and G1 full collections may leave up to
-   * {@code MarkSweepDeadRatio} = 5% of the old generation as dead space rather than compact it,
-   * which on a 6 GB heap is hundreds of MB.) Falls back to the used heap after a full
-   * collection when the diagnostic command is unavailable.
+   * Returns the bytes of the live objects: the heap's class histogram, which the JVM takes after
+   * a full collection, summed over every class except {@code int[]}.
+   *
+   * <p>Why not the used heap after {@code System.gc()}: the Serial and G1 full collections leave
+   * up to {@code MarkSweepDeadRatio} (5%) of the old generation as dead space rather than move
+   * the objects above it, which on a multi-gigabyte heap is hundreds of MB, and the amount varies
+   * from one collection to the next. The JVM fills such dead space with {@code int[]} filler
+   * objects, which the histogram lists like any array; the graph holds no {@code int[]}, so
+   * leaving them out leaves out the fillers. Falls back to the used heap after a full collection
+   * when the diagnostic command is unavailable.
    *
    * @return the live bytes
    */
   static long liveBytes() {
     try {
-      String text = histogram();
-      for (String line : text.split("\n")) {
-        String t = line.trim();
-        if (t.startsWith("Total")) {
-          String[] cells = t.split("\\s+");
-          return Long.parseLong(cells[2]);
-        }
+      long total = 0;
+      for (String line : histogram().split("\n")) {
+        String[] cells = line.trim().split("\\s+");
+        if (cells.length >= 4 && cells[0].endsWith(":") && !cells[3].equals("[I")) total += Long.parseLong(cells[2]);
       }
+      if (total > 0) return total;
     } catch (JMException | RuntimeException e) {
       // fall through to the used heap
     }
