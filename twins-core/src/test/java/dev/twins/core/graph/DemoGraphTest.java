@@ -31,4 +31,14 @@ class DemoGraphTest {
     assertThat(hot).containsExactly("room-101");
     assertThat(twins.version()).isEqualTo(19);
   }
+
+  @Test
+  void readmeIndexAndViewExamplesRun() {
+    Twins twins = Twins.demo();
+    assertThat(twins.indexes().range("dtmi:twins:demo:Room;1", "temperature", 20, true, 23, false))
+        .containsExactly("room-101", "room-102", "room-201");
+    org.jgrapht.Graph<String, Relation> g = twins.asGraph();
+    assertThat(new org.jgrapht.alg.shortestpath.BFSShortestPath<>(g).getPath("building-1", "sensor-201").getLength())
+        .isEqualTo(3);
+  }
 }
