@@ -77,6 +77,7 @@ public final class GraphStore {
   }
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final ObjectNode NO_PROPERTIES = JSON.objectNode();
   private static final Comparator ORDER = new Comparator();
 
   private final Models models;
@@ -629,7 +630,9 @@ public final class GraphStore {
           }
         }
         Instant now = options.clock().instant();
-        Relation r = new Relation(relationshipId, sourceId, targetId, name, nextEtag(), now, props);
+        // most relationships have no properties: they share one empty object (stored documents are never changed)
+        Relation r = new Relation(relationshipId, sourceId, targetId, name, nextEtag(), now,
+            props.isEmpty() ? NO_PROPERTIES : props);
         commit(() -> {
           src.out().put(relationshipId, r);
           if (old != null) {
