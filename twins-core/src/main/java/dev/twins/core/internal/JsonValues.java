@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Rendering stops as soon as the limit is reached, so describing a huge array costs no more
  * than describing a small one.
  */
-final class JsonValues {
+public final class JsonValues {
   /** The longest rendering of a value in a message, before the ellipsis. */
   static final int MAX_VALUE_CHARS = 60;
 
@@ -21,7 +21,7 @@ final class JsonValues {
    * @param node the value
    * @return the rendering, ending in {@code ...} when cut
    */
-  static String abbreviate(JsonNode node) {
+  public static String abbreviate(JsonNode node) {
     StringBuilder sb = new StringBuilder(32);
     write(node, sb, MAX_VALUE_CHARS + 1);
     return cut(sb, MAX_VALUE_CHARS);
@@ -34,7 +34,7 @@ final class JsonValues {
    * @param text the text
    * @return the quoted rendering
    */
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 2);
     writeString(text, sb, MAX_VALUE_CHARS + 1);
     return cut(sb, MAX_VALUE_CHARS);

@@ -32,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PatchValues {
   /** The longest rendering of a value in an error message, before the ellipsis. */
-  static final int MAX_CHARS = 60;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final DoubleNode ZERO = DoubleNode.valueOf(0.0);
   private static final int MAX_DOUBLE_DIGITS = 17;
@@ -259,122 +258,23 @@ public final class PatchValues {
   }
 
   /**
-   * Renders a value as compact JSON, cut to about {@value #MAX_CHARS} characters.
+   * Renders a value as compact JSON, cut to about 60 characters, for messages.
    *
    * @param value the value
-   * @return the rendering, ending in {@code ...} when cut
+   * @return the rendering
    */
   public static String abbreviate(JsonNode value) {
-    StringBuilder sb = new StringBuilder(32);
-    write(value, sb);
-    return cut(sb);
+    return dev.twins.core.internal.JsonValues.abbreviate(value);
   }
 
   /**
-   * Renders a text as a JSON string, cut to about {@value #MAX_CHARS} characters.
+   * Renders a text as a JSON string, cut to about 60 characters, for messages.
    *
    * @param text the text
-   * @return the quoted text
+   * @return the quoted rendering
    */
   public static String quote(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 2);
-    writeString(text, sb);
-    return cut(sb);
-  }
-
-  private static String cut(StringBuilder sb) {
-    if (sb.length() <= MAX_CHARS) {
-      return sb.toString();
-    }
-    return sb.substring(0, MAX_CHARS) + "...";
-  }
-
-  private static void write(JsonNode node, StringBuilder sb) {
-    if (sb.length() > MAX_CHARS) {
-      return;
-    }
-    switch (node.getNodeType()) {
-      case STRING:
-        writeString(node.stringValue(), sb);
-        break;
-      case OBJECT: {
-        sb.append('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-          if (sb.length() > MAX_CHARS) {
-            return;
-          }
-          if (!first) {
-            sb.append(',');
-          }
-          first = false;
-          writeString(e.getKey(), sb);
-          sb.append(':');
-          write(e.getValue(), sb);
-        }
-        sb.append('}');
-        break;
-      }
-      case ARRAY: {
-        sb.append('[');
-        boolean first = true;
-        for (JsonNode element : node.values()) {
-          if (sb.length() > MAX_CHARS) {
-            return;
-          }
-          if (!first) {
-            sb.append(',');
-          }
-          first = false;
-          write(element, sb);
-        }
-        sb.append(']');
-        break;
-      }
-      case NUMBER:
-      case BOOLEAN:
-      case NULL:
-        sb.append(node.asString());
-        break;
-      default:
-        sb.append('<').append(node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)).append('>');
-        break;
-    }
-  }
-
-  private static void writeString(String s, StringBuilder sb) {
-    sb.append('"');
-    int limit = Math.min(s.length(), MAX_CHARS + 1);
-    for (int i = 0; i < limit; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    if (limit < s.length()) {
-      return;
-    }
-    sb.append('"');
+    return dev.twins.core.internal.JsonValues.quote(text);
   }
 
   /**

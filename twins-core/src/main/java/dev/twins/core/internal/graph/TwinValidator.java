@@ -132,7 +132,6 @@ final class TwinValidator {
 
   static String describe(JsonNode v) {
     if (v == null || v.isMissingNode()) return "nothing";
-    String s = v.toString();
-    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    return dev.twins.core.internal.JsonValues.abbreviate(v);
   }
 }
