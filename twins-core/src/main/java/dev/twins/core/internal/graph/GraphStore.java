@@ -88,6 +88,7 @@ public final class GraphStore {
   private long sequence;
   private volatile long lastSequence;
   private final AtomicLong relations = new AtomicLong();
+  private final AtomicLong twinCount = new AtomicLong();
   private final AtomicLong etags = new AtomicLong();
   private final String etagPrefix = "W/\"" + Long.toHexString(System.nanoTime() ^ System.identityHashCode(this)) + "-";
   private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -221,9 +222,7 @@ public final class GraphStore {
 
   /** @return the number of twins */
   public int twinCount() {
-    int n = 0;
-    for (Entry e : entries.values()) if (e.state != null) n++;
-    return n;
+    return (int) twinCount.get();
   }
 
   /** @return the number of relationships */
@@ -510,6 +509,7 @@ public final class GraphStore {
           e.state = null;
           e.removed = true;
           entries.remove(id, e);
+          twinCount.decrementAndGet();
           Set<String> ids = byModel.get(old.twin.model());
           if (ids != null) ids.remove(id);
         }, seq -> new ChangeEvent.TwinDeleted(seq, now, old.twin));
@@ -559,6 +559,7 @@ public final class GraphStore {
 
   private void publish(Entry e, State old, State s) {
     e.state = s;
+    if (old == null) twinCount.incrementAndGet();
     for (StateListener l : stateListeners) l.twinChanged(old == null ? null : old.twin, s.twin);
     if (old == null || !old.twin.model().equals(s.twin.model())) {
       if (old != null) {
