@@ -455,7 +455,7 @@ public final class Twins {
     return store.subscribe(filter, listener, Objects.requireNonNull(executor, "executor"));
   }
 
-  /** Renders the counts only, e.g. {@code Twins[twins=9, relationships=12, models=4, version=21]}. */
+  /** Renders the counts only, e.g. {@code Twins[twins=9, relationships=8, models=4, version=17]}. */
   @Override
   public String toString() {
     return store.toString();
