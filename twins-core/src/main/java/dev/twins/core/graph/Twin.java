@@ -40,7 +40,8 @@ public final class Twin {
    * @param lastUpdateTime when the twin was last written
    * @param document properties and components by name (components as objects of their
    *     properties, without {@code $metadata}); taken over, not copied: it must not be changed
-   * @param metadata per property: the key is the property name, or {@code component/property}
+   * @param metadata per property: the key is the property name, or {@code component/property};
+   *     taken over, not copied (like {@code document}): it must not be changed
    */
   public Twin(String id, Dtmi model, String etag, long version, Instant lastUpdateTime, ObjectNode document,
       Map<String, PropertyMetadata> metadata) {
@@ -50,7 +51,7 @@ public final class Twin {
     this.version = version;
     this.lastUpdateTime = Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
     this.document = Objects.requireNonNull(document, "document");
-    this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    this.metadata = Collections.unmodifiableMap(Objects.requireNonNull(metadata, "metadata"));
   }
 
   /** @return the twin id ({@code $dtId}) */

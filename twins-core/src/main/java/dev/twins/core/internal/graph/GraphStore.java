@@ -406,59 +406,72 @@ public final class GraphStore {
       if (old == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
       check(id, condition, old.twin.etag());
       Dtmi newModel = null;
-      Map<String, Optional<Instant>> sourceTimes = new LinkedHashMap<>();
-      List<JsonPatch.Operation> docOps = new ArrayList<>();
-      for (JsonPatch.Operation op : patch.operations()) {
-        String path = op.path();
-        if (path.equals("/$metadata/$model")) {
-          newModel = modelOf(id, op);
-        } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
-          sourceTime(id, op, sourceTimes);
-        } else if (path.startsWith("/$") || path.isEmpty()) {
-          throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
-              + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
-        } else {
-          docOps.add(op);
+      Map<String, Optional<Instant>> sourceTimes = null;
+      List<JsonPatch.Operation> docOps = patch.operations();
+      boolean onlyDocument = true;
+      for (JsonPatch.Operation op : docOps) {
+        if (op.path().isEmpty() || op.path().startsWith("/$") || op.path().contains("/$metadata/")) {
+          onlyDocument = false;
+          break;
+        }
+      }
+      if (!onlyDocument) {
+        // split off the metadata operations; most patches have none and skip this
+        docOps = new ArrayList<>();
+        sourceTimes = new LinkedHashMap<>();
+        for (JsonPatch.Operation op : patch.operations()) {
+          String path = op.path();
+          if (path.equals("/$metadata/$model")) {
+            newModel = modelOf(id, op);
+          } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
+            sourceTime(id, op, sourceTimes);
+          } else if (path.startsWith("/$") || path.isEmpty()) {
+            throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
+                + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
+          } else {
+            docOps.add(op);
+          }
         }
       }
       ObjectNode doc;
       try {
-        doc = docOps.isEmpty() ? old.doc
-            : PatchApplier.apply(old.doc, docOps.size() == patch.operations().size() ? patch : JsonPatch.of(docOps));
+        doc = docOps.isEmpty() ? old.doc : PatchApplier.apply(old.doc, onlyDocument ? patch : JsonPatch.of(docOps));
       } catch (PatchException ex) {
         throw new GraphException(Code.INVALID_PATCH, id, ex.getMessage());
       }
       Interface iface = newModel == null || newModel.equals(old.model.id()) ? old.model : model(id, newModel);
       doc = withoutComponentMetadata(iface, doc);
-      Set<String> touched = new LinkedHashSet<>();
-      for (JsonPatch.Operation op : docOps) touched.add(firstToken(op.path()));
+      String[] tokens = new String[docOps.size()];
+      for (int i = 0; i < tokens.length; i++) tokens[i] = firstToken(docOps.get(i).path());
+      Collection<String> touched = tokens.length == 1 ? List.of(tokens[0])
+          : new LinkedHashSet<>(java.util.Arrays.asList(tokens));
       List<Problem> problems = iface == old.model ? TwinValidator.members(iface, doc, touched)
           : TwinValidator.whole(iface, doc, true);
       if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin after the patch", problems);
       if (options.enforceWritable()) checkWritable(id, iface, doc, touched);
       Instant now = options.clock().instant();
       Map<String, PropertyMetadata> meta = new LinkedHashMap<>(old.twin.metadata());
-      for (JsonPatch.Operation op : docOps) {
-        String key = metadataKey(iface, op.path());
+      // properties can only disappear by a remove, or by writing a whole component or object above them
+      boolean mayRemove = false;
+      for (int i = 0; i < tokens.length; i++) {
+        JsonPatch.Operation op = docOps.get(i);
+        if (op.op() == JsonPatch.Op.TEST) continue;
+        boolean component = iface.contents().get(tokens[i]) instanceof Component;
+        mayRemove |= op.op() == JsonPatch.Op.REMOVE || component;
+        String key = component ? metadataKey(iface, op.path()) : tokens[i];
         if (key != null) {
           touch(meta, key, now);
-        } else if (op.op() != JsonPatch.Op.REMOVE && doc.get(firstToken(op.path())) != null) {
+        } else if (op.op() != JsonPatch.Op.REMOVE && doc.get(tokens[i]) != null) {
           // a whole component was written: each of its properties was
-          String c = firstToken(op.path());
+          String c = tokens[i];
           for (Iterator<String> it = doc.get(c).propertyNames().iterator(); it.hasNext(); ) touch(meta, c + "/" + it.next(), now);
         }
       }
-      // properties can only disappear by a remove, or by writing a whole component or object above them
-      boolean mayRemove = false;
-      for (JsonPatch.Operation op : docOps) {
-        if (op.op() == JsonPatch.Op.REMOVE || iface.contents().get(firstToken(op.path())) instanceof Component) {
-          mayRemove = true;
-          break;
-        }
-      }
-      Set<String> present = mayRemove || !sourceTimes.isEmpty() ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
+      boolean setsSourceTimes = sourceTimes != null && !sourceTimes.isEmpty();
+      Set<String> present = mayRemove || setsSourceTimes ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
       if (mayRemove) meta.keySet().retainAll(present);
-      for (Map.Entry<String, Optional<Instant>> st : sourceTimes.entrySet()) {
+      for (Map.Entry<String, Optional<Instant>> st : setsSourceTimes ? sourceTimes.entrySet()
+          : Set.<Map.Entry<String, Optional<Instant>>>of()) {
         PropertyMetadata pm = meta.get(st.getKey());
         if (pm == null) {
           if (!present.contains(st.getKey())) {
