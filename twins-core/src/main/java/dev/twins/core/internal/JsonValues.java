@@ -83,7 +83,7 @@ public final class JsonValues {
    * @param key the object key
    * @param sb where to append
    */
-  static void appendPointerToken(String key, StringBuilder sb) {
+  public static void appendPointerToken(String key, StringBuilder sb) {
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       if (c == '~') {

@@ -679,47 +679,42 @@ public final class GraphStore {
   public Relation patchRelation(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
     String key = sourceId + "/" + relationshipId;
     String inKey = incomingKey(sourceId, relationshipId);
-    while (true) {
-      Entry src = requireEntry(sourceId);
-      Relation before = src.out == null ? null : src.out.get(relationshipId);
-      if (before == null) throw new GraphException(Code.RELATIONSHIP_NOT_FOUND, key, "no such relationship");
-      Entry tgt = entries.get(before.targetId());
-      List<Entry> locked = lockAll(src, tgt, null);
-      try {
-        Relation old = src.out == null ? null : src.out.get(relationshipId);
-        if (old != before) continue;
-        check(key, condition, old.etag());
-        for (JsonPatch.Operation op : patch.operations()) {
-          if (op.path().startsWith("/$")) {
-            throw new GraphException(Code.INVALID_PATCH, key, "path " + op.path() + " cannot be patched; to change "
-                + "the source, target or name of a relationship, delete it and create it again");
-          }
+    LockedRelation locked = lockRelation(sourceId, relationshipId, key);
+    Entry src = locked.src();
+    Entry tgt = locked.tgt();
+    Relation old = locked.relation();
+    try {
+      check(key, condition, old.etag());
+      for (JsonPatch.Operation op : patch.operations()) {
+        if (op.path().startsWith("/$")) {
+          throw new GraphException(Code.INVALID_PATCH, key, "path " + op.path() + " cannot be patched; to change "
+              + "the source, target or name of a relationship, delete it and create it again");
         }
-        ObjectNode props;
-        try {
-          props = PatchApplier.apply(relationProps(old), patch);
-        } catch (PatchException ex) {
-          throw new GraphException(Code.INVALID_PATCH, key, ex.getMessage());
-        }
-        Relationship rel = relationship(key, src.state.model, old.name());
-        List<Problem> problems = TwinValidator.relationProperties(rel, props);
-        if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship after the patch", problems);
-        if (options.enforceWritable()) {
-          for (JsonPatch.Operation op : patch.operations()) {
-            if (op.op() != JsonPatch.Op.TEST) checkRelationWritable(key, rel, firstToken(op.path()));
-          }
-        }
-        Instant now = options.clock().instant();
-        Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
-        commit(() -> {
-          src.out().put(relationshipId, r);
-          tgt.in().put(inKey, r);
-          for (StateListener l : stateListeners) l.relationChanged(old, r);
-        }, seq -> new ChangeEvent.RelationUpdated(seq, now, patch, r));
-        return r;
-      } finally {
-        unlockAll(locked);
       }
+      ObjectNode props;
+      try {
+        props = PatchApplier.apply(old.properties(), patch);
+      } catch (PatchException ex) {
+        throw new GraphException(Code.INVALID_PATCH, key, ex.getMessage());
+      }
+      Relationship rel = relationship(key, src.state.model, old.name());
+      List<Problem> problems = TwinValidator.relationProperties(rel, props);
+      if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship after the patch", problems);
+      if (options.enforceWritable()) {
+        for (JsonPatch.Operation op : patch.operations()) {
+          if (op.op() != JsonPatch.Op.TEST) checkRelationWritable(key, rel, firstToken(op.path()));
+        }
+      }
+      Instant now = options.clock().instant();
+      Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
+      commit(() -> {
+        src.out().put(relationshipId, r);
+        tgt.in().put(inKey, r);
+        for (StateListener l : stateListeners) l.relationChanged(old, r);
+      }, seq -> new ChangeEvent.RelationUpdated(seq, now, patch, r));
+      return r;
+    } finally {
+      unlockAll(locked.locks());
     }
   }
 
@@ -733,37 +728,47 @@ public final class GraphStore {
   public void deleteRelation(String sourceId, String relationshipId, Condition condition) {
     String key = sourceId + "/" + relationshipId;
     String inKey = incomingKey(sourceId, relationshipId);
+    LockedRelation locked = lockRelation(sourceId, relationshipId, key);
+    Entry src = locked.src();
+    Entry tgt = locked.tgt();
+    Relation old = locked.relation();
+    try {
+      check(key, condition, old.etag());
+      Instant now = options.clock().instant();
+      commit(() -> {
+        src.out.remove(relationshipId);
+        if (tgt != null && tgt.in != null) tgt.in.remove(inKey);
+        relations.decrementAndGet();
+        for (StateListener l : stateListeners) l.relationChanged(old, null);
+      }, seq -> new ChangeEvent.RelationDeleted(seq, now, old));
+    } finally {
+      unlockAll(locked.locks());
+    }
+  }
+
+  /** An existing relationship, locked together with its source and target twins. */
+  private record LockedRelation(Entry src, Entry tgt, Relation relation, List<Entry> locks) {}
+
+  /**
+   * Locks a relationship's source and target twins (in id order) and returns it, retrying when it
+   * changed while the locks were taken.
+   */
+  private LockedRelation lockRelation(String sourceId, String relationshipId, String key) {
     while (true) {
       Entry src = requireEntry(sourceId);
       Relation before = src.out == null ? null : src.out.get(relationshipId);
       if (before == null) throw new GraphException(Code.RELATIONSHIP_NOT_FOUND, key, "no such relationship");
       Entry tgt = entries.get(before.targetId());
-      List<Entry> locked = lockAll(src, tgt, null);
-      try {
-        Relation old = src.out == null ? null : src.out.get(relationshipId);
-        if (old != before) continue;
-        check(key, condition, old.etag());
-        Instant now = options.clock().instant();
-        commit(() -> {
-          src.out.remove(relationshipId);
-          if (tgt != null && tgt.in != null) tgt.in.remove(inKey);
-          relations.decrementAndGet();
-          for (StateListener l : stateListeners) l.relationChanged(old, null);
-        }, seq -> new ChangeEvent.RelationDeleted(seq, now, old));
-        return;
-      } finally {
-        unlockAll(locked);
-      }
+      List<Entry> locks = lockAll(src, tgt, null);
+      Relation now = src.out == null ? null : src.out.get(relationshipId);
+      if (now == before) return new LockedRelation(src, tgt, before, locks);
+      unlockAll(locks);
     }
   }
 
   /** The key of a relationship in its target's incoming map: ids hold no control characters, so it is unique. */
   private static String incomingKey(String sourceId, String relationshipId) {
     return sourceId + '\u0000' + relationshipId;
-  }
-
-  private static ObjectNode relationProps(Relation r) {
-    return r.properties();
   }
 
   private List<Entry> lockAll(Entry a, Entry b, Entry c) {
@@ -1008,8 +1013,7 @@ public final class GraphStore {
 
   private static String firstToken(String path) {
     int next = path.indexOf('/', 1);
-    String t = next < 0 ? path.substring(1) : path.substring(1, next);
-    return t.indexOf('~') < 0 ? t : t.replace("~1", "/").replace("~0", "~");
+    return JsonPointers.token(path, 1, next < 0 ? path.length() : next);
   }
 
   /** The metadata key a patch path writes: the property name, or {@code component/property}. */
@@ -1064,11 +1068,6 @@ public final class GraphStore {
         }
       }
     }
-  }
-
-  /** @return an empty JSON object, for documents */
-  static ObjectNode emptyObject() {
-    return JSON.objectNode();
   }
 
   /** @return an unmodifiable view of the ids per model (for tests of the index) */

@@ -92,16 +92,7 @@ public final class JsonPointers {
       return key;
     }
     StringBuilder sb = new StringBuilder(n + 4).append(key, 0, i);
-    for (; i < n; i++) {
-      char c = key.charAt(i);
-      if (c == '~') {
-        sb.append("~0");
-      } else if (c == '/') {
-        sb.append("~1");
-      } else {
-        sb.append(c);
-      }
-    }
+    dev.twins.core.internal.JsonValues.appendPointerToken(key.substring(i), sb);
     return sb.toString();
   }
 
