@@ -220,7 +220,7 @@ public final class Twins {
    * @throws GraphException if a twin is missing, the relationship does not fit the model, or the id is taken
    */
   public Relation relate(String sourceId, String relationshipId, String name, String targetId) {
-    return store.putRelation(sourceId, relationshipId, name, targetId, AdtJson.toDocument(Map.of()),
+    return store.putRelation(sourceId, relationshipId, name, targetId, GraphStore.noProperties(),
         Condition.ifNoneMatchAny());
   }
 

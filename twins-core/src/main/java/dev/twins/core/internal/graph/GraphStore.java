@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -159,10 +160,19 @@ public final class GraphStore {
   }
 
   /**
-   * One twin's slot, which is also its lock: its latest snapshot, its resolved model and its
-   * adjacency ({@link Adjacency}: arrays or maps of relationships).
+   * Relationship properties for a relationship without any: one shared empty object, never changed.
+   *
+   * @return the empty properties
    */
-  private static final class Entry extends ReentrantLock {
+  public static ObjectNode noProperties() {
+    return NO_PROPERTIES;
+  }
+
+  /**
+   * One twin's slot, which is also its (reentrant) lock: its latest snapshot, its resolved model
+   * and its adjacency ({@link Adjacency}: arrays or maps of relationships).
+   */
+  private static final class Entry extends AbstractQueuedSynchronizer {
     private static final long serialVersionUID = 1L;
     final String id;
     /** The latest snapshot; null before the create commits and after the delete. */
@@ -179,6 +189,46 @@ public final class GraphStore {
 
     boolean hasRelations() {
       return out != null || in != null;
+    }
+
+    void lock() {
+      acquire(1);
+    }
+
+    void unlock() {
+      release(1);
+    }
+
+    @Override
+    protected boolean tryAcquire(int n) {
+      Thread me = Thread.currentThread();
+      int c = getState();
+      if (c == 0) {
+        if (compareAndSetState(0, n)) {
+          setExclusiveOwnerThread(me);
+          return true;
+        }
+        return false;
+      }
+      if (getExclusiveOwnerThread() == me) {
+        setState(c + n);
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    protected boolean tryRelease(int n) {
+      if (getExclusiveOwnerThread() != Thread.currentThread()) throw new IllegalMonitorStateException();
+      int c = getState() - n;
+      if (c == 0) setExclusiveOwnerThread(null);
+      setState(c);
+      return c == 0;
+    }
+
+    @Override
+    protected boolean isHeldExclusively() {
+      return getExclusiveOwnerThread() == Thread.currentThread();
     }
   }
 
