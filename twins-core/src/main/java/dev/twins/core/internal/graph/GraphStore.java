@@ -670,39 +670,35 @@ public final class GraphStore {
     Interface iface = e.model;
     TwinShape shape = HOOKS.shape(old);
     JsonNode[] values = null;
-    int[] metaSlots = null;
+    Instant[] times = null;
+    Instant now = null;
     for (int k = 0; k < n; k++) {
       JsonPatch.Operation op = ops.get(k);
       if (op.op() != JsonPatch.Op.REPLACE && op.op() != JsonPatch.Op.ADD) return null;
-      String path = op.path();
-      if (path.length() < 2 || path.charAt(1) == '$' || path.indexOf('/', 1) >= 0 || path.indexOf('~') >= 0) return null;
-      String name = path.substring(1);
-      int slot = shape.slot(name);
+      int slot = shape.slotOfPath(op.path());
       if (slot < 0) return null;
       int meta = shape.metaOfSlot(slot);
       if (meta < 0) return null;
-      Content c = iface.contents().get(name);
+      Content c = iface.contents().get(shape.name(slot));
       if (!(c instanceof Property)) return null;
       Property p = (Property) c;
       if (!(p.schema() instanceof PrimitiveSchema) || (options.enforceWritable() && !p.writable())) return null;
       JsonNode v = op.value().orElse(null);
       if (v == null || v.isContainer() || !p.schema().validate(v).isEmpty()) return null;
       if (values == null) {
+        now = options.clock().instant();
         values = HOOKS.values(old).clone();
-        metaSlots = new int[n];
+        Instant[] oldTimes = HOOKS.times(old);
+        if (oldTimes == null) {
+          times = new Instant[shape.metaSize()];
+          java.util.Arrays.fill(times, old.lastUpdateTime());
+        } else {
+          times = oldTimes.clone();
+        }
       }
       values[slot] = v;
-      metaSlots[k] = meta;
+      times[meta] = now;
     }
-    Instant now = options.clock().instant();
-    Instant[] oldTimes = HOOKS.times(old);
-    Instant[] times = new Instant[shape.metaSize()];
-    if (oldTimes == null) {
-      java.util.Arrays.fill(times, old.lastUpdateTime());
-    } else {
-      System.arraycopy(oldTimes, 0, times, 0, times.length);
-    }
-    for (int k = 0; k < n; k++) times[metaSlots[k]] = now;
     Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
         allEqual(times, now) ? null : times, HOOKS.sourceTimes(old));
     commitTwin(null, e, old, t, iface, patch);
@@ -758,7 +754,9 @@ public final class GraphStore {
         Set<String> ids = byModel.get(old.model());
         if (ids != null) ids.remove(e.id);
       }
-      byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet()).add(e.id);
+      Set<String> ids = byModel.get(t.model());
+      if (ids == null) ids = byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet());
+      ids.add(e.id);
     }
   }
 

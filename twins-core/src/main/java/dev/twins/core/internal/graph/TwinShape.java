@@ -119,6 +119,26 @@ public final class TwinShape {
   }
 
   /**
+   * Finds the slot a JSON pointer to a top-level member names, without decoding it.
+   *
+   * @param path a JSON pointer such as {@code /temperature}
+   * @return the slot, or -1 when the pointer is not {@code /name} of a set name without escapes
+   */
+  public int slotOfPath(String path) {
+    int len = path.length() - 1;
+    if (len < 1 || path.charAt(0) != '/') return -1;
+    if (nameIndex != null) {
+      if (path.indexOf('/', 1) >= 0 || path.indexOf('~') >= 0) return -1;
+      return slot(path.substring(1));
+    }
+    for (int i = 0; i < names.length; i++) {
+      String n = names[i];
+      if (n.length() == len && path.regionMatches(1, n, 0, len) && n.indexOf('~') < 0 && n.indexOf('/') < 0) return i;
+    }
+    return -1;
+  }
+
+  /**
    * @param key a metadata key
    * @return its metadata slot, or -1
    */
