@@ -43,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Twins {
   private final GraphStore store;
   private final IndexRegistry indexes;
+  /** Model DTMIs parsed from the strings callers give, so that each is parsed once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Dtmi> modelIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Twins(GraphStore store) {
     this.store = store;
@@ -220,7 +222,7 @@ public final class Twins {
    * @throws GraphException if a twin is missing, the relationship does not fit the model, or the id is taken
    */
   public Relation relate(String sourceId, String relationshipId, String name, String targetId) {
-    return store.putRelation(sourceId, relationshipId, name, targetId, AdtJson.toDocument(Map.of()),
+    return store.putRelation(sourceId, relationshipId, name, targetId, GraphStore.noProperties(),
         Condition.ifNoneMatchAny());
   }
 
@@ -556,11 +558,15 @@ public final class Twins {
     return store.toString();
   }
 
-  private static Dtmi parseModel(String id, String model) {
+  private Dtmi parseModel(String id, String model) {
+    Dtmi d = modelIds.get(model);
+    if (d != null) return d;
     if (!Dtmi.isValid(model)) {
       throw new GraphException(GraphException.Code.MODEL_NOT_FOUND, id, "'" + model + "' is not a model DTMI");
     }
-    return Dtmi.of(model);
+    d = Dtmi.of(model);
+    if (modelIds.size() < 1024) modelIds.put(model, d);
+    return d;
   }
 
   /** Options of a graph, each checked as it is set. Defaults follow Azure Digital Twins. */

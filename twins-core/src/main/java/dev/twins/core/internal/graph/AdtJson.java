@@ -157,6 +157,11 @@ public final class AdtJson {
    */
   public static JsonNode toJson(Object value) {
     if (value instanceof JsonNode) return ((JsonNode) value).deepCopy();
+    // the common scalars directly, as valueToTree makes them (it serialises and reads back)
+    if (value instanceof Double) return JsonNodeFactory.instance.numberNode(((Double) value).doubleValue());
+    if (value instanceof Integer) return JsonNodeFactory.instance.numberNode(((Integer) value).intValue());
+    if (value instanceof String) return JsonNodeFactory.instance.stringNode((String) value);
+    if (value instanceof Boolean) return JsonNodeFactory.instance.booleanNode((Boolean) value);
     return MAPPER.valueToTree(value);
   }
 }

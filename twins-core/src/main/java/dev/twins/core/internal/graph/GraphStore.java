@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -159,10 +160,19 @@ public final class GraphStore {
   }
 
   /**
-   * One twin's slot, which is also its lock: its latest snapshot, its resolved model and its
-   * adjacency ({@link Adjacency}: arrays or maps of relationships).
+   * Relationship properties for a relationship without any: one shared empty object, never changed.
+   *
+   * @return the empty properties
    */
-  private static final class Entry extends ReentrantLock {
+  public static ObjectNode noProperties() {
+    return NO_PROPERTIES;
+  }
+
+  /**
+   * One twin's slot, which is also its (reentrant) lock: its latest snapshot, its resolved model
+   * and its adjacency ({@link Adjacency}: arrays or maps of relationships).
+   */
+  private static final class Entry extends AbstractQueuedSynchronizer {
     private static final long serialVersionUID = 1L;
     final String id;
     /** The latest snapshot; null before the create commits and after the delete. */
@@ -179,6 +189,46 @@ public final class GraphStore {
 
     boolean hasRelations() {
       return out != null || in != null;
+    }
+
+    void lock() {
+      acquire(1);
+    }
+
+    void unlock() {
+      release(1);
+    }
+
+    @Override
+    protected boolean tryAcquire(int n) {
+      Thread me = Thread.currentThread();
+      int c = getState();
+      if (c == 0) {
+        if (compareAndSetState(0, n)) {
+          setExclusiveOwnerThread(me);
+          return true;
+        }
+        return false;
+      }
+      if (getExclusiveOwnerThread() == me) {
+        setState(c + n);
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    protected boolean tryRelease(int n) {
+      if (getExclusiveOwnerThread() != Thread.currentThread()) throw new IllegalMonitorStateException();
+      int c = getState() - n;
+      if (c == 0) setExclusiveOwnerThread(null);
+      setState(c);
+      return c == 0;
+    }
+
+    @Override
+    protected boolean isHeldExclusively() {
+      return getExclusiveOwnerThread() == Thread.currentThread();
     }
   }
 
@@ -620,39 +670,35 @@ public final class GraphStore {
     Interface iface = e.model;
     TwinShape shape = HOOKS.shape(old);
     JsonNode[] values = null;
-    int[] metaSlots = null;
+    Instant[] times = null;
+    Instant now = null;
     for (int k = 0; k < n; k++) {
       JsonPatch.Operation op = ops.get(k);
       if (op.op() != JsonPatch.Op.REPLACE && op.op() != JsonPatch.Op.ADD) return null;
-      String path = op.path();
-      if (path.length() < 2 || path.charAt(1) == '$' || path.indexOf('/', 1) >= 0 || path.indexOf('~') >= 0) return null;
-      String name = path.substring(1);
-      int slot = shape.slot(name);
+      int slot = shape.slotOfPath(op.path());
       if (slot < 0) return null;
       int meta = shape.metaOfSlot(slot);
       if (meta < 0) return null;
-      Content c = iface.contents().get(name);
+      Content c = iface.contents().get(shape.name(slot));
       if (!(c instanceof Property)) return null;
       Property p = (Property) c;
       if (!(p.schema() instanceof PrimitiveSchema) || (options.enforceWritable() && !p.writable())) return null;
       JsonNode v = op.value().orElse(null);
       if (v == null || v.isContainer() || !p.schema().validate(v).isEmpty()) return null;
       if (values == null) {
+        now = options.clock().instant();
         values = HOOKS.values(old).clone();
-        metaSlots = new int[n];
+        Instant[] oldTimes = HOOKS.times(old);
+        if (oldTimes == null) {
+          times = new Instant[shape.metaSize()];
+          java.util.Arrays.fill(times, old.lastUpdateTime());
+        } else {
+          times = oldTimes.clone();
+        }
       }
       values[slot] = v;
-      metaSlots[k] = meta;
+      times[meta] = now;
     }
-    Instant now = options.clock().instant();
-    Instant[] oldTimes = HOOKS.times(old);
-    Instant[] times = new Instant[shape.metaSize()];
-    if (oldTimes == null) {
-      java.util.Arrays.fill(times, old.lastUpdateTime());
-    } else {
-      System.arraycopy(oldTimes, 0, times, 0, times.length);
-    }
-    for (int k = 0; k < n; k++) times[metaSlots[k]] = now;
     Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
         allEqual(times, now) ? null : times, HOOKS.sourceTimes(old));
     commitTwin(null, e, old, t, iface, patch);
@@ -708,7 +754,9 @@ public final class GraphStore {
         Set<String> ids = byModel.get(old.model());
         if (ids != null) ids.remove(e.id);
       }
-      byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet()).add(e.id);
+      Set<String> ids = byModel.get(t.model());
+      if (ids == null) ids = byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet());
+      ids.add(e.id);
     }
   }
 
