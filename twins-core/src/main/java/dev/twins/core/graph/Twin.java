@@ -117,7 +117,10 @@ public final class Twin {
     return out;
   }
 
-  /** @return the metadata of each property that is set; keys are names or {@code component/property} */
+  /**
+   * @return the metadata of each property that is set, and of each property that has a desired
+   *     value or a device acknowledgement but no value yet; keys are names or {@code component/property}
+   */
   public Map<String, PropertyMetadata> metadata() {
     return metadata;
   }
@@ -130,7 +133,9 @@ public final class Twin {
   /**
    * Returns the twin in the JSON of Azure Digital Twins: {@code $dtId}, {@code $etag},
    * {@code $metadata} (with {@code $model}, {@code $lastUpdateTime} and per-property
-   * {@code lastUpdateTime} / {@code sourceTime}), properties, and components with their own
+   * {@code lastUpdateTime} / {@code sourceTime}, and for writable properties configured on a device
+   * {@code desiredValue}, {@code desiredVersion}, {@code ackVersion}, {@code ackCode},
+   * {@code ackDescription}), properties, and components with their own
    * {@code $metadata}.
    *
    * @return a new JSON object
@@ -165,7 +170,13 @@ public final class Twin {
       if (target == null) continue;
       ObjectNode m = target.putObject(slash < 0 ? key : key.substring(slash + 1));
       m.put("lastUpdateTime", e.getValue().lastUpdateTime().toString());
-      e.getValue().sourceTime().ifPresent(t -> m.put("sourceTime", t.toString()));
+      PropertyMetadata pm = e.getValue();
+      pm.sourceTime().ifPresent(t -> m.put("sourceTime", t.toString()));
+      pm.desiredValue().ifPresent(v -> m.set("desiredValue", v.deepCopy()));
+      pm.desiredVersion().ifPresent(v -> m.put("desiredVersion", v));
+      pm.ackVersion().ifPresent(v -> m.put("ackVersion", v));
+      pm.ackCode().ifPresent(v -> m.put("ackCode", v));
+      pm.ackDescription().ifPresent(v -> m.put("ackDescription", v));
     }
     return o;
   }

@@ -146,8 +146,10 @@ public final class Twins {
    * Updates a twin with a JSON Patch, atomically: all operations or none.
    *
    * @param id the twin id
-   * @param patch operations on properties, components, {@code /$metadata/$model} and
-   *     {@code /$metadata/<property>/sourceTime}
+   * @param patch operations on properties, components, {@code /$metadata/$model},
+   *     {@code /$metadata/<property>/sourceTime} and the device members of a property's metadata
+   *     ({@code /$metadata/<property>/desiredValue}, {@code desiredVersion}, {@code ackVersion},
+   *     {@code ackCode}, {@code ackDescription}; see {@link PropertyMetadata})
    * @return the twin after the patch
    * @throws GraphException if the twin does not exist, the patch cannot apply, or the result
    *     does not fit the model

@@ -407,6 +407,7 @@ public final class GraphStore {
       check(id, condition, old.twin.etag());
       Dtmi newModel = null;
       Map<String, Optional<Instant>> sourceTimes = null;
+      List<JsonPatch.Operation> deviceOps = null;
       List<JsonPatch.Operation> docOps = patch.operations();
       boolean onlyDocument = true;
       for (JsonPatch.Operation op : docOps) {
@@ -425,9 +426,13 @@ public final class GraphStore {
             newModel = modelOf(id, op);
           } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
             sourceTime(id, op, sourceTimes);
+          } else if (DeviceMetadataPatch.handles(path)) {
+            if (deviceOps == null) deviceOps = new ArrayList<>();
+            deviceOps.add(op);
           } else if (path.startsWith("/$") || path.isEmpty()) {
             throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
-                + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
+                + "components, /$metadata/$model and /$metadata/<property>/sourceTime (or a device member such as "
+                + "desiredValue) can");
           } else {
             docOps.add(op);
           }
@@ -469,7 +474,7 @@ public final class GraphStore {
       }
       boolean setsSourceTimes = sourceTimes != null && !sourceTimes.isEmpty();
       Set<String> present = mayRemove || setsSourceTimes ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
-      if (mayRemove) meta.keySet().retainAll(present);
+      if (mayRemove) DeviceMetadataPatch.retainSet(meta, present);
       for (Map.Entry<String, Optional<Instant>> st : setsSourceTimes ? sourceTimes.entrySet()
           : Set.<Map.Entry<String, Optional<Instant>>>of()) {
         PropertyMetadata pm = meta.get(st.getKey());
@@ -482,6 +487,7 @@ public final class GraphStore {
         }
         meta.put(st.getKey(), pm.withSourceTime(st.getValue()));
       }
+      if (deviceOps != null) DeviceMetadataPatch.apply(id, iface, doc, deviceOps, meta, now);
       Twin t = new Twin(id, iface.id(), nextEtag(), old.twin.version() + 1, now, doc, meta);
       State s = new State(t, doc, iface);
       commit(() -> publish(e, old, s), seq -> new ChangeEvent.TwinUpdated(seq, now, iface.id(), patch, t));
@@ -567,7 +573,7 @@ public final class GraphStore {
 
   private static void touch(Map<String, PropertyMetadata> meta, String key, Instant now) {
     PropertyMetadata pm = meta.get(key);
-    meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+    meta.put(key, pm == null ? new PropertyMetadata(now, Optional.empty()) : pm.withLastUpdateTime(now));
   }
 
   private void publish(Entry e, State old, State s) {
