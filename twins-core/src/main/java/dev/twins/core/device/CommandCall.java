@@ -30,6 +30,12 @@ public record CommandCall(long requestId, String twinId, Optional<String> compon
     Objects.requireNonNull(deadline, "deadline");
   }
 
+  /** @return the request payload, if any (a copy, for objects and arrays) */
+  @Override
+  public Optional<JsonNode> request() {
+    return request.map(v -> v.isContainer() ? v.deepCopy() : v);
+  }
+
   /** @return the Command's own name, without the component */
   public String name() {
     return definition.name();

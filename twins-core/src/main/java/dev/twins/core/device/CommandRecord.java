@@ -44,6 +44,18 @@ public record CommandRecord(long requestId, String twinId, String command, Optio
     Objects.requireNonNull(late, "late");
   }
 
+  /** @return the request payload, if any (a copy, for objects and arrays) */
+  @Override
+  public Optional<JsonNode> request() {
+    return request.map(v -> v.isContainer() ? v.deepCopy() : v);
+  }
+
+  /** @return the reply payload, if any (a copy, for objects and arrays) */
+  @Override
+  public Optional<JsonNode> response() {
+    return response.map(v -> v.isContainer() ? v.deepCopy() : v);
+  }
+
   /** Where an invocation stands. */
   public enum Outcome {
     /** Handed to the handler, no reply yet. */

@@ -22,6 +22,12 @@ public record CommandReply(int status, Optional<JsonNode> payload) {
     Objects.requireNonNull(payload, "payload");
   }
 
+  /** @return the payload, if any (a copy, for objects and arrays) */
+  @Override
+  public Optional<JsonNode> payload() {
+    return payload.map(v -> v.isContainer() ? v.deepCopy() : v);
+  }
+
   /**
    * Success without a payload.
    *

@@ -28,6 +28,12 @@ public record WritableProperty(String twinId, String property, Optional<JsonNode
     Objects.requireNonNull(ack, "ack");
   }
 
+  /** @return the desired value, if any (a copy, for objects and arrays) */
+  @Override
+  public Optional<JsonNode> desiredValue() {
+    return desiredValue.map(v -> v.isContainer() ? v.deepCopy() : v);
+  }
+
   /**
    * Tells whether the device has applied the latest desired value: {@link SyncStatus#PENDING} until
    * it answers that version (or while it answers 202), then {@link SyncStatus#IN_SYNC} or

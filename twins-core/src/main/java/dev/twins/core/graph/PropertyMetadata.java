@@ -39,6 +39,12 @@ public record PropertyMetadata(Instant lastUpdateTime, Optional<Instant> sourceT
     Objects.requireNonNull(ackDescription, "ackDescription");
   }
 
+  /** @return the desired value, if any (a copy, for objects and arrays) */
+  @Override
+  public Optional<JsonNode> desiredValue() {
+    return desiredValue.map(v -> v.isContainer() ? v.deepCopy() : v);
+  }
+
   /**
    * Creates the metadata of a property without device members.
    *
