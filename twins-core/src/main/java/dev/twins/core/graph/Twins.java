@@ -104,7 +104,9 @@ public final class Twins {
 
   /**
    * Creates a twin from its JSON in the format of Azure Digital Twins ({@code $dtId},
-   * {@code $metadata.$model}, properties, components with {@code $metadata}).
+   * {@code $metadata.$model}, properties, components with {@code $metadata}; per-property
+   * {@code sourceTime} and device members such as {@code desiredValue} are kept, see
+   * {@link PropertyMetadata}).
    *
    * @param twinJson the twin
    * @return the twin
@@ -112,7 +114,8 @@ public final class Twins {
    */
   public Twin createTwin(ObjectNode twinJson) {
     AdtJson.TwinInput in = AdtJson.twin(null, twinJson);
-    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), Condition.ifNoneMatchAny());
+    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), in.deviceMembers(),
+        Condition.ifNoneMatchAny());
   }
 
   /**
@@ -129,7 +132,7 @@ public final class Twins {
    */
   public Twin putTwin(String id, ObjectNode twinJson, Condition condition) {
     AdtJson.TwinInput in = AdtJson.twin(id, twinJson);
-    return store.put(id, in.model(), in.document(), in.sourceTimes(), condition);
+    return store.put(id, in.model(), in.document(), in.sourceTimes(), in.deviceMembers(), condition);
   }
 
   /**

@@ -183,4 +183,25 @@ class DeviceMetadataTest {
     assertThat(t.metadata().get("mode").hasDeviceState()).isFalse();
     assertThat(t.toJson().get("$metadata").get("mode").propertyNames()).containsExactly("lastUpdateTime");
   }
+
+  @Test
+  void deviceMembersTravelWithTheTwinsJson() {
+    g.patch("t1", JsonPatch.builder().add("/mode", "auto").add("/$metadata/mode/desiredValue", "manual")
+        .add("/$metadata/mode/desiredVersion", 3).add("/$metadata/mode/ackCode", 202)
+        .add("/$metadata/mode/ackVersion", 3).add("/$metadata/mode/ackDescription", "switching")
+        .add("/heater/$metadata/power/desiredValue", 900.0).add("/heater/$metadata/power/desiredVersion", 4).build());
+    Twin before = g.twin("t1").orElseThrow();
+    Twins copy = Twins.builder(MODELS).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    Twin after = copy.createTwin(before.toJson());
+    assertThat(after.metadata()).isEqualTo(before.metadata());
+    assertThat(after.toJson().get("$metadata")).isEqualTo(before.toJson().get("$metadata"));
+    assertThat(after.toJson().at("/heater/$metadata/power")).isEqualTo(before.toJson().at("/heater/$metadata/power"));
+
+    ObjectNode bad = before.toJson();
+    ((ObjectNode) bad.get("$metadata").get("mode")).put("desiredValue", "turbo");
+    assertThatThrownBy(() -> copy.putTwin("t1", bad, Condition.none()))
+        .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.problems()).extracting(GraphException.Problem::path)
+            .containsExactly("/$metadata/mode/desiredValue"));
+    assertThat(copy.twin("t1").orElseThrow()).isEqualTo(after);
+  }
 }

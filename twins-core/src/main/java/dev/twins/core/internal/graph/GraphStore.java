@@ -356,6 +356,23 @@ public final class GraphStore {
    * @return the new snapshot
    */
   public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition) {
+    return put(id, model, given, sourceTimes, List.of(), condition);
+  }
+
+  /**
+   * Creates or replaces a twin with the device members of its property metadata.
+   *
+   * @param id the twin id
+   * @param model the model
+   * @param given properties and components (without {@code $} members); taken over
+   * @param sourceTimes source times by property key ({@code name} or {@code component/name})
+   * @param deviceMembers {@code add} operations on {@code /$metadata/<property>/desiredValue} and the
+   *     other members of {@link DeviceMetadataPatch#MEMBERS}
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition) {
     checkId(id, "twin");
     Interface iface = model(id, model);
     ObjectNode doc = withoutComponentMetadata(iface, given);
@@ -374,6 +391,7 @@ public final class GraphStore {
         for (String key : propertyKeys(iface, doc)) {
           meta.put(key, new PropertyMetadata(now, Optional.ofNullable(sourceTimes.get(key))));
         }
+        if (!deviceMembers.isEmpty()) DeviceMetadataPatch.apply(id, iface, doc, deviceMembers, meta, now);
         Twin t = new Twin(id, model, nextEtag(), old == null ? 1 : old.twin.version() + 1, now, doc, meta);
         State s = new State(t, doc, iface);
         commit(() -> publish(e, old, s), seq -> old == null ? new ChangeEvent.TwinCreated(seq, now, t)
