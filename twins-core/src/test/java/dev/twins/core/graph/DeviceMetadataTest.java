@@ -204,4 +204,32 @@ class DeviceMetadataTest {
             .containsExactly("/$metadata/mode/desiredValue"));
     assertThat(copy.twin("t1").orElseThrow()).isEqualTo(after);
   }
+
+  @Test
+  void theFastPathForPrimitiveValuesKeepsTheDeviceMembers() {
+    g.patch("t1", JsonPatch.builder().add("/$metadata/targetTemperature/desiredValue", 21.5)
+        .add("/$metadata/targetTemperature/desiredVersion", 1).build());
+    g.set("t1", "targetTemperature", 20.0);
+    Twin t = g.patch("t1", JsonPatch.builder().replace("/targetTemperature", 21.0).build());
+    assertThat(t.number("targetTemperature")).hasValue(21.0);
+    assertThat(t.metadata().get("targetTemperature").desiredVersion()).isEqualTo(OptionalLong.of(1));
+    assertThat(t.toJson().at("/$metadata/targetTemperature/desiredValue").doubleValue()).isEqualTo(21.5);
+  }
+
+  @Test
+  void replayedEventsRebuildTheDeviceMembers() {
+    g.patch("t1", JsonPatch.builder().add("/$metadata/mode/desiredValue", "manual")
+        .add("/$metadata/mode/desiredVersion", 1).build());
+    g.patch("t1", JsonPatch.builder().add("/mode", "manual").add("/$metadata/mode/ackCode", 200)
+        .add("/$metadata/mode/ackVersion", 1).build());
+    Twins copy = Twins.builder(MODELS).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    List<ChangeEvent> all = new ArrayList<>();
+    Twins source = Twins.builder(MODELS).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    source.subscribe(ChangeFilters.all(), all::add);
+    source.createTwin(g.twin("t1").orElseThrow().toJson());
+    source.patch("t1", JsonPatch.builder().replace("/$metadata/mode/ackCode", 400).build());
+    for (ChangeEvent e : all) copy.apply(e);
+    assertThat(copy.twin("t1").orElseThrow()).isEqualTo(source.twin("t1").orElseThrow());
+    assertThat(copy.twin("t1").orElseThrow().metadata().get("mode").ackCode()).isEqualTo(OptionalInt.of(400));
+  }
 }

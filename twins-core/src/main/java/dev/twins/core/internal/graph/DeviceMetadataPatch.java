@@ -5,6 +5,7 @@ import dev.twins.core.graph.GraphException.Code;
 import dev.twins.core.graph.GraphException.Problem;
 import dev.twins.core.graph.JsonPatch;
 import dev.twins.core.graph.PropertyMetadata;
+import dev.twins.core.graph.Twin;
 import dev.twins.core.model.Component;
 import dev.twins.core.model.Content;
 import dev.twins.core.model.Interface;
@@ -137,6 +138,39 @@ public final class DeviceMetadataPatch {
     pm.ackVersion().ifPresent(v -> out.put("ackVersion", v));
     pm.ackCode().ifPresent(v -> out.put("ackCode", v));
     pm.ackDescription().ifPresent(v -> out.put("ackDescription", v));
+  }
+
+  /**
+   * Gives a twin the device members of a metadata map (its metadata keys are the map's keys).
+   *
+   * @param t a twin made from the map's keys and times
+   * @param meta the metadata, device members included
+   * @return the twin, or a copy with the device members
+   */
+  public static Twin attach(Twin t, Map<String, PropertyMetadata> meta) {
+    PropertyMetadata[] device = null;
+    int i = 0;
+    for (PropertyMetadata pm : meta.values()) {
+      if (pm.hasDeviceState()) {
+        if (device == null) device = new PropertyMetadata[meta.size()];
+        device[i] = new PropertyMetadata(Instant.EPOCH, Optional.empty(), pm.desiredValue(), pm.desiredVersion(),
+            pm.ackVersion(), pm.ackCode(), pm.ackDescription());
+      }
+      i++;
+    }
+    return device == null ? t : TwinAccess.get().withDevice(t, device);
+  }
+
+  /**
+   * Carries the device members of a twin over to its next state of the same shape.
+   *
+   * @param old the twin before
+   * @param t the twin after, with the same metadata keys
+   * @return the twin after, with the old twin's device members
+   */
+  public static Twin carry(Twin old, Twin t) {
+    PropertyMetadata[] device = TwinAccess.get().device(old);
+    return device == null ? t : TwinAccess.get().withDevice(t, device);
   }
 
   private static boolean present(ObjectNode doc, String key) {
