@@ -37,6 +37,9 @@ import java.util.concurrent.CompletionStage;
  * response against the response schema, and records the invocation with an HTTP-like status in
  * the twin's bounded command log; a pending command times out with 504 and a later reply is kept as
  * late.
+ *
+ * <p>Keep one {@code Devices} per graph: handlers, connectors and command logs belong to it, while
+ * desired state lives in the graph and is shared by all.
  */
 public final class Devices {
   private final Twins twins;

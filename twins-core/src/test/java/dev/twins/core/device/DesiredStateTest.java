@@ -178,4 +178,20 @@ class DesiredStateTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aDeviceConnectorHearsOfDesiredValuesThroughASubscription() {
+    List<String> pushed = Collections.synchronizedList(new ArrayList<>());
+    twins.subscribe(ChangeFilters.twin("r1").and(ChangeFilters.patchSets("/$metadata/coolingSetPoint/desiredValue",
+        v -> true)), e -> {
+          var t = ((ChangeEvent.TwinUpdated) e).twin();
+          var pm = t.metadata().get("coolingSetPoint");
+          pushed.add(pm.desiredValue().orElseThrow().doubleValue() + " v" + pm.desiredVersion().getAsLong());
+        });
+    devices.setDesired("r1", "coolingSetPoint", 150.0);
+    devices.setDesired("r2", "coolingSetPoint", 155.0);
+    devices.report("r1", "coolingSetPoint", 150.0, Ack.applied(1));
+    devices.setDesired("r1", "coolingSetPoint", 152.5);
+    assertThat(pushed).containsExactly("150.0 v1", "152.5 v2");
+  }
 }
