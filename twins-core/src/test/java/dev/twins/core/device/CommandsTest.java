@@ -389,4 +389,47 @@ class CommandsTest {
     request.put("megawatts", 99.0);
     assertThat(r.request().orElseThrow().get("megawatts").doubleValue()).isEqualTo(2.0);
   }
+
+  @Test
+  void repliesRacingTimeoutsEndEachCommandExactlyOnce() throws Exception {
+    int total = 200;
+    ExecutorService devicesSide = Executors.newFixedThreadPool(2);
+    Devices racing = Devices.builder(twins).commandLogCapacity(total).build();
+    try {
+      // each reply comes after a short, varying delay, some before and some after a 1 ms timeout
+      racing.handle(DeviceModels.VALVE, "open", call -> CompletableFuture.supplyAsync(() -> {
+        int percent = call.request().orElseThrow().intValue();
+        long until = System.nanoTime() + (percent % 5) * 400_000L;
+        while (System.nanoTime() < until) Thread.onSpinWait();
+        return CommandReply.ok((double) percent);
+      }, devicesSide));
+      List<CompletableFuture<CommandRecord>> all = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        all.add(racing.invoke("r1", "coolingValve/open", i, Duration.ofMillis(1)).toCompletableFuture());
+      }
+      for (CompletableFuture<CommandRecord> f : all) {
+        CommandRecord r = f.get(1, TimeUnit.MINUTES);
+        assertThat(r.outcome()).isIn(Outcome.SUCCEEDED, Outcome.TIMED_OUT);
+        assertThat(r.status()).hasValue(r.outcome() == Outcome.SUCCEEDED ? 200 : 504);
+      }
+      devicesSide.shutdown();
+      assertThat(devicesSide.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+      List<CommandRecord> log = racing.commandLog("r1");
+      assertThat(log).hasSize(total);
+      long timedOut = log.stream().filter(r -> r.outcome() == Outcome.TIMED_OUT).count();
+      assertThat(log).allSatisfy(r -> {
+        assertThat(r.outcome()).isNotEqualTo(Outcome.PENDING);
+        assertThat(r.late().isPresent()).as("a late reply exactly for each timed-out command")
+            .isEqualTo(r.outcome() == Outcome.TIMED_OUT);
+      });
+      CommandCounts c = racing.commandCounts();
+      assertThat(c.sent()).isEqualTo(total);
+      assertThat(c.succeeded() + c.timedOut()).isEqualTo(total);
+      assertThat(c.timedOut()).isEqualTo(timedOut);
+      assertThat(c.late()).isEqualTo(timedOut);
+      assertThat(c.pending()).isZero();
+    } finally {
+      devicesSide.shutdownNow();
+    }
+  }
 }
