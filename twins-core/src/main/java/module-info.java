@@ -13,4 +13,5 @@ module dev.twins.core {
   exports dev.twins.core.adt;
   exports dev.twins.core.graph;
   exports dev.twins.core.model;
+  exports dev.twins.core.telemetry;
 }
