@@ -1,5 +1,6 @@
 package dev.twins.core.telemetry;
 
+import dev.twins.core.series.Series;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -24,4 +25,15 @@ public interface Readings {
 
   /** @return the newest reading as a number (booleans as 1 and 0); empty before the first or when it is not a number */
   OptionalDouble lastNumber();
+
+  /**
+   * Returns the history of the telemetry: a {@link dev.twins.core.series.DoubleSeries} for numbers
+   * (and numeric enums), a {@link dev.twins.core.series.BooleanSeries}, a
+   * {@link dev.twins.core.series.StringSeries} for strings and string enums, a
+   * {@link dev.twins.core.series.GeoSeries} for points.
+   *
+   * @return the series; empty when series are off or the schema has none (objects, arrays, maps,
+   *     geometries other than points)
+   */
+  Optional<Series> series();
 }

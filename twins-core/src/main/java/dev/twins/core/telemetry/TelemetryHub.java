@@ -5,6 +5,9 @@ import dev.twins.core.graph.Twins;
 import dev.twins.core.internal.telemetry.HubCore;
 import dev.twins.core.internal.telemetry.LineIngest;
 import dev.twins.core.model.Dtmi;
+import dev.twins.core.series.Retention;
+import dev.twins.core.series.Series;
+import dev.twins.core.series.SeriesStore;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -232,6 +236,31 @@ public final class TelemetryHub implements AutoCloseable {
     return core.last(twinId, telemetry);
   }
 
+  /**
+   * Returns the series of a twin's telemetry.
+   *
+   * @param twinId the twin
+   * @param telemetry the Telemetry name or {@code component/name}
+   * @return the series; empty when series are off, there is no such twin or telemetry, or its
+   *     schema has no series (objects, arrays, maps, geometries other than points)
+   */
+  public Optional<Series> series(String twinId, String telemetry) {
+    SeriesStore store = core.store();
+    if (store == null) return Optional.empty();
+    core.last(twinId, telemetry);   // makes the twin's series if the twin exists
+    return store.find(twinId, telemetry);
+  }
+
+  /**
+   * Returns the store of every series this hub keeps, by twin id and telemetry name (for queries
+   * over many twins). Read it; write telemetry through the hub.
+   *
+   * @return the store; empty when series are off
+   */
+  public Optional<SeriesStore> seriesStore() {
+    return Optional.ofNullable(core.store());
+  }
+
   /** @return the counters since the hub was created */
   public IngestCounts counts() {
     return core.counts();
@@ -337,7 +366,9 @@ public final class TelemetryHub implements AutoCloseable {
     private int deadLetterCapacity = 1_000;
     private ZoneId localZone;
     private Executor propagation;
-    private HubCore.SeriesFactory series;
+    private boolean series = true;
+    private Retention defaultRetention = Retention.UNBOUNDED;
+    private final List<HubCore.RetentionRule> retentions = new ArrayList<>();
 
     private Builder(Twins twins) {
       this.twins = Objects.requireNonNull(twins, "twins");
@@ -408,10 +439,86 @@ public final class TelemetryHub implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether readings are kept in series (default on). Off, the hub keeps only the newest reading
+     * of each telemetry.
+     *
+     * @param on whether to keep series
+     * @return this builder
+     */
+    public Builder series(boolean on) {
+      this.series = on;
+      return this;
+    }
+
+    /**
+     * The retention of every series no other retention setting matches (default: keep everything).
+     *
+     * @param retention the retention
+     * @return this builder
+     */
+    public Builder retention(Retention retention) {
+      this.defaultRetention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    /**
+     * The retention of the series of the twins of a model (and of the models extending it).
+     * Settings are tried in the order they are made; the first that matches wins.
+     *
+     * @param model the model DTMI
+     * @param retention the retention
+     * @return this builder
+     * @throws IllegalArgumentException if the model is not in the graph's models
+     */
+    public Builder retention(String model, Retention retention) {
+      retentions.add(new HubCore.RetentionRule(model(model), null, Objects.requireNonNull(retention, "retention")));
+      return this;
+    }
+
+    /**
+     * The retention of one telemetry of the twins of a model (and of the models extending it).
+     * Settings are tried in the order they are made; the first that matches wins.
+     *
+     * @param model the model DTMI
+     * @param telemetry the Telemetry name ({@code component/name} for a component's)
+     * @param retention the retention
+     * @return this builder
+     * @throws IllegalArgumentException if the model is not in the graph's models
+     */
+    public Builder retention(String model, String telemetry, Retention retention) {
+      retentions.add(new HubCore.RetentionRule(model(model), Objects.requireNonNull(telemetry, "telemetry"),
+          Objects.requireNonNull(retention, "retention")));
+      return this;
+    }
+
+    /**
+     * The retention of every telemetry of a name, whatever the model.
+     * Settings are tried in the order they are made; the first that matches wins.
+     *
+     * @param telemetry the Telemetry name ({@code component/name} for a component's)
+     * @param retention the retention
+     * @return this builder
+     */
+    public Builder retentionOfTelemetry(String telemetry, Retention retention) {
+      retentions.add(new HubCore.RetentionRule(null, Objects.requireNonNull(telemetry, "telemetry"),
+          Objects.requireNonNull(retention, "retention")));
+      return this;
+    }
+
+    private Dtmi model(String model) {
+      Objects.requireNonNull(model, "model");
+      if (!Dtmi.isValid(model) || twins.models().get(Dtmi.of(model)).isEmpty()) {
+        throw new IllegalArgumentException("retention: model " + model + " is not in the graph's models");
+      }
+      return Dtmi.of(model);
+    }
+
     /** @return the hub, attached to the graph */
     public TelemetryHub build() {
       return new TelemetryHub(twins, new HubCore(twins, new HubCore.Settings(duplicateWindow.toMillis(),
-          duplicateCapacity, deadLetterCapacity, localZone, propagation, series)));
+          duplicateCapacity, deadLetterCapacity, localZone, propagation, series, List.copyOf(retentions),
+          defaultRetention)));
     }
   }
 }

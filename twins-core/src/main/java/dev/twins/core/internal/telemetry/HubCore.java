@@ -6,8 +6,15 @@ import dev.twins.core.graph.Subscription;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Dtmi;
+import dev.twins.core.model.EnumSchema;
+import dev.twins.core.model.GeospatialSchema;
 import dev.twins.core.model.Interface;
 import dev.twins.core.model.Models;
+import dev.twins.core.model.PrimitiveSchema;
+import dev.twins.core.model.Schema;
+import dev.twins.core.series.Retention;
+import dev.twins.core.series.SeriesKind;
+import dev.twins.core.series.SeriesStore;
 import dev.twins.core.telemetry.Channel;
 import dev.twins.core.telemetry.DeadLetter;
 import dev.twins.core.telemetry.IngestCounts;
@@ -49,24 +56,21 @@ public final class HubCore {
    * @param localZone the zone of times written without an offset, or null to reject them
    * @param propagation where changes made through the graph API are propagated, or null for a
    *     thread of the hub's own that lives while there is work
-   * @param series makes the history of one slot, or null for none
+   * @param series whether readings are kept in series
+   * @param retentions the retention rules, first match wins
+   * @param defaultRetention the retention when no rule matches
    */
   public record Settings(long duplicateWindowMillis, int duplicateCapacity, int deadLetterCapacity, ZoneId localZone,
-      Executor propagation, SeriesFactory series) {}
+      Executor propagation, boolean series, List<RetentionRule> retentions, Retention defaultRetention) {}
 
-  /** Makes the history store of one telemetry of one twin. */
-  public interface SeriesFactory {
-    /**
-     * Creates the store.
-     *
-     * @param twinId the twin
-     * @param model the twin's model
-     * @param key the telemetry key ({@code name} or {@code component/name})
-     * @param telemetry the Telemetry
-     * @return the store
-     */
-    Object create(String twinId, Interface model, String key, dev.twins.core.model.Telemetry telemetry);
-  }
+  /**
+   * A retention for the telemetry of the twins of a model, or of one telemetry name, or both.
+   *
+   * @param model the model (subtypes included), or null for any
+   * @param telemetry the telemetry key, or null for any
+   * @param retention the retention
+   */
+  public record RetentionRule(Dtmi model, String telemetry, Retention retention) {}
 
   private final Twins twins;
   private final Models models;
@@ -86,6 +90,7 @@ public final class HubCore {
   private volatile int hooksVersion;
   private final Subscription graphSubscription;
   private final ThreadPoolExecutor ownExecutor;
+  private final SeriesStore store;
 
   private record MessageSub(Predicate<? super TelemetryMessage> filter, Sub<TelemetryMessage> sub) {}
 
@@ -100,6 +105,7 @@ public final class HubCore {
     this.models = twins.models();
     this.settings = settings;
     this.dead = new DeadLetterRing(settings.deadLetterCapacity());
+    this.store = settings.series() ? SeriesStore.create(this::retention) : null;
     Executor ex = settings.propagation();
     if (ex == null) {
       ownExecutor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -161,11 +167,58 @@ public final class HubCore {
     derivedWrites.increment();
   }
 
-  SampleLog newLog(TwinState twin, Slot slot) {
-    SeriesFactory f = settings.series();
-    if (f == null) return SampleLog.NONE;
-    Object made = f.create(twin.id, twin.model, slot.key, slot.telemetry);
-    return made instanceof SampleLog l ? l : SampleLog.NONE;
+  /** @return the series store, or null when series are off */
+  public SeriesStore store() {
+    return store;
+  }
+
+  private Retention retention(String twinId, String key) {
+    if (settings.retentions().isEmpty()) return settings.defaultRetention();
+    Dtmi model = twins.twin(twinId).map(Twin::model).orElse(null);
+    for (RetentionRule r : settings.retentions()) {
+      if (r.telemetry() != null && !r.telemetry().equals(key)) continue;
+      if (r.model() != null && (model == null || !models.isOfModel(model, r.model()))) continue;
+      return r.retention();
+    }
+    return settings.defaultRetention();
+  }
+
+  /** Gives a new slot its series (the twin's existing one, when a twin moved to another model keeps it). */
+  void attachSeries(TwinState twin, Slot slot) {
+    if (store == null) return;
+    Schema schema = slot.telemetry.schema();
+    SeriesKind kind;
+    switch (slot.kind) {
+      case DOUBLE:
+      case INTEGRAL:
+        kind = SeriesKind.DOUBLE;
+        break;
+      case BOOLEAN:
+        kind = SeriesKind.BOOLEAN;
+        break;
+      default:
+        if (schema == GeospatialSchema.POINT) {
+          kind = SeriesKind.GEO_POINT;
+        } else if (schema instanceof EnumSchema e) {
+          kind = e.valueSchema().isNumeric() ? SeriesKind.DOUBLE : SeriesKind.STRING;
+        } else if (schema instanceof PrimitiveSchema) {
+          kind = SeriesKind.STRING;
+        } else {
+          return;   // objects, arrays, maps and other geometries: newest value only
+        }
+    }
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        switch (kind) {
+          case DOUBLE: slot.doubles = store.doubles(twin.id, slot.key); return;
+          case BOOLEAN: slot.booleans = store.booleans(twin.id, slot.key); return;
+          case STRING: slot.strings = store.strings(twin.id, slot.key); return;
+          default: slot.points = store.geoPoints(twin.id, slot.key); return;
+        }
+      } catch (IllegalArgumentException kindChanged) {
+        store.remove(twin.id, slot.key);   // the twin moved to a model with another kind of value under this name
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------ lookups
@@ -200,7 +253,6 @@ public final class HubCore {
         n.lastTime = o.lastTime;
         n.lastNumber = o.lastNumber;
         n.lastJson = o.lastJson;
-        n.log = o.log;
       }
     }
   }
@@ -260,6 +312,7 @@ public final class HubCore {
       boolean isLate;
       synchronized (tw) {
         if (tw.retired) return reroute(s, t, v, messageId);
+        if (s.hasLast && t < s.lastTime && !s.keeps(t)) return expired(s, t, Double.toString(v));
         isLate = s.storeNumber(t, v);
       }
       accepted.increment();
@@ -278,6 +331,7 @@ public final class HubCore {
           duplicates.increment();
           return Outcome.DUPLICATE;
         }
+        if (s.hasLast && t < s.lastTime && !s.keeps(t)) return expired(s, t, Double.toString(v));
         isLate = s.storeNumber(t, v);
         if (messageId != null) tw.remember(messageId, t, settings.duplicateWindowMillis(), settings.duplicateCapacity());
         if (s.hooked) {
@@ -450,6 +504,13 @@ public final class HubCore {
               duplicates.increment();
               return Outcome.DUPLICATE;
             }
+            for (int k = 0; k < n; k++) {
+              Slot s = slots[k];
+              if (s.hasLast && m.epochMillis() < s.lastTime && !s.keeps(m.epochMillis())) {
+                return reject(source, line, s.telemetry.name(), m.twinId(), expiredReason(s, m.epochMillis()), m, text,
+                    onReject);
+              }
+            }
             for (int k = 0; k < n; k++) isLate |= slots[k].storeJson(m.epochMillis(), values[k]);
             if (id != null) tw.remember(id, m.epochMillis(), settings.duplicateWindowMillis(), settings.duplicateCapacity());
             if (hooked) {
@@ -501,6 +562,15 @@ public final class HubCore {
     dead.add(d);
     if (onReject != null) onReject.accept(d);
     return Outcome.REJECTED;
+  }
+
+  private Outcome expired(Slot s, long t, String value) {
+    return rejectTyped(s, t, value, expiredReason(s, t));
+  }
+
+  private static String expiredReason(Slot s, long t) {
+    return "source time " + Instant.ofEpochMilli(t) + " is older than the series of '" + s.key + "' keeps ("
+        + s.seriesOrNull().retention() + "); the newest reading is at " + Instant.ofEpochMilli(s.lastTime);
   }
 
   Outcome rejectTyped(Slot s, long t, String value, String problem) {
@@ -604,6 +674,7 @@ public final class HubCore {
           st.deleted = true;
         }
       }
+      if (store != null) store.removeTwin(e.twinId());
     } else if (e instanceof ChangeEvent.TwinUpdated u && modelChanged(u)) {
       TwinState st = states.remove(e.twinId());
       if (st != null) {

@@ -1,6 +1,12 @@
 package dev.twins.core.internal.telemetry;
 
 import dev.twins.core.model.Telemetry;
+import dev.twins.core.series.BooleanSeries;
+import dev.twins.core.series.DoubleSeries;
+import dev.twins.core.series.GeoSeries;
+import dev.twins.core.series.Retention;
+import dev.twins.core.series.Series;
+import dev.twins.core.series.StringSeries;
 import dev.twins.core.telemetry.Channel;
 import dev.twins.core.telemetry.Outcome;
 import dev.twins.core.telemetry.Readings;
@@ -32,7 +38,10 @@ final class Slot implements Channel, Readings {
   long lastTime;
   double lastNumber;
   JsonNode lastJson;
-  SampleLog log;
+  DoubleSeries doubles;
+  BooleanSeries booleans;
+  StringSeries strings;
+  GeoSeries points;
 
   // hook cache: refreshed when core.hooksVersion() differs
   volatile int hooksVersion = -1;
@@ -50,7 +59,7 @@ final class Slot implements Channel, Readings {
     this.kind = ValueKind.of(telemetry.schema());
     this.min = ValueKind.min(telemetry.schema());
     this.max = ValueKind.max(telemetry.schema());
-    this.log = core.newLog(twin, this);
+    core.attachSeries(twin, this);
   }
 
   // ------------------------------------------------------------------------------------ Channel
@@ -159,9 +168,39 @@ final class Slot implements Channel, Readings {
 
   // ------------------------------------------------------------------------------------ storage (under twin)
 
-  /** Stores a number; returns whether it was late. */
+  /** @return the series of this slot, or null */
+  Series seriesOrNull() {
+    if (doubles != null) return doubles;
+    if (booleans != null) return booleans;
+    if (strings != null) return strings;
+    return points;
+  }
+
+  /**
+   * Whether the series would keep a late sample at this time (its retention may have let go of
+   * that time already). Called under the twin's monitor, for late samples only.
+   */
+  boolean keeps(long t) {
+    Series s = seriesOrNull();
+    if (s == null) return true;
+    Retention r = s.retention();
+    OptionalLong newest = s.lastTime();
+    if (newest.isEmpty()) return true;
+    if (r.maxAgeMillis() != Long.MAX_VALUE && t < newest.getAsLong() - r.maxAgeMillis()) return false;
+    if (r.maxCount() != Long.MAX_VALUE && s.size() >= r.maxCount()) {
+      OptionalLong first = s.firstTime();
+      return first.isEmpty() || t >= first.getAsLong();
+    }
+    return true;
+  }
+
+  /** Stores a number (booleans as 1/0); returns whether it was late. */
   boolean storeNumber(long t, double v) {
-    log.append(t, v);
+    if (doubles != null) {
+      doubles.append(t, v);
+    } else if (booleans != null) {
+      booleans.append(t, v != 0);
+    }
     if (hasLast && t < lastTime) return true;
     hasLast = true;
     lastTime = t;
@@ -174,7 +213,14 @@ final class Slot implements Channel, Readings {
     if (kind != ValueKind.JSON) {
       return storeNumber(t, kind == ValueKind.BOOLEAN ? (v.asBoolean() ? 1 : 0) : v.asDouble());
     }
-    log.append(t, v);
+    if (strings != null) {
+      strings.append(t, v.asString());
+    } else if (doubles != null) {
+      doubles.append(t, v.asDouble());
+    } else if (points != null) {
+      JsonNode c = v.get("coordinates");
+      points.append(t, c.get(0).asDouble(), c.get(1).asDouble());
+    }
     if (hasLast && t < lastTime) return true;
     hasLast = true;
     lastTime = t;
@@ -220,6 +266,11 @@ final class Slot implements Channel, Readings {
       if (kind != ValueKind.JSON) return OptionalDouble.of(lastNumber);
       return lastJson.isNumber() ? OptionalDouble.of(lastJson.asDouble()) : OptionalDouble.empty();
     }
+  }
+
+  @Override
+  public Optional<Series> series() {
+    return Optional.ofNullable(seriesOrNull());
   }
 
   @Override
