@@ -245,10 +245,10 @@ public final class HubCore {
   }
 
   private static void carryOver(TwinState old, TwinState fresh) {
-    synchronized (old) {
-      for (Slot o : old.slots()) {
-        Slot n = fresh.slot(o.key);
-        if (n == null || n.kind != o.kind) continue;
+    for (Slot o : old.slots()) {
+      Slot n = fresh.slot(o.key);
+      if (n == null || n.kind != o.kind) continue;
+      synchronized (o) {
         n.hasLast = o.hasLast;
         n.lastTime = o.lastTime;
         n.lastNumber = o.lastNumber;
@@ -286,7 +286,7 @@ public final class HubCore {
     if (s == null) return null;
     Slot slot = s.slot(key);
     if (slot == null) return null;
-    synchronized (s) {
+    synchronized (slot) {
       return slot.lastNode();
     }
   }
@@ -307,14 +307,18 @@ public final class HubCore {
   /** The typed path: a checked number (booleans as 1/0) into one slot. */
   Outcome applyNumber(Slot s, long t, double v, String messageId) {
     if (s.hooksVersion != hooksVersion) refresh(s);
-    TwinState tw = s.twin;
     if (!s.hooked && messageId == null) {
       boolean isLate;
-      synchronized (tw) {
-        if (tw.retired) return reroute(s, t, v, messageId);
-        if (s.hasLast && t < s.lastTime && !s.keeps(t)) return expired(s, t, Double.toString(v));
-        isLate = s.storeNumber(t, v);
+      synchronized (s) {
+        if (s.retired) {
+          isLate = false;
+        } else if (s.hasLast && t < s.lastTime && !s.keeps(t)) {
+          return expired(s, t, Double.toString(v));
+        } else {
+          isLate = s.storeNumber(t, v);
+        }
       }
+      if (s.retired) return reroute(s, t, v, messageId);
       accepted.increment();
       if (isLate) {
         late.increment();
@@ -323,36 +327,90 @@ public final class HubCore {
       return Outcome.ACCEPTED;
     }
     RuleEngine.Ctx c = s.hooked ? rules.enter() : null;
-    boolean isLate;
+    int r;
     try {
-      synchronized (tw) {
-        if (tw.retired) return reroute(s, t, v, messageId);
-        if (messageId != null && tw.seen(messageId)) {
-          duplicates.increment();
-          return Outcome.DUPLICATE;
-        }
-        if (s.hasLast && t < s.lastTime && !s.keeps(t)) return expired(s, t, Double.toString(v));
-        isLate = s.storeNumber(t, v);
-        if (messageId != null) tw.remember(messageId, t, settings.duplicateWindowMillis(), settings.duplicateCapacity());
-        if (s.hooked) {
-          afterStore(s, t, isLate, v);
-          MessageSub[] ms = subs;
-          if (ms.length > 0) {
-            deliver(ms, new TelemetryMessage(tw.id, s.component(), t, Map.of(s.telemetry.name(), s.kind == ValueKind.BOOLEAN
-                ? JsonNodeFactoryHolder.NODES.booleanNode(v != 0) : JsonNodeFactoryHolder.NODES.numberNode(v)),
-                Optional.ofNullable(messageId)));
+      if (messageId == null) {
+        r = applyNumberLocked(s, t, v, null);
+      } else {
+        TwinState tw = s.twin;
+        synchronized (tw) {
+          if (tw.seen(messageId)) {
+            r = DUPLICATE;
+          } else {
+            r = applyNumberLocked(s, t, v, messageId);
+            if (r <= LATE) tw.remember(messageId, t, settings.duplicateWindowMillis(), settings.duplicateCapacity());
           }
         }
       }
     } finally {
       if (c != null) rules.exit(c);
     }
-    accepted.increment();
-    if (isLate) {
-      late.increment();
-      return Outcome.ACCEPTED_LATE;
+    switch (r) {
+      case APPLIED:
+        accepted.increment();
+        return Outcome.ACCEPTED;
+      case LATE:
+        accepted.increment();
+        late.increment();
+        return Outcome.ACCEPTED_LATE;
+      case DUPLICATE:
+        duplicates.increment();
+        return Outcome.DUPLICATE;
+      case RETIRED:
+        return reroute(s, t, v, messageId);
+      default:
+        return expired(s, t, Double.toString(v));
     }
-    return Outcome.ACCEPTED;
+  }
+
+  private static final int APPLIED = 0;
+  private static final int LATE = 1;
+  private static final int DUPLICATE = 2;
+  private static final int RETIRED = 3;
+  private static final int EXPIRED = 4;   // EXPIRED + k: the k-th slot of the message no longer keeps that time
+
+  private int applyNumberLocked(Slot s, long t, double v, String messageId) {
+    synchronized (s) {
+      if (s.retired) return RETIRED;
+      if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED;
+      boolean isLate = s.storeNumber(t, v);
+      if (s.hooked) {
+        afterStore(s, t, isLate, v);
+        MessageSub[] ms = subs;
+        if (ms.length > 0) {
+          deliver(ms, new TelemetryMessage(s.twin.id, s.component(), t, Map.of(s.telemetry.name(),
+              s.kind == ValueKind.BOOLEAN ? JsonNodeFactoryHolder.NODES.booleanNode(v != 0)
+                  : JsonNodeFactoryHolder.NODES.numberNode(v)), Optional.ofNullable(messageId)));
+        }
+      }
+      return isLate ? LATE : APPLIED;
+    }
+  }
+
+  /** Locks the slots of a message one after the other (in slot order), then applies the message. */
+  private int applyLocked(Slot[] slots, JsonNode[] values, int k, TelemetryMessage m, boolean hooked) {
+    if (k < slots.length) {
+      synchronized (slots[k]) {
+        return applyLocked(slots, values, k + 1, m, hooked);
+      }
+    }
+    long t = m.epochMillis();
+    for (Slot s : slots) if (s.retired) return RETIRED;
+    for (int i = 0; i < slots.length; i++) {
+      Slot s = slots[i];
+      if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED + i;
+    }
+    boolean isLate = false;
+    for (int i = 0; i < slots.length; i++) isLate |= slots[i].storeJson(t, values[i]);
+    if (hooked) {
+      for (Slot s : slots) {
+        if (!s.hooked) continue;
+        afterStore(s, t, s.lastTime != t, s.kind == ValueKind.JSON ? 0 : s.lastNumber);
+      }
+      MessageSub[] ms = subs;
+      if (ms.length > 0) deliver(ms, m);
+    }
+    return isLate ? LATE : APPLIED;
   }
 
   private Outcome reroute(Slot s, long t, double v, String messageId) {
@@ -405,8 +463,8 @@ public final class HubCore {
       if (!models.isOfModel(st.model.id(), inst.model)) continue;
       Slot s = st.slot(key);
       if (s == null) continue;
-      synchronized (st) {
-        if (s.hasLast && !st.retired) evaluate(s, inst);
+      synchronized (s) {
+        if (s.hasLast && !s.retired) evaluate(s, inst);
       }
     }
   }
@@ -417,15 +475,15 @@ public final class HubCore {
     if (st == null) return;
     for (Slot s : st.slots()) {
       if (s.hooksVersion != hooksVersion) refresh(s);
-      synchronized (st) {
-        if (s.hasLast && !st.retired) for (RuleEngine.Binding b : s.bindings) evaluate(s, b.rule());
+      synchronized (s) {
+        if (s.hasLast && !s.retired) for (RuleEngine.Binding b : s.bindings) evaluate(s, b.rule());
       }
     }
   }
 
   private void refresh(Slot s) {
     int v = hooksVersion;
-    synchronized (s.twin) {
+    synchronized (s) {
       s.bindings = rules.bindingsFor(s.twin, s.key);
       List<Watches.State> ws = new ArrayList<>();
       for (Watches.Watch w : watches) {
@@ -491,56 +549,58 @@ public final class HubCore {
         slots[i] = s;
         values[i++] = e.getValue();
       }
-      boolean isLate = false;
-      boolean retired = false;
+      // lock in slot order, so that two messages naming the same telemetries cannot deadlock
+      for (int x = 1; x < n; x++) {
+        for (int y = x; y > 0 && slots[y - 1].ordinal > slots[y].ordinal; y--) {
+          Slot ts = slots[y];
+          slots[y] = slots[y - 1];
+          slots[y - 1] = ts;
+          JsonNode tv = values[y];
+          values[y] = values[y - 1];
+          values[y - 1] = tv;
+        }
+      }
       RuleEngine.Ctx c = hooked ? rules.enter() : null;
+      int r;
       try {
-        synchronized (tw) {
-          if (tw.retired) {
-            retired = true;
-          } else {
-            String id = m.messageId().orElse(null);
-            if (id != null && tw.seen(id)) {
-              duplicates.increment();
-              return Outcome.DUPLICATE;
-            }
-            for (int k = 0; k < n; k++) {
-              Slot s = slots[k];
-              if (s.hasLast && m.epochMillis() < s.lastTime && !s.keeps(m.epochMillis())) {
-                return reject(source, line, s.telemetry.name(), m.twinId(), expiredReason(s, m.epochMillis()), m, text,
-                    onReject);
-              }
-            }
-            for (int k = 0; k < n; k++) isLate |= slots[k].storeJson(m.epochMillis(), values[k]);
-            if (id != null) tw.remember(id, m.epochMillis(), settings.duplicateWindowMillis(), settings.duplicateCapacity());
-            if (hooked) {
-              for (int k = 0; k < n; k++) {
-                Slot s = slots[k];
-                if (!s.hooked) continue;
-                boolean slotLate = s.lastTime != m.epochMillis();
-                afterStore(s, m.epochMillis(), slotLate, s.kind == ValueKind.JSON ? 0 : s.lastNumber);
-              }
-              MessageSub[] ms = subs;
-              if (ms.length > 0) deliver(ms, m);
+        String id = m.messageId().orElse(null);
+        if (id == null) {
+          r = applyLocked(slots, values, 0, m, hooked);
+        } else {
+          synchronized (tw) {
+            if (tw.seen(id)) {
+              r = DUPLICATE;
+            } else {
+              r = applyLocked(slots, values, 0, m, hooked);
+              if (r <= LATE) tw.remember(id, m.epochMillis(), settings.duplicateWindowMillis(), settings.duplicateCapacity());
             }
           }
         }
       } finally {
         if (c != null) rules.exit(c);
       }
-      if (retired) {
-        tw = resolve(m.twinId());
-        if (tw == null || attempt > 3) {
-          return reject(source, line, "", m.twinId(), "twin '" + m.twinId() + "' was deleted", m, text, onReject);
-        }
-        continue;
+      switch (r) {
+        case APPLIED:
+          accepted.increment();
+          return Outcome.ACCEPTED;
+        case LATE:
+          accepted.increment();
+          late.increment();
+          return Outcome.ACCEPTED_LATE;
+        case DUPLICATE:
+          duplicates.increment();
+          return Outcome.DUPLICATE;
+        case RETIRED:
+          tw = resolve(m.twinId());
+          if (tw == null || attempt > 3) {
+            return reject(source, line, "", m.twinId(), "twin '" + m.twinId() + "' was deleted", m, text, onReject);
+          }
+          continue;
+        default:
+          Slot s = slots[r - EXPIRED];
+          return reject(source, line, s.telemetry.name(), m.twinId(), expiredReason(s, m.epochMillis()), m, text,
+              onReject);
       }
-      accepted.increment();
-      if (isLate) {
-        late.increment();
-        return Outcome.ACCEPTED_LATE;
-      }
-      return Outcome.ACCEPTED;
     }
   }
 
@@ -668,19 +728,12 @@ public final class HubCore {
     if (e instanceof ChangeEvent.TwinDeleted) {
       TwinState st = states.remove(e.twinId());
       migrating.remove(e.twinId());
-      if (st != null) {
-        synchronized (st) {
-          st.retired = true;
-          st.deleted = true;
-        }
-      }
+      if (st != null) st.retire();
       if (store != null) store.removeTwin(e.twinId());
     } else if (e instanceof ChangeEvent.TwinUpdated u && modelChanged(u)) {
       TwinState st = states.remove(e.twinId());
       if (st != null) {
-        synchronized (st) {
-          st.retired = true;
-        }
+        st.retire();
         migrating.put(e.twinId(), st);
       }
     }

@@ -18,8 +18,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One telemetry of one twin: its newest reading, its series, and the rules and watches that read
- * it. Every field is guarded by the owning {@link TwinState}'s monitor, except the hook cache,
- * which is refreshed when the hub's hook version moves.
+ * it. Its monitor guards its fields (a message of several values locks its slots in
+ * {@link #ordinal} order); the hook cache is refreshed when the hub's hook version moves.
  */
 final class Slot implements Channel, Readings {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,6 +32,9 @@ final class Slot implements Channel, Readings {
   final ValueKind kind;
   final double min;
   final double max;
+  final int ordinal;
+  /** Set when the twin is deleted or moved to another model; written without the monitor, so that the graph never waits. */
+  volatile boolean retired;
 
   // guarded by twin
   boolean hasLast;
@@ -50,7 +53,8 @@ final class Slot implements Channel, Readings {
   boolean feedsRelated;
   boolean hooked;
 
-  Slot(HubCore core, TwinState twin, String component, Telemetry telemetry) {
+  Slot(HubCore core, TwinState twin, String component, Telemetry telemetry, int ordinal) {
+    this.ordinal = ordinal;
     this.core = core;
     this.twin = twin;
     this.component = component;
@@ -246,14 +250,14 @@ final class Slot implements Channel, Readings {
 
   @Override
   public OptionalLong lastTime() {
-    synchronized (twin) {
+    synchronized (this) {
       return hasLast ? OptionalLong.of(lastTime) : OptionalLong.empty();
     }
   }
 
   @Override
   public Optional<JsonNode> last() {
-    synchronized (twin) {
+    synchronized (this) {
       JsonNode n = lastNode();
       return n == null ? Optional.empty() : Optional.of(n.isContainer() ? n.deepCopy() : n);
     }
@@ -261,7 +265,7 @@ final class Slot implements Channel, Readings {
 
   @Override
   public OptionalDouble lastNumber() {
-    synchronized (twin) {
+    synchronized (this) {
       if (!hasLast) return OptionalDouble.empty();
       if (kind != ValueKind.JSON) return OptionalDouble.of(lastNumber);
       return lastJson.isNumber() ? OptionalDouble.of(lastJson.asDouble()) : OptionalDouble.empty();

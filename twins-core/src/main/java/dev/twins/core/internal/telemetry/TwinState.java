@@ -17,9 +17,6 @@ final class TwinState {
   final String id;
   final Interface model;
   private final Map<String, Slot> slots;
-  /** Set (under the monitor) when the twin is deleted or moved to another model; its slots then take no more readings. */
-  boolean retired;
-  boolean deleted;
 
   private final HashMap<String, Long> ids = new HashMap<>();
   private final ArrayDeque<String> idOrder = new ArrayDeque<>();
@@ -31,14 +28,24 @@ final class TwinState {
     Map<String, Slot> s = new HashMap<>();
     for (Content c : model.contents().values()) {
       if (c instanceof Telemetry t) {
-        s.put(t.name(), new Slot(core, this, null, t));
+        s.put(t.name(), new Slot(core, this, null, t, s.size()));
       } else if (c instanceof Component comp) {
         for (Content cc : comp.schema().contents().values()) {
-          if (cc instanceof Telemetry t) s.put(comp.name() + "/" + t.name(), new Slot(core, this, comp.name(), t));
+          if (cc instanceof Telemetry t) {
+            s.put(comp.name() + "/" + t.name(), new Slot(core, this, comp.name(), t, s.size()));
+          }
         }
       }
     }
     this.slots = s;
+  }
+
+  /**
+   * Marks every slot retired (the twin was deleted or moved to another model): they take no more
+   * readings. Never blocks, since the graph calls it while it commits.
+   */
+  void retire() {
+    for (Slot s : slots.values()) s.retired = true;
   }
 
   Slot slot(String key) {
