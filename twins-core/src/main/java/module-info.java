@@ -16,4 +16,5 @@ module dev.twins.core {
   exports dev.twins.core.graph;
   exports dev.twins.core.model;
   exports dev.twins.core.series;
+  exports dev.twins.core.telemetry;
 }
