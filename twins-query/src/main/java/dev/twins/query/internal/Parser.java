@@ -212,7 +212,8 @@ public final class Parser {
     List<String> nodes = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
     nodes.add(node());
-    while (peek().is("-") || peek().is("<")) {
+    while (peek().is("-") && tokens.get(pos + 1).is("[")
+        || peek().is("<") && tokens.get(pos + 1).is("-") && tokens.get(pos + 2).is("[")) {
       edges.add(edge());
       nodes.add(node());
     }

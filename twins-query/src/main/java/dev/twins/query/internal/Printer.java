@@ -163,6 +163,7 @@ public final class Printer {
     if (e instanceof Binary) return ((Binary) e).op().precedence();
     if (e instanceof In) return COMPARISON_LEVEL;
     if (e instanceof Unary) return ((Unary) e).op() == UnaryOp.NOT ? NOT_LEVEL : UNARY_LEVEL;
+    if (e instanceof Exists) return NOT_LEVEL;
     if (e instanceof Literal && isNegative((Literal) e)) return UNARY_LEVEL;
     return PRIMARY_LEVEL;
   }
