@@ -273,7 +273,7 @@ public final class Executor {
     Twins twins = run.twins;
     switch (s.kind) {
       case IDS: {
-        for (String id : ids(s.ids.eval(row, run))) {
+        for (String id : new LinkedHashSet<>(ids(s.ids.eval(row, run)))) {
           Optional<Twin> t = twins.twin(id);
           if (t.isEmpty()) continue;
           run.step();
