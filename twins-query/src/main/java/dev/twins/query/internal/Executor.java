@@ -83,6 +83,7 @@ public final class Executor {
     } catch (Enough e) {
       // enough rows
     }
+    run.checkTime();
     List<ObjectNode> rows = sink.finish();
     if (plan.grouped) rows = page(rows, take, offset);
     if (rows.size() > run.limits.maxRows()) {
