@@ -5,6 +5,7 @@ import dev.twins.core.graph.Condition;
 import dev.twins.core.graph.GraphException;
 import dev.twins.core.graph.GraphException.Code;
 import dev.twins.core.graph.GraphException.Problem;
+import dev.twins.core.graph.GraphSnapshot;
 import dev.twins.core.graph.JsonPatch;
 import dev.twins.core.graph.PatchException;
 import dev.twins.core.graph.PreconditionFailedException;
@@ -356,12 +357,31 @@ public final class GraphStore {
    * @return the new snapshot
    */
   public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition) {
+    return put(id, model, given, sourceTimes, condition, null);
+  }
+
+  /**
+   * Creates or replaces a twin, live or as a replay of a recorded change.
+   *
+   * @param id the twin id
+   * @param model the model
+   * @param given properties and components (without {@code $} members); taken over
+   * @param sourceTimes source times by property key ({@code name} or {@code component/name})
+   * @param condition the precondition
+   * @param replay null for a live write; else the recorded {@link ChangeEvent.TwinCreated} or
+   *     {@link ChangeEvent.TwinUpdated} whose resulting twin this write must reproduce: its
+   *     sequence, time, ETag, version and per-property metadata are taken over, not made anew
+   * @return the new snapshot
+   */
+  public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition,
+      ChangeEvent replay) {
+    Twin recorded = replay == null ? null : replayedTwin(replay);
     checkId(id, "twin");
     Interface iface = model(id, model);
     ObjectNode doc = withoutComponentMetadata(iface, given);
     List<Problem> problems = TwinValidator.whole(iface, doc, true);
     if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin", problems);
-    if (options.enforceWritable()) checkWritable(id, iface, doc, names(doc));
+    if (options.enforceWritable() && replay == null) checkWritable(id, iface, doc, names(doc));
     while (true) {
       Entry e = entries.computeIfAbsent(id, Entry::new);
       e.lock.lock();
@@ -369,14 +389,20 @@ public final class GraphStore {
         if (e.removed) continue;
         State old = e.state;
         check(id, condition, old == null ? null : old.twin.etag());
-        Instant now = options.clock().instant();
+        Instant now = replay == null ? options.clock().instant() : replay.time();
+        long version = old == null ? 1 : old.twin.version() + 1;
         Map<String, PropertyMetadata> meta = new LinkedHashMap<>();
-        for (String key : propertyKeys(iface, doc)) {
-          meta.put(key, new PropertyMetadata(now, Optional.ofNullable(sourceTimes.get(key))));
+        if (recorded == null) {
+          for (String key : propertyKeys(iface, doc)) {
+            meta.put(key, new PropertyMetadata(now, Optional.ofNullable(sourceTimes.get(key))));
+          }
+        } else {
+          checkReplayedTwin(recorded, iface, doc, version);
+          meta.putAll(recorded.metadata());
         }
-        Twin t = new Twin(id, model, nextEtag(), old == null ? 1 : old.twin.version() + 1, now, doc, meta);
+        Twin t = new Twin(id, model, replay == null ? nextEtag() : recorded.etag(), version, now, doc, meta);
         State s = new State(t, doc, iface);
-        commit(() -> publish(e, old, s), seq -> old == null ? new ChangeEvent.TwinCreated(seq, now, t)
+        commit(replay, () -> publish(e, old, s), seq -> old == null ? new ChangeEvent.TwinCreated(seq, now, t)
             : new ChangeEvent.TwinUpdated(seq, now, model, Diff.between(old.doc, doc), t));
         return t;
       } finally {
@@ -484,7 +510,7 @@ public final class GraphStore {
       }
       Twin t = new Twin(id, iface.id(), nextEtag(), old.twin.version() + 1, now, doc, meta);
       State s = new State(t, doc, iface);
-      commit(() -> publish(e, old, s), seq -> new ChangeEvent.TwinUpdated(seq, now, iface.id(), patch, t));
+      commit(null, () -> publish(e, old, s), seq -> new ChangeEvent.TwinUpdated(seq, now, iface.id(), patch, t));
       return t;
     } finally {
       e.lock.unlock();
@@ -498,6 +524,18 @@ public final class GraphStore {
    * @param condition the precondition
    */
   public void delete(String id, Condition condition) {
+    delete(id, condition, null);
+  }
+
+  /**
+   * Deletes a twin, live or as a replay of a recorded {@link ChangeEvent.TwinDeleted} (whose
+   * sequence and time are taken over).
+   *
+   * @param id the twin id
+   * @param condition the precondition
+   * @param replay null for a live write, else the recorded event
+   */
+  public void delete(String id, Condition condition, ChangeEvent replay) {
     while (true) {
       Entry e = requireEntry(id);
       if (options.cascadeDelete() && e.hasRelations()) {
@@ -516,8 +554,8 @@ public final class GraphStore {
               + " outgoing and " + (e.in == null ? 0 : e.in.size()) + " incoming relationships; delete them first "
               + "(or open the graph with cascade delete)");
         }
-        Instant now = options.clock().instant();
-        commit(() -> {
+        Instant now = replay == null ? options.clock().instant() : replay.time();
+        commit(replay, () -> {
           for (StateListener l : stateListeners) l.twinChanged(old.twin, null);
           e.state = null;
           e.removed = true;
@@ -598,6 +636,25 @@ public final class GraphStore {
    */
   public Relation putRelation(String sourceId, String relationshipId, String name, String targetId, ObjectNode props,
       Condition condition) {
+    return putRelation(sourceId, relationshipId, name, targetId, props, condition, null);
+  }
+
+  /**
+   * Creates or replaces a relationship, live or as a replay of a recorded
+   * {@link ChangeEvent.RelationCreated} or {@link ChangeEvent.RelationUpdated} (whose sequence,
+   * time and ETag are taken over).
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the id, unique per source twin
+   * @param name the Relationship name on the source twin's model
+   * @param targetId the target twin
+   * @param props the relationship's properties; taken over
+   * @param condition the precondition
+   * @param replay null for a live write, else the recorded event
+   * @return the new snapshot
+   */
+  public Relation putRelation(String sourceId, String relationshipId, String name, String targetId, ObjectNode props,
+      Condition condition, ChangeEvent replay) {
     checkId(relationshipId, "relationship");
     String key = sourceId + "/" + relationshipId;
     String inKey = incomingKey(sourceId, relationshipId);
@@ -625,14 +682,17 @@ public final class GraphStore {
         check(key, condition, old == null ? null : old.etag());
         Relationship rel = relationship(key, src.state.model, name);
         Interface targetModel = tgt.state.model;
-        if (rel.target().isPresent() && !targetModel.isA(rel.target().get())) {
+        // a replayed update of a relationship keeps its target, whose model may have changed since
+        // (as a live patch of the relationship would): the target was checked when it was set
+        boolean targetChecked = replay != null && old != null && old.targetId().equals(targetId);
+        if (!targetChecked && rel.target().isPresent() && !targetModel.isA(rel.target().get())) {
           throw new GraphException(Code.INVALID_RELATIONSHIP, key, "Relationship '" + name + "' of "
               + src.state.model.id() + " targets " + rel.target().get() + ", but twin " + targetId + " is a "
               + targetModel.id());
         }
         List<Problem> problems = TwinValidator.relationProperties(rel, props);
         if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
-        if (options.enforceWritable()) {
+        if (options.enforceWritable() && replay == null) {
           for (String p : names(props)) checkRelationWritable(key, rel, p);
         }
         if (options.enforceMaxMultiplicity() && rel.maxMultiplicity().isPresent()) {
@@ -643,11 +703,12 @@ public final class GraphStore {
                 + " '" + name + "' relationships; the model allows at most " + rel.maxMultiplicity().getAsInt());
           }
         }
-        Instant now = options.clock().instant();
+        Instant now = replay == null ? options.clock().instant() : replay.time();
+        String etag = replay == null ? nextEtag() : replayedRelation(replay).etag();
         // most relationships have no properties: they share one empty object (stored documents are never changed)
-        Relation r = new Relation(relationshipId, sourceId, targetId, name, nextEtag(), now,
+        Relation r = new Relation(relationshipId, sourceId, targetId, name, etag, now,
             props.isEmpty() ? NO_PROPERTIES : props);
-        commit(() -> {
+        commit(replay, () -> {
           src.out().put(relationshipId, r);
           if (old != null) {
             Entry ot = oldTarget != null ? oldTarget : tgt;
@@ -707,7 +768,7 @@ public final class GraphStore {
       }
       Instant now = options.clock().instant();
       Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
-      commit(() -> {
+      commit(null, () -> {
         src.out().put(relationshipId, r);
         tgt.in().put(inKey, r);
         for (StateListener l : stateListeners) l.relationChanged(old, r);
@@ -726,6 +787,19 @@ public final class GraphStore {
    * @param condition the precondition
    */
   public void deleteRelation(String sourceId, String relationshipId, Condition condition) {
+    deleteRelation(sourceId, relationshipId, condition, null);
+  }
+
+  /**
+   * Deletes a relationship, live or as a replay of a recorded {@link ChangeEvent.RelationDeleted}
+   * (whose sequence and time are taken over).
+   *
+   * @param sourceId the source twin
+   * @param relationshipId the relationship id
+   * @param condition the precondition
+   * @param replay null for a live write, else the recorded event
+   */
+  public void deleteRelation(String sourceId, String relationshipId, Condition condition, ChangeEvent replay) {
     String key = sourceId + "/" + relationshipId;
     String inKey = incomingKey(sourceId, relationshipId);
     LockedRelation locked = lockRelation(sourceId, relationshipId, key);
@@ -734,8 +808,8 @@ public final class GraphStore {
     Relation old = locked.relation();
     try {
       check(key, condition, old.etag());
-      Instant now = options.clock().instant();
-      commit(() -> {
+      Instant now = replay == null ? options.clock().instant() : replay.time();
+      commit(replay, () -> {
         src.out.remove(relationshipId);
         if (tgt != null && tgt.in != null) tgt.in.remove(inKey);
         relations.decrementAndGet();
@@ -801,17 +875,33 @@ public final class GraphStore {
 
   // ------------------------------------------------------------------------------------ commit and events
 
-  private void commit(Runnable publish, LongFunction<ChangeEvent> event) {
+  /**
+   * Publishes a change and delivers its event, in commit order.
+   *
+   * @param replay null for a live change, which gets the next sequence number; else the recorded
+   *     event, whose sequence must be after the last one and is taken over, and which is delivered
+   *     as it is
+   */
+  private void commit(ChangeEvent replay, Runnable publish, LongFunction<ChangeEvent> event) {
     if (delivering.get()) {
       throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
           + "subscribe with an executor instead");
     }
     commitLock.lock();
     try {
-      long seq = ++sequence;
+      long seq;
+      if (replay == null) {
+        seq = ++sequence;
+      } else {
+        if (replay.sequence() <= sequence) {
+          throw new GraphException(Code.REPLAY_CONFLICT, replay.twinId(), "change " + replay.sequence()
+              + " cannot be replayed: it is not after the graph's last change " + sequence);
+        }
+        seq = sequence = replay.sequence();
+      }
       publish.run();
       lastSequence = seq;
-      if (!listeners.isEmpty()) deliver(event.apply(seq));
+      if (!listeners.isEmpty()) deliver(replay != null ? replay : event.apply(seq));
     } finally {
       commitLock.unlock();
     }
@@ -940,6 +1030,121 @@ public final class GraphStore {
     public String toString() {
       return "Subscription[" + (executor == null ? "sync" : "async") + ", delivered=" + delivered + ", failures="
           + failures + (cancelled ? ", cancelled" : "") + "]";
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ replay
+
+  /**
+   * Reads every twin and relationship and the sequence number of the last change, consistently:
+   * no change commits meanwhile.
+   *
+   * @return the snapshot
+   */
+  public GraphSnapshot snapshot() {
+    List<Twin> twins = new ArrayList<>(twinCount());
+    List<Relation> rels = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, relationCount()));
+    long[] seq = new long[1];
+    withCommitsPaused(() -> {
+      seq[0] = sequence;
+      for (Entry e : entries.values()) {
+        State s = e.state;
+        if (s == null) continue;
+        twins.add(s.twin);
+        ConcurrentHashMap<String, Relation> out = e.out;
+        if (out != null) rels.addAll(out.values());
+      }
+    });
+    return new GraphSnapshot(seq[0], twins, rels);
+  }
+
+  /**
+   * Fills an empty graph with the twins and relationships of a snapshot, as they are (ETags,
+   * versions, times, metadata), each validated against the models like a write (but a
+   * relationship's name and target model are not checked again: the models of its twins may have
+   * changed since it was made), and sets the last sequence number to the snapshot's. Delivers no events.
+   *
+   * @param snapshot the snapshot
+   * @throws IllegalStateException if the graph is not empty
+   * @throws GraphException if a twin or relationship does not fit the models, or a relationship's
+   *     source or target twin is missing, or ids repeat
+   */
+  public void restore(GraphSnapshot snapshot) {
+    withCommitsPaused(() -> {
+      if (sequence != 0 || !entries.isEmpty()) {
+        throw new IllegalStateException("a snapshot can only be restored into an empty graph; this one is " + this);
+      }
+      for (Twin t : snapshot.twins()) {
+        checkId(t.id(), "twin");
+        Interface iface = model(t.id(), t.model());
+        ObjectNode doc = t.document();
+        List<Problem> problems = TwinValidator.whole(iface, doc, true);
+        if (!problems.isEmpty()) throw TwinValidator.failure(t.id(), "the twin", problems);
+        Set<String> keys = new LinkedHashSet<>(propertyKeys(iface, doc));
+        if (!keys.equals(t.metadata().keySet())) {
+          throw new GraphException(Code.INVALID_DOCUMENT, t.id(), "the twin has metadata for " + t.metadata().keySet()
+              + ", but its properties are " + keys);
+        }
+        Entry e = new Entry(t.id());
+        if (entries.putIfAbsent(t.id(), e) != null) {
+          throw new PreconditionFailedException(t.id(), Condition.ifNoneMatchAny(), Optional.of(t.etag()),
+              "the snapshot holds twin " + t.id() + " twice");
+        }
+        publish(e, null, new State(t, doc, iface));
+      }
+      for (Relation r : snapshot.relations()) {
+        String key = r.sourceId() + "/" + r.id();
+        checkId(r.id(), "relationship");
+        Entry src = requireEntry(r.sourceId());
+        Entry tgt = entries.get(r.targetId());
+        if (tgt == null) {
+          throw new GraphException(Code.TARGET_NOT_FOUND, key, "target twin " + r.targetId() + " does not exist");
+        }
+        if (src == tgt && !options.allowSelfRelationships()) {
+          throw new GraphException(Code.SELF_RELATIONSHIP, key, "the relationship cannot connect a twin to itself");
+        }
+        // the source's and target's models are not checked again: either may have changed since the
+        // relationship was made; its properties are checked when its source's model still declares it
+        if (src.state.model.contents().get(r.name()) instanceof Relationship) {
+          Relationship rel = (Relationship) src.state.model.contents().get(r.name());
+          List<Problem> problems = TwinValidator.relationProperties(rel, r.properties());
+          if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
+        }
+        if (src.out().putIfAbsent(r.id(), r) != null) {
+          throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
+              "the snapshot holds relationship " + key + " twice");
+        }
+        tgt.in().put(incomingKey(r.sourceId(), r.id()), r);
+        relations.incrementAndGet();
+        for (StateListener l : stateListeners) l.relationChanged(null, r);
+      }
+      sequence = snapshot.sequence();
+      lastSequence = sequence;
+    });
+  }
+
+  private static Twin replayedTwin(ChangeEvent e) {
+    if (e instanceof ChangeEvent.TwinCreated) return ((ChangeEvent.TwinCreated) e).twin();
+    if (e instanceof ChangeEvent.TwinUpdated) return ((ChangeEvent.TwinUpdated) e).twin();
+    throw new IllegalArgumentException("not a twin write: " + e);
+  }
+
+  private static Relation replayedRelation(ChangeEvent e) {
+    if (e instanceof ChangeEvent.RelationCreated) return ((ChangeEvent.RelationCreated) e).relation();
+    if (e instanceof ChangeEvent.RelationUpdated) return ((ChangeEvent.RelationUpdated) e).relation();
+    throw new IllegalArgumentException("not a relationship write: " + e);
+  }
+
+  /** Checks that a recorded twin's version and metadata fit the state it is replayed onto. */
+  private static void checkReplayedTwin(Twin recorded, Interface iface, ObjectNode doc, long version) {
+    if (recorded.version() != version) {
+      throw new GraphException(Code.REPLAY_CONFLICT, recorded.id(), "the recorded twin is version "
+          + recorded.version() + ", but replaying makes version " + version + " (a change is missing or repeated)");
+    }
+    Set<String> keys = new LinkedHashSet<>(propertyKeys(iface, doc));
+    if (!keys.equals(recorded.metadata().keySet())) {
+      throw new GraphException(Code.REPLAY_CONFLICT, recorded.id(), "the recorded twin has metadata for "
+          + recorded.metadata().keySet() + ", but its properties are " + keys);
     }
   }
 
