@@ -130,6 +130,9 @@ public final class JournalScanner {
     }
     int start = 0;
     while (start + 1 < headers.size() && headers.get(start + 1).firstLsn() <= fromLsn) start++;
+    for (int i = 0; i < start; i++) {
+      segments.add(new JournalWriter.Segment(numbers.get(i), headers.get(i).firstLsn(), files.get(numbers.get(i))));
+    }
     long expected = headers.get(start).firstLsn();
     if (expected > fromLsn) {
       throw new StoreException(StoreException.Code.MISSING_SEGMENT, files.get(numbers.get(start)), -1,
