@@ -26,13 +26,14 @@ import org.neo4j.graphdb.Transaction;
  * Neo4j embedded through its core Java API: nodes labelled {@code Twin} and with their kind,
  * with a uniqueness constraint (and so an index) on {@code id}; relationships typed with their
  * name, with an {@code id} property. Loaded in transactions of {@value #BATCH} writes; every read,
- * update and query is a transaction of its own. The database lives in a temporary directory,
- * deleted on close; its page cache is off the Java heap.
+ * update and query is a transaction of its own. The database lives in a new directory under
+ * {@link #parent()}, deleted on close; its page cache ({@value #PAGE_CACHE} bytes) is off the
+ * Java heap.
  */
 class Neo4jEngine implements Engine {
   static final int BATCH = 10_000;
   static final Label TWIN = Label.label("Twin");
-  static final long PAGE_CACHE = 512L << 20;
+  static final long PAGE_CACHE = 2L << 30;
 
   private Path dir;
   private DatabaseManagementService dbms;
@@ -48,7 +49,7 @@ class Neo4jEngine implements Engine {
 
   private void open() {
     try {
-      dir = Files.createTempDirectory("twins-bench-neo4j");
+      dir = Files.createTempDirectory(parent(), "twins-bench-neo4j");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -64,6 +65,19 @@ class Neo4jEngine implements Engine {
       tx.schema().awaitIndexesOnline(5, TimeUnit.MINUTES);
       tx.commit();
     }
+  }
+
+  /**
+   * Where the databases go: the system property {@code twins.bench.neo4j.dir}, else
+   * {@code /dev/shm} (a tmpfs, where a commit's forced write of the transaction log does not wait
+   * for a disk: the other engines keep everything in memory too), else the temporary directory.
+   */
+  static Path parent() {
+    String p = System.getProperty("twins.bench.neo4j.dir", "");
+    if (!p.isEmpty()) return Path.of(p);
+    Path shm = Path.of("/dev/shm");
+    if (Files.isDirectory(shm) && Files.isWritable(shm)) return shm;
+    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   @Override
