@@ -426,6 +426,101 @@ public final class Twins {
     return TwinGraphView.of(store, filter);
   }
 
+  // ------------------------------------------------------------------------------------ replay and snapshots
+
+  /**
+   * Replays a recorded change: the one way a journal (or another graph's subscription) brings a
+   * graph forward. The change goes through the same apply step as a live write (the same
+   * validation against the models, index updates and commit), but keeps what was recorded: its
+   * sequence number, its time, and the ETag, version and per-property metadata of its result. So
+   * replaying every event of a graph, in order, onto an empty graph with the same models and
+   * options (or onto a {@link Builder#restore restored snapshot} with the events after its
+   * sequence) gives a graph equal to the original, twin by twin and relationship by relationship.
+   *
+   * <ul>
+   *   <li>{@link ChangeEvent.TwinCreated}, {@link ChangeEvent.TwinUpdated}: the twin becomes the
+   *       event's twin (which must not exist, respectively must exist at the version before);
+   *   <li>{@link ChangeEvent.TwinDeleted}: the twin, which must still have the recorded ETag, is deleted;
+   *   <li>{@link ChangeEvent.RelationCreated}, {@link ChangeEvent.RelationUpdated}: the relationship
+   *       becomes the event's (which must not exist, respectively must exist);
+   *   <li>{@link ChangeEvent.RelationDeleted}: the relationship, which must still have the
+   *       recorded ETag, is deleted.
+   * </ul>
+   *
+   * <p>The event is delivered to this graph's subscribers as it is (the same object). Changes must
+   * be applied in order, from one thread or otherwise serialised: a change whose sequence number
+   * is not after the graph's {@link #version() last} is refused.
+   *
+   * @param event the recorded change
+   * @throws GraphException with {@link GraphException.Code#REPLAY_CONFLICT} if the sequence number
+   *     is not after the last change or the recorded version does not follow; with another code
+   *     (or {@link PreconditionFailedException}) if the change does not apply to this graph, as the
+   *     live write would fail
+   */
+  public void apply(ChangeEvent event) {
+    Objects.requireNonNull(event, "event");
+    long last = store.lastSequence();
+    if (event.sequence() <= last) {
+      throw new GraphException(GraphException.Code.REPLAY_CONFLICT, event.twinId(), "change " + event.sequence()
+          + " cannot be replayed: it is not after the graph's last change " + last);
+    }
+    event.accept(new ChangeEvent.Visitor<Void>() {
+      @Override
+      public Void twinCreated(ChangeEvent.TwinCreated e) {
+        Twin t = e.twin();
+        store.put(t.id(), t.model(), t.document(), Map.of(), Condition.ifNoneMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void twinUpdated(ChangeEvent.TwinUpdated e) {
+        Twin t = e.twin();
+        store.put(t.id(), t.model(), t.document(), Map.of(), Condition.ifMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void twinDeleted(ChangeEvent.TwinDeleted e) {
+        store.delete(e.twin().id(), Condition.ifMatch(e.twin().etag()), e);
+        return null;
+      }
+
+      @Override
+      public Void relationCreated(ChangeEvent.RelationCreated e) {
+        Relation r = e.relation();
+        store.putRelation(r.sourceId(), r.id(), r.name(), r.targetId(), r.properties(), Condition.ifNoneMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void relationUpdated(ChangeEvent.RelationUpdated e) {
+        Relation r = e.relation();
+        store.putRelation(r.sourceId(), r.id(), r.name(), r.targetId(), r.properties(), Condition.ifMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void relationDeleted(ChangeEvent.RelationDeleted e) {
+        Relation r = e.relation();
+        store.deleteRelation(r.sourceId(), r.id(), Condition.ifMatch(r.etag()), e);
+        return null;
+      }
+    });
+  }
+
+  /**
+   * Reads the whole graph at one point of its history: every twin and relationship, and the
+   * sequence number of the last change they include. Changes wait while the snapshot is read (their
+   * commit pauses; reads go on), so the three agree: replaying the events after
+   * {@link GraphSnapshot#sequence()} onto the {@link Builder#restore restored} snapshot gives this
+   * graph back.
+   *
+   * @return the snapshot (immutable twins and relationships, shared with the graph)
+   */
+  public GraphSnapshot snapshot() {
+    return store.snapshot();
+  }
+
   // ------------------------------------------------------------------------------------ events
 
   /**
@@ -540,6 +635,26 @@ public final class Twins {
     public Twins build() {
       return new Twins(new GraphStore(models, new GraphStore.Options(cascadeDelete, enforceMaxMultiplicity,
           enforceWritable, allowSelfRelationships, clock)));
+    }
+
+    /**
+     * Builds the graph holding a snapshot's twins and relationships as they were (ETags, versions,
+     * times, per-property metadata), with the snapshot's sequence number as its
+     * {@link Twins#version() last change}, so that the changes after it can be
+     * {@link Twins#apply replayed}. Each twin and relationship is validated against the models as a
+     * write would be (except a relationship's name and target model: the models of its twins may
+     * have changed since it was made); no change events are delivered (there are no subscribers yet).
+     *
+     * @param snapshot the snapshot, e.g. from {@link Twins#snapshot()} or read back from storage
+     * @return the graph
+     * @throws GraphException if a twin or relationship does not fit the models, a relationship's
+     *     twin is missing, or an id repeats
+     */
+    public Twins restore(GraphSnapshot snapshot) {
+      Objects.requireNonNull(snapshot, "snapshot");
+      Twins t = build();
+      t.store.restore(snapshot);
+      return t;
     }
   }
 }
