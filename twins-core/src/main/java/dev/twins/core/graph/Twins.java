@@ -106,7 +106,9 @@ public final class Twins {
 
   /**
    * Creates a twin from its JSON in the format of Azure Digital Twins ({@code $dtId},
-   * {@code $metadata.$model}, properties, components with {@code $metadata}).
+   * {@code $metadata.$model}, properties, components with {@code $metadata}; per-property
+   * {@code sourceTime} and device members such as {@code desiredValue} are kept, see
+   * {@link PropertyMetadata}).
    *
    * @param twinJson the twin
    * @return the twin
@@ -114,7 +116,8 @@ public final class Twins {
    */
   public Twin createTwin(ObjectNode twinJson) {
     AdtJson.TwinInput in = AdtJson.twin(null, twinJson);
-    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), Condition.ifNoneMatchAny());
+    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), in.deviceMembers(),
+        Condition.ifNoneMatchAny());
   }
 
   /**
@@ -131,7 +134,7 @@ public final class Twins {
    */
   public Twin putTwin(String id, ObjectNode twinJson, Condition condition) {
     AdtJson.TwinInput in = AdtJson.twin(id, twinJson);
-    return store.put(id, in.model(), in.document(), in.sourceTimes(), condition);
+    return store.put(id, in.model(), in.document(), in.sourceTimes(), in.deviceMembers(), condition);
   }
 
   /**
@@ -148,8 +151,10 @@ public final class Twins {
    * Updates a twin with a JSON Patch, atomically: all operations or none.
    *
    * @param id the twin id
-   * @param patch operations on properties, components, {@code /$metadata/$model} and
-   *     {@code /$metadata/<property>/sourceTime}
+   * @param patch operations on properties, components, {@code /$metadata/$model},
+   *     {@code /$metadata/<property>/sourceTime} and the device members of a property's metadata
+   *     ({@code /$metadata/<property>/desiredValue}, {@code desiredVersion}, {@code ackVersion},
+   *     {@code ackCode}, {@code ackDescription}; see {@link PropertyMetadata})
    * @return the twin after the patch
    * @throws GraphException if the twin does not exist, the patch cannot apply, or the result
    *     does not fit the model

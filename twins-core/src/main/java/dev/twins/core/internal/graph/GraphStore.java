@@ -415,6 +415,28 @@ public final class GraphStore {
    */
   public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition,
       ChangeEvent replay) {
+    return put(id, model, given, sourceTimes, List.of(), condition, replay);
+  }
+
+  /**
+   * Creates or replaces a twin with the device members of its property metadata.
+   *
+   * @param id the twin id
+   * @param model the model
+   * @param given properties and components (without {@code $} members); taken over
+   * @param sourceTimes source times by property key ({@code name} or {@code component/name})
+   * @param deviceMembers {@code add} operations on {@code /$metadata/<property>/desiredValue} and the
+   *     other members of {@link DeviceMetadataPatch#MEMBERS}
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition) {
+    return put(id, model, given, sourceTimes, deviceMembers, condition, null);
+  }
+
+  private Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition, ChangeEvent replay) {
     Twin recorded = replay == null ? null : replayedTwin(replay);
     checkId(id, "twin");
     Interface iface = model(id, model);
@@ -444,6 +466,11 @@ public final class GraphStore {
             }
           }
           t = twin(id, iface.id(), nextEtag(), version, now, doc, keys.toArray(new String[0]), null, sts);
+          if (!deviceMembers.isEmpty()) {
+            Map<String, PropertyMetadata> meta = new LinkedHashMap<>(t.metadata());
+            DeviceMetadataPatch.apply(id, iface, doc, deviceMembers, meta, now);
+            t = twin(id, iface.id(), nextEtag(), version, now, doc, meta);
+          }
         } else {
           checkReplayedTwin(recorded, iface, doc, version);
           t = new Twin(id, iface.id(), recorded.etag(), version, now, doc, recorded.metadata());
@@ -481,6 +508,7 @@ public final class GraphStore {
       ObjectNode oldDoc = HOOKS.document(old);
       Dtmi newModel = null;
       Map<String, Optional<Instant>> sourceTimes = null;
+      List<JsonPatch.Operation> deviceOps = null;
       List<JsonPatch.Operation> docOps = patch.operations();
       boolean onlyDocument = true;
       for (JsonPatch.Operation op : docOps) {
@@ -499,9 +527,13 @@ public final class GraphStore {
             newModel = modelOf(id, op);
           } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
             sourceTime(id, op, sourceTimes);
+          } else if (DeviceMetadataPatch.handles(path)) {
+            if (deviceOps == null) deviceOps = new ArrayList<>();
+            deviceOps.add(op);
           } else if (path.startsWith("/$") || path.isEmpty()) {
             throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
-                + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
+                + "components, /$metadata/$model and /$metadata/<property>/sourceTime (or a device member such as "
+                + "desiredValue) can");
           } else {
             docOps.add(op);
           }
@@ -543,7 +575,7 @@ public final class GraphStore {
       }
       boolean setsSourceTimes = sourceTimes != null && !sourceTimes.isEmpty();
       Set<String> present = mayRemove || setsSourceTimes ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
-      if (mayRemove) meta.keySet().retainAll(present);
+      if (mayRemove) DeviceMetadataPatch.retainSet(meta, present);
       for (Map.Entry<String, Optional<Instant>> st : setsSourceTimes ? sourceTimes.entrySet()
           : Set.<Map.Entry<String, Optional<Instant>>>of()) {
         PropertyMetadata pm = meta.get(st.getKey());
@@ -556,6 +588,7 @@ public final class GraphStore {
         }
         meta.put(st.getKey(), pm.withSourceTime(st.getValue()));
       }
+      if (deviceOps != null) DeviceMetadataPatch.apply(id, iface, doc, deviceOps, meta, now);
       Twin t = twin(id, iface.id(), nextEtag(), old.version() + 1, now, doc, meta);
       commitTwin(null, e, old, t, iface, patch);
       return t;
@@ -652,7 +685,7 @@ public final class GraphStore {
 
   private static void touch(Map<String, PropertyMetadata> meta, String key, Instant now) {
     PropertyMetadata pm = meta.get(key);
-    meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+    meta.put(key, pm == null ? new PropertyMetadata(now, Optional.empty()) : pm.withLastUpdateTime(now));
   }
 
   /**
@@ -701,6 +734,7 @@ public final class GraphStore {
     }
     Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
         allEqual(times, now) ? null : times, HOOKS.sourceTimes(old));
+    t = DeviceMetadataPatch.carry(old, t);
     commitTwin(null, e, old, t, iface, patch);
     return t;
   }
@@ -741,7 +775,8 @@ public final class GraphStore {
       }
       i++;
     }
-    return twin(id, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
+    Twin t = twin(id, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
+    return DeviceMetadataPatch.attach(t, meta);
   }
 
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
