@@ -13,6 +13,8 @@ public final class Block {
   final int count;
   final long[] data;
   final int dataBits;
+  /** Where the values start in {@code data}, after the times. */
+  final int valueBits;
   /** Aggregates of double blocks over all samples; NaN sums for other kinds. */
   final double sum;
   final double min;
@@ -20,13 +22,15 @@ public final class Block {
   final double mean;
   final double m2;
 
-  Block(long firstTime, long lastTime, int count, long[] data, int dataBits, double sum,
+  Block(long firstTime, long lastTime, int count, long[] data, int dataBits, int valueBits,
+      double sum,
       double min, double max, double mean, double m2) {
     this.firstTime = firstTime;
     this.lastTime = lastTime;
     this.count = count;
     this.data = data;
     this.dataBits = dataBits;
+    this.valueBits = valueBits;
     this.sum = sum;
     this.min = min;
     this.max = max;

@@ -178,6 +178,21 @@ public final class DoubleSeriesImpl extends AbstractSeries implements DoubleSeri
         Block bl = c.closed(b);
         n += bl.count;
         sum += bl.sum;
+      } else if (c.wholeClosed(b) && to != Long.MAX_VALUE) {
+        // a closed block the window cuts: decode only the prefix that matters
+        Block bl = c.closed(b);
+        int lo = bl.firstTime >= from ? 0 : c.timesUntil(b, from);
+        if (bl.lastTime < to) {
+          boolean finite = Double.isFinite(bl.min) && Double.isFinite(bl.max)
+              && Double.isFinite(bl.sum);
+          sum += finite && lo * 2 < bl.count
+              ? bl.sum - c.sumValues(b, 0, lo) : c.sumValues(b, lo, bl.count);
+          n += bl.count - lo;
+        } else {
+          int hi = c.timesUntil(b, to);
+          sum += c.sumValues(b, lo, hi);
+          n += hi - lo;
+        }
       } else {
         c.load(b);
         int lo = Column.lowerBound(c.t, c.start, c.end, from);
