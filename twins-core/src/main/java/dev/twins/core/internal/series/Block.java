@@ -21,10 +21,14 @@ public final class Block {
   final double max;
   final double mean;
   final double m2;
+  /** The integral of the step function from the first sample to the last, for doubles. */
+  final double integral;
+  /** The last sample's value, for doubles. */
+  final double lastValue;
 
   Block(long firstTime, long lastTime, int count, long[] data, int dataBits, int valueBits,
       double sum,
-      double min, double max, double mean, double m2) {
+      double min, double max, double mean, double m2, double integral, double lastValue) {
     this.firstTime = firstTime;
     this.lastTime = lastTime;
     this.count = count;
@@ -36,6 +40,8 @@ public final class Block {
     this.max = max;
     this.mean = mean;
     this.m2 = m2;
+    this.integral = integral;
+    this.lastValue = lastValue;
   }
 
   /**

@@ -118,6 +118,8 @@ public final class Column {
     double max = Double.NaN;
     double mean = Double.NaN;
     double m2 = Double.NaN;
+    double integral = Double.NaN;
+    double lastValue = Double.NaN;
     if (aggregates) {
       sum = 0;
       min = Double.longBitsToDouble(v[0]);
@@ -134,8 +136,17 @@ public final class Column {
         double d = Double.longBitsToDouble(v[i]) - mean;
         m2 += d * d;
       }
+      integral = 0;
+      for (int i = 0; i + 1 < n; i++) {
+        long dt = t[i + 1] - t[i];
+        if (dt != 0) {
+          integral += Double.longBitsToDouble(v[i]) * dt;
+        }
+      }
+      lastValue = Double.longBitsToDouble(v[n - 1]);
     }
-    return new Block(t[0], t[n - 1], n, data, out.bits(), valueBits, sum, min, max, mean, m2);
+    return new Block(t[0], t[n - 1], n, data, out.bits(), valueBits, sum, min, max, mean, m2,
+        integral, lastValue);
   }
 
   /** The cutoff time of the age retention: samples before it are dead. */
