@@ -44,7 +44,13 @@ public class GraphException extends TwinsException {
      * An {@code If-Match} or {@code If-None-Match} condition did not hold, including a create of an
      * id that exists: see {@link PreconditionFailedException}.
      */
-    PRECONDITION_FAILED
+    PRECONDITION_FAILED,
+    /**
+     * A replayed change ({@link Twins#apply(ChangeEvent)}) does not follow from the graph's state:
+     * its sequence number is not after the last change, or its recorded result is not the version
+     * that applying it makes.
+     */
+    REPLAY_CONFLICT
   }
 
   /**

@@ -43,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Twins {
   private final GraphStore store;
   private final IndexRegistry indexes;
+  /** Model DTMIs parsed from the strings callers give, so that each is parsed once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Dtmi> modelIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Twins(GraphStore store) {
     this.store = store;
@@ -104,7 +106,9 @@ public final class Twins {
 
   /**
    * Creates a twin from its JSON in the format of Azure Digital Twins ({@code $dtId},
-   * {@code $metadata.$model}, properties, components with {@code $metadata}).
+   * {@code $metadata.$model}, properties, components with {@code $metadata}; per-property
+   * {@code sourceTime} and device members such as {@code desiredValue} are kept, see
+   * {@link PropertyMetadata}).
    *
    * @param twinJson the twin
    * @return the twin
@@ -112,7 +116,8 @@ public final class Twins {
    */
   public Twin createTwin(ObjectNode twinJson) {
     AdtJson.TwinInput in = AdtJson.twin(null, twinJson);
-    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), Condition.ifNoneMatchAny());
+    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), in.deviceMembers(),
+        Condition.ifNoneMatchAny());
   }
 
   /**
@@ -129,7 +134,7 @@ public final class Twins {
    */
   public Twin putTwin(String id, ObjectNode twinJson, Condition condition) {
     AdtJson.TwinInput in = AdtJson.twin(id, twinJson);
-    return store.put(id, in.model(), in.document(), in.sourceTimes(), condition);
+    return store.put(id, in.model(), in.document(), in.sourceTimes(), in.deviceMembers(), condition);
   }
 
   /**
@@ -146,8 +151,10 @@ public final class Twins {
    * Updates a twin with a JSON Patch, atomically: all operations or none.
    *
    * @param id the twin id
-   * @param patch operations on properties, components, {@code /$metadata/$model} and
-   *     {@code /$metadata/<property>/sourceTime}
+   * @param patch operations on properties, components, {@code /$metadata/$model},
+   *     {@code /$metadata/<property>/sourceTime} and the device members of a property's metadata
+   *     ({@code /$metadata/<property>/desiredValue}, {@code desiredVersion}, {@code ackVersion},
+   *     {@code ackCode}, {@code ackDescription}; see {@link PropertyMetadata})
    * @return the twin after the patch
    * @throws GraphException if the twin does not exist, the patch cannot apply, or the result
    *     does not fit the model
@@ -220,7 +227,7 @@ public final class Twins {
    * @throws GraphException if a twin is missing, the relationship does not fit the model, or the id is taken
    */
   public Relation relate(String sourceId, String relationshipId, String name, String targetId) {
-    return store.putRelation(sourceId, relationshipId, name, targetId, AdtJson.toDocument(Map.of()),
+    return store.putRelation(sourceId, relationshipId, name, targetId, GraphStore.noProperties(),
         Condition.ifNoneMatchAny());
   }
 
@@ -426,6 +433,101 @@ public final class Twins {
     return TwinGraphView.of(store, filter);
   }
 
+  // ------------------------------------------------------------------------------------ replay and snapshots
+
+  /**
+   * Replays a recorded change: the one way a journal (or another graph's subscription) brings a
+   * graph forward. The change goes through the same apply step as a live write (the same
+   * validation against the models, index updates and commit), but keeps what was recorded: its
+   * sequence number, its time, and the ETag, version and per-property metadata of its result. So
+   * replaying every event of a graph, in order, onto an empty graph with the same models and
+   * options (or onto a {@link Builder#restore restored snapshot} with the events after its
+   * sequence) gives a graph equal to the original, twin by twin and relationship by relationship.
+   *
+   * <ul>
+   *   <li>{@link ChangeEvent.TwinCreated}, {@link ChangeEvent.TwinUpdated}: the twin becomes the
+   *       event's twin (which must not exist, respectively must exist at the version before);
+   *   <li>{@link ChangeEvent.TwinDeleted}: the twin, which must still have the recorded ETag, is deleted;
+   *   <li>{@link ChangeEvent.RelationCreated}, {@link ChangeEvent.RelationUpdated}: the relationship
+   *       becomes the event's (which must not exist, respectively must exist);
+   *   <li>{@link ChangeEvent.RelationDeleted}: the relationship, which must still have the
+   *       recorded ETag, is deleted.
+   * </ul>
+   *
+   * <p>The event is delivered to this graph's subscribers as it is (the same object). Changes must
+   * be applied in order, from one thread or otherwise serialised: a change whose sequence number
+   * is not after the graph's {@link #version() last} is refused.
+   *
+   * @param event the recorded change
+   * @throws GraphException with {@link GraphException.Code#REPLAY_CONFLICT} if the sequence number
+   *     is not after the last change or the recorded version does not follow; with another code
+   *     (or {@link PreconditionFailedException}) if the change does not apply to this graph, as the
+   *     live write would fail
+   */
+  public void apply(ChangeEvent event) {
+    Objects.requireNonNull(event, "event");
+    long last = store.lastSequence();
+    if (event.sequence() <= last) {
+      throw new GraphException(GraphException.Code.REPLAY_CONFLICT, event.twinId(), "change " + event.sequence()
+          + " cannot be replayed: it is not after the graph's last change " + last);
+    }
+    event.accept(new ChangeEvent.Visitor<Void>() {
+      @Override
+      public Void twinCreated(ChangeEvent.TwinCreated e) {
+        Twin t = e.twin();
+        store.put(t.id(), t.model(), t.document(), Map.of(), Condition.ifNoneMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void twinUpdated(ChangeEvent.TwinUpdated e) {
+        Twin t = e.twin();
+        store.put(t.id(), t.model(), t.document(), Map.of(), Condition.ifMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void twinDeleted(ChangeEvent.TwinDeleted e) {
+        store.delete(e.twin().id(), Condition.ifMatch(e.twin().etag()), e);
+        return null;
+      }
+
+      @Override
+      public Void relationCreated(ChangeEvent.RelationCreated e) {
+        Relation r = e.relation();
+        store.putRelation(r.sourceId(), r.id(), r.name(), r.targetId(), r.properties(), Condition.ifNoneMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void relationUpdated(ChangeEvent.RelationUpdated e) {
+        Relation r = e.relation();
+        store.putRelation(r.sourceId(), r.id(), r.name(), r.targetId(), r.properties(), Condition.ifMatchAny(), e);
+        return null;
+      }
+
+      @Override
+      public Void relationDeleted(ChangeEvent.RelationDeleted e) {
+        Relation r = e.relation();
+        store.deleteRelation(r.sourceId(), r.id(), Condition.ifMatch(r.etag()), e);
+        return null;
+      }
+    });
+  }
+
+  /**
+   * Reads the whole graph at one point of its history: every twin and relationship, and the
+   * sequence number of the last change they include. Changes wait while the snapshot is read (their
+   * commit pauses; reads go on), so the three agree: replaying the events after
+   * {@link GraphSnapshot#sequence()} onto the {@link Builder#restore restored} snapshot gives this
+   * graph back.
+   *
+   * @return the snapshot (immutable twins and relationships, shared with the graph)
+   */
+  public GraphSnapshot snapshot() {
+    return store.snapshot();
+  }
+
   // ------------------------------------------------------------------------------------ events
 
   /**
@@ -461,11 +563,15 @@ public final class Twins {
     return store.toString();
   }
 
-  private static Dtmi parseModel(String id, String model) {
+  private Dtmi parseModel(String id, String model) {
+    Dtmi d = modelIds.get(model);
+    if (d != null) return d;
     if (!Dtmi.isValid(model)) {
       throw new GraphException(GraphException.Code.MODEL_NOT_FOUND, id, "'" + model + "' is not a model DTMI");
     }
-    return Dtmi.of(model);
+    d = Dtmi.of(model);
+    if (modelIds.size() < 1024) modelIds.put(model, d);
+    return d;
   }
 
   /** Options of a graph, each checked as it is set. Defaults follow Azure Digital Twins. */
@@ -540,6 +646,26 @@ public final class Twins {
     public Twins build() {
       return new Twins(new GraphStore(models, new GraphStore.Options(cascadeDelete, enforceMaxMultiplicity,
           enforceWritable, allowSelfRelationships, clock)));
+    }
+
+    /**
+     * Builds the graph holding a snapshot's twins and relationships as they were (ETags, versions,
+     * times, per-property metadata), with the snapshot's sequence number as its
+     * {@link Twins#version() last change}, so that the changes after it can be
+     * {@link Twins#apply replayed}. Each twin and relationship is validated against the models as a
+     * write would be (except a relationship's name and target model: the models of its twins may
+     * have changed since it was made); no change events are delivered (there are no subscribers yet).
+     *
+     * @param snapshot the snapshot, e.g. from {@link Twins#snapshot()} or read back from storage
+     * @return the graph
+     * @throws GraphException if a twin or relationship does not fit the models, a relationship's
+     *     twin is missing, or an id repeats
+     */
+    public Twins restore(GraphSnapshot snapshot) {
+      Objects.requireNonNull(snapshot, "snapshot");
+      Twins t = build();
+      t.store.restore(snapshot);
+      return t;
     }
   }
 }

@@ -86,6 +86,45 @@ class GraphModelProperties {
     Replay replay = new Replay();
     for (ChangeEvent e : events) e.accept(replay);
     replay.assertSameAs(run.ref);
+
+    // the events, applied to a fresh graph, give the same graph: ETags, versions, times, metadata
+    Twins replayed = scenario.options().build(MODELS);
+    List<ChangeEvent> redelivered = new ArrayList<>();
+    replayed.subscribe(ChangeFilters.all(), redelivered::add);
+    for (ChangeEvent e : events) replayed.apply(e);
+    assertSameGraph(replayed, g);
+    assertThat(redelivered).as("replayed events are delivered as recorded").containsExactlyElementsOf(events);
+
+    // a snapshot taken half way, restored, and the events after it: the same graph again
+    int half = events.size() / 2;
+    Twins first = scenario.options().build(MODELS);
+    for (ChangeEvent e : events.subList(0, half)) first.apply(e);
+    GraphSnapshot snap = first.snapshot();
+    assertThat(snap.sequence()).isEqualTo(half);
+    Twins restored = scenario.options().builder(MODELS).restore(snap);
+    assertSameGraph(restored, first);
+    for (ChangeEvent e : events.subList(half, events.size())) restored.apply(e);
+    assertSameGraph(restored, g);
+    assertSameGraph(scenario.options().builder(MODELS).restore(g.snapshot()), g);
+  }
+
+  /** Asserts two graphs hold equal twins (ETags, versions, times, metadata) and relationships, and the same version. */
+  static void assertSameGraph(Twins actual, Twins expected) {
+    Map<String, Twin> a = new TreeMap<>();
+    for (Twin t : actual.twins()) a.put(t.id(), t);
+    Map<String, Twin> e = new TreeMap<>();
+    for (Twin t : expected.twins()) e.put(t.id(), t);
+    assertThat(a).as("twins").isEqualTo(e);
+    for (String id : e.keySet()) {
+      assertThat(actual.twin(id).orElseThrow().toJson()).as("JSON of " + id).isEqualTo(e.get(id).toJson());
+      assertThat(actual.outgoing(id)).as("outgoing of " + id).containsExactlyElementsOf(expected.outgoing(id));
+      assertThat(actual.incoming(id)).as("incoming of " + id).containsExactlyElementsOf(expected.incoming(id));
+    }
+    for (String m : ALL_MODELS) {
+      assertThat(actual.twinsOfModel(m)).as("twins of " + m).containsExactlyInAnyOrderElementsOf(expected.twinsOfModel(m));
+    }
+    assertThat(actual.relationCount()).isEqualTo(expected.relationCount());
+    assertThat(actual.version()).as("last sequence").isEqualTo(expected.version());
   }
 
   // ------------------------------------------------------------------------------------ actions

@@ -75,8 +75,12 @@ final class ReferenceGraph {
   record Options(boolean cascadeDelete, boolean allowSelfRelationships, boolean enforceMaxMultiplicity,
       boolean enforceWritable) {
     Twins build(dev.twins.core.model.Models models) {
+      return builder(models).build();
+    }
+
+    Twins.Builder builder(dev.twins.core.model.Models models) {
       return Twins.builder(models).cascadeDelete(cascadeDelete).allowSelfRelationships(allowSelfRelationships)
-          .enforceMaxMultiplicity(enforceMaxMultiplicity).enforceWritable(enforceWritable).build();
+          .enforceMaxMultiplicity(enforceMaxMultiplicity).enforceWritable(enforceWritable);
     }
   }
 
