@@ -249,4 +249,14 @@ class DeviceMetadataTest {
     assertThat(t.metadata().get("targetTemperature").desiredVersion()).isEqualTo(OptionalLong.of(1));
     assertThat(t.property("targetTemperature")).isEmpty();
   }
+
+  @Test
+  void snapshotsRestoreADesiredValueOfAPropertyThatIsNotSet() {
+    g.patch("t1", JsonPatch.builder().add("/$metadata/targetTemperature/desiredValue", 19.0)
+        .add("/$metadata/targetTemperature/desiredVersion", 1).build());
+    Twins restored = Twins.builder(MODELS).restore(g.snapshot());
+    assertThat(restored.twin("t1").orElseThrow()).isEqualTo(g.twin("t1").orElseThrow());
+    assertThat(restored.twin("t1").orElseThrow().metadata().get("targetTemperature").desiredVersion())
+        .isEqualTo(OptionalLong.of(1));
+  }
 }
