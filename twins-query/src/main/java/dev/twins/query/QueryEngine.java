@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs queries over one twin graph: parses (or takes a {@link Query}), validates against the
@@ -204,9 +203,9 @@ public final class QueryEngine {
           ? "; it takes none" : "; it takes @" + String.join(", @", c.plan.params())));
     }
     Run run = new Run(twins, values, clock.instant(), limits);
-    List<ObjectNode> rows = Executor.execute(c.plan, run);
+    List<Object> rows = Executor.execute(c.plan, run);
     List<QueryRow> out = new ArrayList<>(rows.size());
-    for (ObjectNode o : rows) out.add(new QueryRow(o));
+    for (Object o : rows) out.add(new QueryRow(o));
     return new QueryResult(out);
   }
 
