@@ -6,6 +6,7 @@
  */
 module dev.twins.cli {
   requires dev.twins.core;
+  requires dev.twins.persistence;
   requires info.picocli;
 
   exports dev.twins.cli;
