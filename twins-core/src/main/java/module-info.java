@@ -8,9 +8,13 @@
 module dev.twins.core {
   requires transitive tools.jackson.databind;
   requires transitive org.jgrapht.core;
+  requires commons.math3;
 
   exports dev.twins.core;
   exports dev.twins.core.adt;
+  exports dev.twins.core.device;
   exports dev.twins.core.graph;
   exports dev.twins.core.model;
+  exports dev.twins.core.series;
+  exports dev.twins.core.telemetry;
 }

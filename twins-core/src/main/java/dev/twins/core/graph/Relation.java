@@ -1,5 +1,6 @@
 package dev.twins.core.graph;
 
+import dev.twins.core.internal.graph.TwinAccess;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,13 +16,22 @@ import tools.jackson.databind.node.ObjectNode;
  * own properties. Its id is unique per source twin.
  */
 public final class Relation {
+  static {
+    TwinAccess.installRelations(Relation::new);
+  }
+
   private final String id;
   private final String sourceId;
   private final String targetId;
   private final String name;
-  private final String etag;
-  private final Instant lastUpdateTime;
+  /** The ETag up to its number; the whole ETag when {@code etagNumber} is negative. */
+  private final String etagPrefix;
+  private final long etagNumber;
+  private final long epochSecond;
+  private final int nano;
   private final ObjectNode properties;
+  /** The rendered ETag, made on first use (racy but idempotent). */
+  private String etagText;
 
   /**
    * Creates a snapshot. Relations are normally made by {@link Twins}, which validates them.
@@ -36,12 +46,21 @@ public final class Relation {
    */
   public Relation(String id, String sourceId, String targetId, String name, String etag, Instant lastUpdateTime,
       ObjectNode properties) {
+    this(id, sourceId, targetId, name, Objects.requireNonNull(etag, "etag"), -1, lastUpdateTime, properties);
+    this.etagText = etag;
+  }
+
+  private Relation(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
+      Instant lastUpdateTime, ObjectNode properties) {
     this.id = Objects.requireNonNull(id, "id");
     this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
     this.targetId = Objects.requireNonNull(targetId, "targetId");
     this.name = Objects.requireNonNull(name, "name");
-    this.etag = Objects.requireNonNull(etag, "etag");
-    this.lastUpdateTime = Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
+    this.etagPrefix = etagPrefix;
+    this.etagNumber = etagNumber;
+    Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
+    this.epochSecond = lastUpdateTime.getEpochSecond();
+    this.nano = lastUpdateTime.getNano();
     this.properties = Objects.requireNonNull(properties, "properties");
   }
 
@@ -67,12 +86,14 @@ public final class Relation {
 
   /** @return the ETag ({@code $etag}) */
   public String etag() {
-    return etag;
+    String e = etagText;
+    if (e == null) etagText = e = etagPrefix + Long.toHexString(etagNumber) + '"';
+    return e;
   }
 
   /** @return when the relationship was last written */
   public Instant lastUpdateTime() {
-    return lastUpdateTime;
+    return Instant.ofEpochSecond(epochSecond, nano);
   }
 
   /**
@@ -101,7 +122,7 @@ public final class Relation {
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("$relationshipId", id);
-    o.put("$etag", etag);
+    o.put("$etag", etag());
     o.put("$sourceId", sourceId);
     o.put("$targetId", targetId);
     o.put("$relationshipName", name);
@@ -118,12 +139,12 @@ public final class Relation {
     if (!(o instanceof Relation)) return false;
     Relation r = (Relation) o;
     return id.equals(r.id) && sourceId.equals(r.sourceId) && targetId.equals(r.targetId) && name.equals(r.name)
-        && etag.equals(r.etag) && lastUpdateTime.equals(r.lastUpdateTime) && properties.equals(r.properties);
+        && epochSecond == r.epochSecond && nano == r.nano && etag().equals(r.etag()) && properties.equals(r.properties);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sourceId, id, etag);
+    return Objects.hash(sourceId, id, etag());
   }
 
   /** Renders source, name, target and id. */

@@ -1,8 +1,11 @@
 package dev.twins.core.graph;
 
+import dev.twins.core.internal.graph.TwinAccess;
+import dev.twins.core.internal.graph.TwinShape;
 import dev.twins.core.model.Dtmi;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,15 +23,37 @@ import tools.jackson.databind.node.ObjectNode;
  * can be read from any thread while the graph moves on.
  *
  * <p>Values are Jackson {@link JsonNode}s; containers (objects, arrays) are returned as copies.
+ * A snapshot is compact: it holds its values in slots and its ETag and per-property metadata in
+ * small arrays; {@link #document()}, {@link #metadata()} and {@link #toJson()} build their
+ * results when called.
  */
 public final class Twin {
+  static {
+    TwinAccess.install(new Hooks());
+  }
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   private final String id;
   private final Dtmi model;
-  private final String etag;
+  /** The ETag up to its number; the whole ETag when {@code etagNumber} is negative. */
+  private final String etagPrefix;
+  private final long etagNumber;
   private final long version;
   private final Instant lastUpdateTime;
-  private final ObjectNode document;
-  private final Map<String, PropertyMetadata> metadata;
+  private final TwinShape shape;
+  private final JsonNode[] values;
+  /** Per metadata slot; null when every property was last written at {@code lastUpdateTime}. */
+  private final Instant[] times;
+  /** Per metadata slot (null entries when not set); null when no source time is set. */
+  private final Instant[] sourceTimes;
+  /**
+   * Per metadata slot, the device members (desired value and version, acknowledgement) with an
+   * epoch time and no source time (null entries when none); null when no property has any.
+   */
+  private final PropertyMetadata[] device;
+  /** The rendered ETag, made on first use (racy but idempotent). */
+  private String etagText;
 
   /**
    * Creates a snapshot. Twins are normally made by {@link Twins}, which validates them.
@@ -39,19 +64,90 @@ public final class Twin {
    * @param version how many writes made this state (1 after the create)
    * @param lastUpdateTime when the twin was last written
    * @param document properties and components by name (components as objects of their
-   *     properties, without {@code $metadata}); taken over, not copied: it must not be changed
-   * @param metadata per property: the key is the property name, or {@code component/property};
-   *     taken over, not copied (like {@code document}): it must not be changed
+   *     properties, without {@code $metadata}); its values are taken over, not copied: they must not
+   *     be changed
+   * @param metadata per property: the key is the property name, or {@code component/property}
    */
   public Twin(String id, Dtmi model, String etag, long version, Instant lastUpdateTime, ObjectNode document,
       Map<String, PropertyMetadata> metadata) {
     this.id = Objects.requireNonNull(id, "id");
     this.model = Objects.requireNonNull(model, "model");
-    this.etag = Objects.requireNonNull(etag, "etag");
+    this.etagPrefix = Objects.requireNonNull(etag, "etag");
+    this.etagNumber = -1;
+    this.etagText = etag;
     this.version = version;
     this.lastUpdateTime = Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
-    this.document = Objects.requireNonNull(document, "document");
-    this.metadata = Collections.unmodifiableMap(Objects.requireNonNull(metadata, "metadata"));
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(metadata, "metadata");
+    String[] names = new String[document.size()];
+    JsonNode[] vals = new JsonNode[names.length];
+    int i = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = document.properties().iterator(); it.hasNext(); i++) {
+      Map.Entry<String, JsonNode> e = it.next();
+      names[i] = e.getKey();
+      vals[i] = e.getValue();
+    }
+    String[] keys = new String[metadata.size()];
+    Instant[] ts = new Instant[keys.length];
+    Instant[] sts = null;
+    PropertyMetadata[] dev = null;
+    boolean allAtLastUpdate = true;
+    i = 0;
+    for (Map.Entry<String, PropertyMetadata> e : metadata.entrySet()) {
+      keys[i] = Objects.requireNonNull(e.getKey(), "metadata key");
+      PropertyMetadata pm = Objects.requireNonNull(e.getValue(), "metadata of " + e.getKey());
+      ts[i] = pm.lastUpdateTime();
+      allAtLastUpdate &= ts[i].equals(lastUpdateTime);
+      if (pm.sourceTime().isPresent()) {
+        if (sts == null) sts = new Instant[keys.length];
+        sts[i] = pm.sourceTime().get();
+      }
+      if (pm.hasDeviceState()) {
+        if (dev == null) dev = new PropertyMetadata[keys.length];
+        dev[i] = deviceOnly(pm);
+      }
+      i++;
+    }
+    this.shape = TwinShape.of(names, keys);
+    this.values = vals;
+    this.times = allAtLastUpdate ? null : ts;
+    this.sourceTimes = sts;
+    this.device = dev;
+  }
+
+  private Twin(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant lastUpdateTime,
+      TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes) {
+    this.id = id;
+    this.model = model;
+    this.etagPrefix = etagPrefix;
+    this.etagNumber = etagNumber;
+    this.version = version;
+    this.lastUpdateTime = lastUpdateTime;
+    this.shape = shape;
+    this.values = values;
+    this.times = times;
+    this.sourceTimes = sourceTimes;
+    this.device = null;
+  }
+
+  private Twin(Twin t, PropertyMetadata[] device) {
+    this.id = t.id;
+    this.model = t.model;
+    this.etagPrefix = t.etagPrefix;
+    this.etagNumber = t.etagNumber;
+    this.etagText = t.etagText;
+    this.version = t.version;
+    this.lastUpdateTime = t.lastUpdateTime;
+    this.shape = t.shape;
+    this.values = t.values;
+    this.times = t.times;
+    this.sourceTimes = t.sourceTimes;
+    this.device = device;
+  }
+
+  private static PropertyMetadata deviceOnly(PropertyMetadata pm) {
+    return new PropertyMetadata(Instant.EPOCH, Optional.empty(), pm.desiredValue(), pm.desiredVersion(),
+        pm.ackVersion(), pm.ackCode(), pm.ackDescription());
   }
 
   /** @return the twin id ({@code $dtId}) */
@@ -66,7 +162,9 @@ public final class Twin {
 
   /** @return the ETag ({@code $etag}), which changes on every write */
   public String etag() {
-    return etag;
+    String e = etagText;
+    if (e == null) etagText = e = etagPrefix + Long.toHexString(etagNumber) + '"';
+    return e;
   }
 
   /** @return the number of writes that made this state: 1 after the create */
@@ -89,13 +187,18 @@ public final class Twin {
     JsonNode v;
     int slash = name.indexOf('/');
     if (slash < 0) {
-      v = document.get(name);
+      v = value(name);
     } else {
-      JsonNode c = document.get(name.substring(0, slash));
+      JsonNode c = value(name.substring(0, slash));
       v = c == null ? null : c.get(name.substring(slash + 1));
     }
     if (v == null) return Optional.empty();
     return Optional.of(v.isContainer() ? v.deepCopy() : v);
+  }
+
+  private JsonNode value(String name) {
+    int i = shape.slot(name);
+    return i < 0 ? null : values[i];
   }
 
   /**
@@ -112,67 +215,92 @@ public final class Twin {
 
   /** @return the names of the properties and components that are set, in write order */
   public List<String> names() {
-    List<String> out = new ArrayList<>();
-    for (Iterator<String> it = document.propertyNames().iterator(); it.hasNext(); ) out.add(it.next());
+    List<String> out = new ArrayList<>(shape.size());
+    for (int i = 0; i < shape.size(); i++) out.add(shape.name(i));
     return out;
   }
 
-  /** @return the metadata of each property that is set; keys are names or {@code component/property} */
+  /**
+   * Returns the metadata of each property that is set, and of each property that has a desired
+   * value or a device acknowledgement but no value yet; built on each call.
+   *
+   * @return per property, in order: keys are names or {@code component/property}; unmodifiable
+   */
   public Map<String, PropertyMetadata> metadata() {
-    return metadata;
+    Map<String, PropertyMetadata> m = new LinkedHashMap<>(shape.metaSize() * 2);
+    for (int i = 0; i < shape.metaSize(); i++) m.put(shape.metaKey(i), metadata(i));
+    return Collections.unmodifiableMap(m);
+  }
+
+  private PropertyMetadata metadata(int i) {
+    Optional<Instant> st = Optional.ofNullable(sourceTimes == null ? null : sourceTimes[i]);
+    PropertyMetadata d = device == null ? null : device[i];
+    return d == null ? new PropertyMetadata(time(i), st) : new PropertyMetadata(time(i), st, d.desiredValue(),
+        d.desiredVersion(), d.ackVersion(), d.ackCode(), d.ackDescription());
+  }
+
+  private Instant time(int i) {
+    return times == null ? lastUpdateTime : times[i];
   }
 
   /** @return the properties and components as one JSON object (a copy), without metadata */
   public ObjectNode document() {
-    return document.deepCopy();
+    ObjectNode o = NODES.objectNode();
+    for (int i = 0; i < values.length; i++) o.set(shape.name(i), values[i].deepCopy());
+    return o;
   }
 
   /**
    * Returns the twin in the JSON of Azure Digital Twins: {@code $dtId}, {@code $etag},
    * {@code $metadata} (with {@code $model}, {@code $lastUpdateTime} and per-property
-   * {@code lastUpdateTime} / {@code sourceTime}), properties, and components with their own
+   * {@code lastUpdateTime} / {@code sourceTime}, and for writable properties configured on a device
+   * {@code desiredValue}, {@code desiredVersion}, {@code ackVersion}, {@code ackCode},
+   * {@code ackDescription}), properties, and components with their own
    * {@code $metadata}.
    *
    * @return a new JSON object
    */
   public ObjectNode toJson() {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode o = f.objectNode();
+    ObjectNode o = NODES.objectNode();
     o.put("$dtId", id);
-    o.put("$etag", etag);
+    o.put("$etag", etag());
     ObjectNode meta = o.putObject("$metadata");
     meta.put("$model", model.value());
     meta.put("$lastUpdateTime", lastUpdateTime.toString());
     Map<String, ObjectNode> componentMeta = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = document.properties().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (metadata.containsKey(e.getKey()) || !isComponent(e.getKey())) {
-        o.set(e.getKey(), e.getValue().deepCopy());
+    for (int i = 0; i < values.length; i++) {
+      String name = shape.name(i);
+      JsonNode v = values[i];
+      if (shape.metaOfSlot(i) >= 0 || !v.isObject()) {
+        o.set(name, v.deepCopy());
       } else {
-        ObjectNode c = o.putObject(e.getKey());
+        ObjectNode c = o.putObject(name);
         ObjectNode cm = c.putObject("$metadata");
-        componentMeta.put(e.getKey(), cm);
-        for (Iterator<Map.Entry<String, JsonNode>> ci = e.getValue().properties().iterator(); ci.hasNext(); ) {
+        componentMeta.put(name, cm);
+        for (Iterator<Map.Entry<String, JsonNode>> ci = v.properties().iterator(); ci.hasNext(); ) {
           Map.Entry<String, JsonNode> ce = ci.next();
           c.set(ce.getKey(), ce.getValue().deepCopy());
         }
       }
     }
-    for (Map.Entry<String, PropertyMetadata> e : metadata.entrySet()) {
-      String key = e.getKey();
+    for (int i = 0; i < shape.metaSize(); i++) {
+      String key = shape.metaKey(i);
       int slash = key.indexOf('/');
       ObjectNode target = slash < 0 ? meta : componentMeta.get(key.substring(0, slash));
       if (target == null) continue;
       ObjectNode m = target.putObject(slash < 0 ? key : key.substring(slash + 1));
-      m.put("lastUpdateTime", e.getValue().lastUpdateTime().toString());
-      e.getValue().sourceTime().ifPresent(t -> m.put("sourceTime", t.toString()));
+      m.put("lastUpdateTime", time(i).toString());
+      if (sourceTimes != null && sourceTimes[i] != null) m.put("sourceTime", sourceTimes[i].toString());
+      PropertyMetadata d = device == null ? null : device[i];
+      if (d != null) {
+        d.desiredValue().ifPresent(v -> m.set("desiredValue", v));
+        d.desiredVersion().ifPresent(v -> m.put("desiredVersion", v));
+        d.ackVersion().ifPresent(v -> m.put("ackVersion", v));
+        d.ackCode().ifPresent(v -> m.put("ackCode", v));
+        d.ackDescription().ifPresent(v -> m.put("ackDescription", v));
+      }
     }
     return o;
-  }
-
-  private boolean isComponent(String name) {
-    JsonNode v = document.get(name);
-    return v != null && v.isObject() && !metadata.containsKey(name);
   }
 
   @Override
@@ -180,18 +308,77 @@ public final class Twin {
     if (this == o) return true;
     if (!(o instanceof Twin)) return false;
     Twin t = (Twin) o;
-    return id.equals(t.id) && model.equals(t.model) && etag.equals(t.etag) && version == t.version
-        && lastUpdateTime.equals(t.lastUpdateTime) && document.equals(t.document) && metadata.equals(t.metadata);
+    if (!(id.equals(t.id) && model.equals(t.model) && version == t.version
+        && lastUpdateTime.equals(t.lastUpdateTime) && etag().equals(t.etag()))) {
+      return false;
+    }
+    if (shape == t.shape) {
+      if (!Arrays.equals(values, t.values)) return false;
+      for (int i = 0; i < shape.metaSize(); i++) {
+        if (!time(i).equals(t.time(i))) return false;
+        Instant a = sourceTimes == null ? null : sourceTimes[i];
+        Instant b = t.sourceTimes == null ? null : t.sourceTimes[i];
+        if (!Objects.equals(a, b)) return false;
+      }
+      return Arrays.equals(device, t.device);
+    }
+    return document().equals(t.document()) && metadata().equals(t.metadata());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, etag);
+    return Objects.hash(id, etag());
   }
 
   /** Renders id, model, version and the number of properties only. */
   @Override
   public String toString() {
-    return "Twin[" + id + ", model=" + model + ", version=" + version + ", properties=" + document.size() + "]";
+    return "Twin[" + id + ", model=" + model + ", version=" + version + ", properties=" + values.length + "]";
+  }
+
+  /** The store's access to the compact state. */
+  private static final class Hooks implements TwinAccess.Hooks {
+    @Override
+    public Twin create(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time,
+        TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes) {
+      return new Twin(id, model, etagPrefix, etagNumber, version, time, shape, values, times, sourceTimes);
+    }
+
+    @Override
+    public TwinShape shape(Twin t) {
+      return t.shape;
+    }
+
+    @Override
+    public JsonNode[] values(Twin t) {
+      return t.values;
+    }
+
+    @Override
+    public Instant[] times(Twin t) {
+      return t.times;
+    }
+
+    @Override
+    public Instant[] sourceTimes(Twin t) {
+      return t.sourceTimes;
+    }
+
+    @Override
+    public PropertyMetadata[] device(Twin t) {
+      return t.device;
+    }
+
+    @Override
+    public Twin withDevice(Twin t, PropertyMetadata[] device) {
+      return new Twin(t, device);
+    }
+
+    @Override
+    public ObjectNode document(Twin t) {
+      ObjectNode o = NODES.objectNode();
+      for (int i = 0; i < t.values.length; i++) o.set(t.shape.name(i), t.values[i]);
+      return o;
+    }
   }
 }

@@ -18,6 +18,7 @@ import dev.twins.core.model.Content;
 import dev.twins.core.model.Dtmi;
 import dev.twins.core.model.Interface;
 import dev.twins.core.model.Models;
+import dev.twins.core.model.PrimitiveSchema;
 import dev.twins.core.model.Property;
 import dev.twins.core.model.Relationship;
 import java.time.Clock;
@@ -38,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -80,6 +82,8 @@ public final class GraphStore {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectNode NO_PROPERTIES = JSON.objectNode();
   private static final Comparator ORDER = new Comparator();
+  private static final TwinAccess.Hooks HOOKS = TwinAccess.get();
+  private static final TwinAccess.RelationMaker RELATIONS = TwinAccess.relations();
 
   private final Models models;
   private final Options options;
@@ -91,6 +95,7 @@ public final class GraphStore {
   private final AtomicLong relations = new AtomicLong();
   private final AtomicLong twinCount = new AtomicLong();
   private final AtomicLong etags = new AtomicLong();
+  /** ETags are this prefix, a number from {@link #etags} in hexadecimal, and a quote. */
   private final String etagPrefix = "W/\"" + Long.toHexString(System.nanoTime() ^ System.identityHashCode(this)) + "-";
   private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
   private final CopyOnWriteArrayList<StateListener> stateListeners = new CopyOnWriteArrayList<>();
@@ -154,40 +159,78 @@ public final class GraphStore {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** One twin's slot: its lock, its latest snapshot and its adjacency. */
-  private static final class Entry {
+  /**
+   * Relationship properties for a relationship without any: one shared empty object, never changed.
+   *
+   * @return the empty properties
+   */
+  public static ObjectNode noProperties() {
+    return NO_PROPERTIES;
+  }
+
+  /**
+   * One twin's slot, which is also its (reentrant) lock: its latest snapshot, its resolved model
+   * and its adjacency ({@link Adjacency}: arrays or maps of relationships).
+   */
+  private static final class Entry extends AbstractQueuedSynchronizer {
+    private static final long serialVersionUID = 1L;
     final String id;
-    final ReentrantLock lock = new ReentrantLock();
-    volatile State state;
+    /** The latest snapshot; null before the create commits and after the delete. */
+    volatile Twin twin;
+    /** The model of {@link #twin}; written and read under the lock. */
+    transient Interface model;
     boolean removed;
-    volatile ConcurrentHashMap<String, Relation> out;
-    volatile ConcurrentHashMap<String, Relation> in;
+    transient volatile Object out;
+    transient volatile Object in;
 
     Entry(String id) {
       this.id = id;
     }
 
-    ConcurrentHashMap<String, Relation> out() {
-      ConcurrentHashMap<String, Relation> m = out;
-      if (m == null) out = m = new ConcurrentHashMap<>(4);
-      return m;
-    }
-
-    ConcurrentHashMap<String, Relation> in() {
-      ConcurrentHashMap<String, Relation> m = in;
-      if (m == null) in = m = new ConcurrentHashMap<>(4);
-      return m;
-    }
-
     boolean hasRelations() {
-      ConcurrentHashMap<String, Relation> o = out;
-      ConcurrentHashMap<String, Relation> i = in;
-      return (o != null && !o.isEmpty()) || (i != null && !i.isEmpty());
+      return out != null || in != null;
+    }
+
+    void lock() {
+      acquire(1);
+    }
+
+    void unlock() {
+      release(1);
+    }
+
+    @Override
+    protected boolean tryAcquire(int n) {
+      Thread me = Thread.currentThread();
+      int c = getState();
+      if (c == 0) {
+        if (compareAndSetState(0, n)) {
+          setExclusiveOwnerThread(me);
+          return true;
+        }
+        return false;
+      }
+      if (getExclusiveOwnerThread() == me) {
+        setState(c + n);
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    protected boolean tryRelease(int n) {
+      if (getExclusiveOwnerThread() != Thread.currentThread()) throw new IllegalMonitorStateException();
+      int c = getState() - n;
+      if (c == 0) setExclusiveOwnerThread(null);
+      setState(c);
+      return c == 0;
+    }
+
+    @Override
+    protected boolean isHeldExclusively() {
+      return getExclusiveOwnerThread() == Thread.currentThread();
     }
   }
-
-  /** A twin's published state: the snapshot, its document, and its resolved model. */
-  private record State(Twin twin, ObjectNode doc, Interface model) {}
 
   /** Orders entries by id, the lock order. */
   private static final class Comparator implements java.util.Comparator<Entry> {
@@ -217,8 +260,8 @@ public final class GraphStore {
    */
   public Optional<Twin> get(String id) {
     Entry e = entries.get(id);
-    State s = e == null ? null : e.state;
-    return s == null ? Optional.empty() : Optional.of(s.twin);
+    Twin t = e == null ? null : e.twin;
+    return t == null ? Optional.empty() : Optional.of(t);
   }
 
   /** @return the number of twins */
@@ -240,8 +283,8 @@ public final class GraphStore {
   public List<Twin> twins() {
     List<Twin> out = new ArrayList<>();
     for (Entry e : entries.values()) {
-      State s = e.state;
-      if (s != null) out.add(s.twin);
+      Twin t = e.twin;
+      if (t != null) out.add(t);
     }
     return out;
   }
@@ -271,8 +314,7 @@ public final class GraphStore {
    */
   public Optional<Relation> relation(String sourceId, String relationshipId) {
     Entry e = entries.get(sourceId);
-    ConcurrentHashMap<String, Relation> out = e == null ? null : e.out;
-    return out == null ? Optional.empty() : Optional.ofNullable(out.get(relationshipId));
+    return e == null ? Optional.empty() : Optional.ofNullable(Adjacency.get(e.out, null, relationshipId));
   }
 
   /**
@@ -308,9 +350,8 @@ public final class GraphStore {
    */
   public Collection<Relation> outgoingView(String id) {
     Entry e = entries.get(id);
-    if (e == null || e.state == null) return null;
-    ConcurrentHashMap<String, Relation> m = e.out;
-    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+    if (e == null || e.twin == null) return null;
+    return Adjacency.view(e.out);
   }
 
   /**
@@ -322,15 +363,14 @@ public final class GraphStore {
    */
   public Collection<Relation> incomingView(String id) {
     Entry e = entries.get(id);
-    if (e == null || e.state == null) return null;
-    ConcurrentHashMap<String, Relation> m = e.in;
-    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+    if (e == null || e.twin == null) return null;
+    return Adjacency.view(e.in);
   }
 
-  private static List<Relation> select(Map<String, Relation> map, String name) {
-    if (map == null || map.isEmpty()) return List.of();
+  private static List<Relation> select(Object adj, String name) {
+    if (adj == null) return List.of();
     List<Relation> out = new ArrayList<>();
-    for (Relation r : map.values()) if (name == null || r.name().equals(name)) out.add(r);
+    for (Relation r : Adjacency.view(adj)) if (name == null || r.name().equals(name)) out.add(r);
     out.sort((a, b) -> {
       int c = a.sourceId().compareTo(b.sourceId());
       return c != 0 ? c : a.id().compareTo(b.id());
@@ -340,7 +380,7 @@ public final class GraphStore {
 
   private Entry requireEntry(String id) {
     Entry e = entries.get(id);
-    if (e == null || e.state == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
+    if (e == null || e.twin == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
     return e;
   }
 
@@ -375,6 +415,28 @@ public final class GraphStore {
    */
   public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition,
       ChangeEvent replay) {
+    return put(id, model, given, sourceTimes, List.of(), condition, replay);
+  }
+
+  /**
+   * Creates or replaces a twin with the device members of its property metadata.
+   *
+   * @param id the twin id
+   * @param model the model
+   * @param given properties and components (without {@code $} members); taken over
+   * @param sourceTimes source times by property key ({@code name} or {@code component/name})
+   * @param deviceMembers {@code add} operations on {@code /$metadata/<property>/desiredValue} and the
+   *     other members of {@link DeviceMetadataPatch#MEMBERS}
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition) {
+    return put(id, model, given, sourceTimes, deviceMembers, condition, null);
+  }
+
+  private Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition, ChangeEvent replay) {
     Twin recorded = replay == null ? null : replayedTwin(replay);
     checkId(id, "twin");
     Interface iface = model(id, model);
@@ -384,33 +446,43 @@ public final class GraphStore {
     if (options.enforceWritable() && replay == null) checkWritable(id, iface, doc, names(doc));
     while (true) {
       Entry e = entries.computeIfAbsent(id, Entry::new);
-      e.lock.lock();
+      e.lock();
       try {
         if (e.removed) continue;
-        State old = e.state;
-        check(id, condition, old == null ? null : old.twin.etag());
+        Twin old = e.twin;
+        check(id, condition, old);
         Instant now = replay == null ? options.clock().instant() : replay.time();
-        long version = old == null ? 1 : old.twin.version() + 1;
-        Map<String, PropertyMetadata> meta = new LinkedHashMap<>();
+        long version = old == null ? 1 : old.version() + 1;
+        Twin t;
         if (recorded == null) {
-          for (String key : propertyKeys(iface, doc)) {
-            meta.put(key, new PropertyMetadata(now, Optional.ofNullable(sourceTimes.get(key))));
+          List<String> keys = propertyKeys(iface, doc);
+          Instant[] sts = null;
+          if (!sourceTimes.isEmpty()) {
+            for (int i = 0; i < keys.size(); i++) {
+              Instant st = sourceTimes.get(keys.get(i));
+              if (st == null) continue;
+              if (sts == null) sts = new Instant[keys.size()];
+              sts[i] = st;
+            }
+          }
+          t = twin(id, iface.id(), nextEtag(), version, now, doc, keys.toArray(new String[0]), null, sts);
+          if (!deviceMembers.isEmpty()) {
+            Map<String, PropertyMetadata> meta = new LinkedHashMap<>(t.metadata());
+            DeviceMetadataPatch.apply(id, iface, doc, deviceMembers, meta, now);
+            t = twin(id, iface.id(), nextEtag(), version, now, doc, meta);
           }
         } else {
           checkReplayedTwin(recorded, iface, doc, version);
-          meta.putAll(recorded.metadata());
+          t = new Twin(id, iface.id(), recorded.etag(), version, now, doc, recorded.metadata());
         }
-        Twin t = new Twin(id, model, replay == null ? nextEtag() : recorded.etag(), version, now, doc, meta);
-        State s = new State(t, doc, iface);
-        commit(replay, () -> publish(e, old, s), seq -> old == null ? new ChangeEvent.TwinCreated(seq, now, t)
-            : new ChangeEvent.TwinUpdated(seq, now, model, Diff.between(old.doc, doc), t));
+        commitTwin(replay, e, old, t, iface, null);
         return t;
       } finally {
-        if (e.state == null && !e.removed) {
+        if (e.twin == null && !e.removed) {
           e.removed = true;
           entries.remove(id, e);
         }
-        e.lock.unlock();
+        e.unlock();
       }
     }
   }
@@ -426,13 +498,17 @@ public final class GraphStore {
    */
   public Twin patch(String id, JsonPatch patch, Condition condition) {
     Entry e = requireEntry(id);
-    e.lock.lock();
+    e.lock();
     try {
-      State old = e.state;
+      Twin old = e.twin;
       if (old == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
-      check(id, condition, old.twin.etag());
+      check(id, condition, old);
+      Twin fast = fastPatch(e, old, patch);
+      if (fast != null) return fast;
+      ObjectNode oldDoc = HOOKS.document(old);
       Dtmi newModel = null;
       Map<String, Optional<Instant>> sourceTimes = null;
+      List<JsonPatch.Operation> deviceOps = null;
       List<JsonPatch.Operation> docOps = patch.operations();
       boolean onlyDocument = true;
       for (JsonPatch.Operation op : docOps) {
@@ -451,9 +527,13 @@ public final class GraphStore {
             newModel = modelOf(id, op);
           } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
             sourceTime(id, op, sourceTimes);
+          } else if (DeviceMetadataPatch.handles(path)) {
+            if (deviceOps == null) deviceOps = new ArrayList<>();
+            deviceOps.add(op);
           } else if (path.startsWith("/$") || path.isEmpty()) {
             throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
-                + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
+                + "components, /$metadata/$model and /$metadata/<property>/sourceTime (or a device member such as "
+                + "desiredValue) can");
           } else {
             docOps.add(op);
           }
@@ -461,22 +541,22 @@ public final class GraphStore {
       }
       ObjectNode doc;
       try {
-        doc = docOps.isEmpty() ? old.doc : PatchApplier.apply(old.doc, onlyDocument ? patch : JsonPatch.of(docOps));
+        doc = docOps.isEmpty() ? oldDoc : PatchApplier.apply(oldDoc, onlyDocument ? patch : JsonPatch.of(docOps));
       } catch (PatchException ex) {
         throw new GraphException(Code.INVALID_PATCH, id, ex.getMessage());
       }
-      Interface iface = newModel == null || newModel.equals(old.model.id()) ? old.model : model(id, newModel);
+      Interface iface = newModel == null || newModel.equals(e.model.id()) ? e.model : model(id, newModel);
       doc = withoutComponentMetadata(iface, doc);
       String[] tokens = new String[docOps.size()];
       for (int i = 0; i < tokens.length; i++) tokens[i] = firstToken(docOps.get(i).path());
       Collection<String> touched = tokens.length == 1 ? List.of(tokens[0])
           : new LinkedHashSet<>(java.util.Arrays.asList(tokens));
-      List<Problem> problems = iface == old.model ? TwinValidator.members(iface, doc, touched)
+      List<Problem> problems = iface == e.model ? TwinValidator.members(iface, doc, touched)
           : TwinValidator.whole(iface, doc, true);
       if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin after the patch", problems);
       if (options.enforceWritable()) checkWritable(id, iface, doc, touched);
       Instant now = options.clock().instant();
-      Map<String, PropertyMetadata> meta = new LinkedHashMap<>(old.twin.metadata());
+      Map<String, PropertyMetadata> meta = new LinkedHashMap<>(old.metadata());
       // properties can only disappear by a remove, or by writing a whole component or object above them
       boolean mayRemove = false;
       for (int i = 0; i < tokens.length; i++) {
@@ -495,7 +575,7 @@ public final class GraphStore {
       }
       boolean setsSourceTimes = sourceTimes != null && !sourceTimes.isEmpty();
       Set<String> present = mayRemove || setsSourceTimes ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
-      if (mayRemove) meta.keySet().retainAll(present);
+      if (mayRemove) DeviceMetadataPatch.retainSet(meta, present);
       for (Map.Entry<String, Optional<Instant>> st : setsSourceTimes ? sourceTimes.entrySet()
           : Set.<Map.Entry<String, Optional<Instant>>>of()) {
         PropertyMetadata pm = meta.get(st.getKey());
@@ -508,12 +588,12 @@ public final class GraphStore {
         }
         meta.put(st.getKey(), pm.withSourceTime(st.getValue()));
       }
-      Twin t = new Twin(id, iface.id(), nextEtag(), old.twin.version() + 1, now, doc, meta);
-      State s = new State(t, doc, iface);
-      commit(null, () -> publish(e, old, s), seq -> new ChangeEvent.TwinUpdated(seq, now, iface.id(), patch, t));
+      if (deviceOps != null) DeviceMetadataPatch.apply(id, iface, doc, deviceOps, meta, now);
+      Twin t = twin(id, iface.id(), nextEtag(), old.version() + 1, now, doc, meta);
+      commitTwin(null, e, old, t, iface, patch);
       return t;
     } finally {
-      e.lock.unlock();
+      e.unlock();
     }
   }
 
@@ -539,34 +619,34 @@ public final class GraphStore {
     while (true) {
       Entry e = requireEntry(id);
       if (options.cascadeDelete() && e.hasRelations()) {
-        check(id, condition, e.state == null ? null : e.state.twin.etag());
+        check(id, condition, e.twin);
         for (Relation r : select(e.out, null)) deleteRelationIfPresent(r);
         for (Relation r : select(e.in, null)) deleteRelationIfPresent(r);
       }
-      e.lock.lock();
+      e.lock();
       try {
-        State old = e.state;
+        Twin old = e.twin;
         if (old == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
-        check(id, condition, old.twin.etag());
+        check(id, condition, old);
         if (e.hasRelations()) {
           if (options.cascadeDelete()) continue;
-          throw new GraphException(Code.HAS_RELATIONSHIPS, id, "the twin has " + (e.out == null ? 0 : e.out.size())
-              + " outgoing and " + (e.in == null ? 0 : e.in.size()) + " incoming relationships; delete them first "
+          throw new GraphException(Code.HAS_RELATIONSHIPS, id, "the twin has " + Adjacency.size(e.out)
+              + " outgoing and " + Adjacency.size(e.in) + " incoming relationships; delete them first "
               + "(or open the graph with cascade delete)");
         }
         Instant now = replay == null ? options.clock().instant() : replay.time();
         commit(replay, () -> {
-          for (StateListener l : stateListeners) l.twinChanged(old.twin, null);
-          e.state = null;
+          for (StateListener l : stateListeners) l.twinChanged(old, null);
+          e.twin = null;
           e.removed = true;
           entries.remove(id, e);
           twinCount.decrementAndGet();
-          Set<String> ids = byModel.get(old.twin.model());
+          Set<String> ids = byModel.get(old.model());
           if (ids != null) ids.remove(id);
-        }, seq -> new ChangeEvent.TwinDeleted(seq, now, old.twin));
+        }, seq -> new ChangeEvent.TwinDeleted(seq, now, old));
         return;
       } finally {
-        e.lock.unlock();
+        e.unlock();
       }
     }
   }
@@ -605,19 +685,113 @@ public final class GraphStore {
 
   private static void touch(Map<String, PropertyMetadata> meta, String key, Instant now) {
     PropertyMetadata pm = meta.get(key);
-    meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+    meta.put(key, pm == null ? new PropertyMetadata(now, Optional.empty()) : pm.withLastUpdateTime(now));
   }
 
-  private void publish(Entry e, State old, State s) {
-    e.state = s;
+  /**
+   * The patch of the common case, without building a document: every operation is an {@code add}
+   * or {@code replace} of a top-level property that is set and has a primitive schema, with a
+   * value that fits it. Copies the value slots and the times, nothing else.
+   *
+   * @return the new snapshot, committed; null when the patch is not of this kind (or a value does
+   *     not fit: the general path then reports it), and nothing has changed
+   */
+  private Twin fastPatch(Entry e, Twin old, JsonPatch patch) {
+    List<JsonPatch.Operation> ops = patch.operations();
+    int n = ops.size();
+    if (n == 0 || n > 8) return null;
+    Interface iface = e.model;
+    TwinShape shape = HOOKS.shape(old);
+    JsonNode[] values = null;
+    Instant[] times = null;
+    Instant now = null;
+    for (int k = 0; k < n; k++) {
+      JsonPatch.Operation op = ops.get(k);
+      if (op.op() != JsonPatch.Op.REPLACE && op.op() != JsonPatch.Op.ADD) return null;
+      int slot = shape.slotOfPath(op.path());
+      if (slot < 0) return null;
+      int meta = shape.metaOfSlot(slot);
+      if (meta < 0) return null;
+      Content c = iface.contents().get(shape.name(slot));
+      if (!(c instanceof Property)) return null;
+      Property p = (Property) c;
+      if (!(p.schema() instanceof PrimitiveSchema) || (options.enforceWritable() && !p.writable())) return null;
+      JsonNode v = op.value().orElse(null);
+      if (v == null || v.isContainer() || !p.schema().validate(v).isEmpty()) return null;
+      if (values == null) {
+        now = options.clock().instant();
+        values = HOOKS.values(old).clone();
+        Instant[] oldTimes = HOOKS.times(old);
+        if (oldTimes == null) {
+          times = new Instant[shape.metaSize()];
+          java.util.Arrays.fill(times, old.lastUpdateTime());
+        } else {
+          times = oldTimes.clone();
+        }
+      }
+      values[slot] = v;
+      times[meta] = now;
+    }
+    Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
+        allEqual(times, now) ? null : times, HOOKS.sourceTimes(old));
+    t = DeviceMetadataPatch.carry(old, t);
+    commitTwin(null, e, old, t, iface, patch);
+    return t;
+  }
+
+  private static boolean allEqual(Instant[] times, Instant now) {
+    for (Instant t : times) if (t != now && !t.equals(now)) return false;
+    return true;
+  }
+
+  /** Makes a twin with a derived ETag from a document and its metadata keys, in order. */
+  private Twin twin(String id, Dtmi model, long etag, long version, Instant now, ObjectNode doc, String[] metaKeys,
+      Instant[] times, Instant[] sourceTimes) {
+    String[] names = new String[doc.size()];
+    JsonNode[] values = new JsonNode[names.length];
+    int i = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.properties().iterator(); it.hasNext(); i++) {
+      Map.Entry<String, JsonNode> en = it.next();
+      names[i] = en.getKey();
+      values[i] = en.getValue();
+    }
+    return HOOKS.create(id, model, etagPrefix, etag, version, now, TwinShape.of(names, metaKeys), values, times,
+        sourceTimes);
+  }
+
+  /** Makes a twin with a derived ETag from a document and its metadata. */
+  private Twin twin(String id, Dtmi model, long etag, long version, Instant now, ObjectNode doc,
+      Map<String, PropertyMetadata> meta) {
+    String[] keys = new String[meta.size()];
+    Instant[] times = new Instant[keys.length];
+    Instant[] sourceTimes = null;
+    int i = 0;
+    for (Map.Entry<String, PropertyMetadata> en : meta.entrySet()) {
+      keys[i] = en.getKey();
+      times[i] = en.getValue().lastUpdateTime();
+      if (en.getValue().sourceTime().isPresent()) {
+        if (sourceTimes == null) sourceTimes = new Instant[keys.length];
+        sourceTimes[i] = en.getValue().sourceTime().get();
+      }
+      i++;
+    }
+    Twin t = twin(id, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
+    return DeviceMetadataPatch.attach(t, meta);
+  }
+
+  private void publish(Entry e, Twin old, Twin t, Interface iface) {
+    e.model = iface;
+    e.twin = t;
     if (old == null) twinCount.incrementAndGet();
-    for (StateListener l : stateListeners) l.twinChanged(old == null ? null : old.twin, s.twin);
-    if (old == null || !old.twin.model().equals(s.twin.model())) {
+    for (StateListener l : stateListeners) l.twinChanged(old, t);
+    if (old == null || !old.model().equals(t.model())) {
       if (old != null) {
-        Set<String> ids = byModel.get(old.twin.model());
+        Set<String> ids = byModel.get(old.model());
         if (ids != null) ids.remove(e.id);
       }
-      byModel.computeIfAbsent(s.twin.model(), k -> ConcurrentHashMap.newKeySet()).add(e.id);
+      Set<String> ids = byModel.get(t.model());
+      if (ids == null) ids = byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet());
+      ids.add(e.id);
     }
   }
 
@@ -656,68 +830,71 @@ public final class GraphStore {
   public Relation putRelation(String sourceId, String relationshipId, String name, String targetId, ObjectNode props,
       Condition condition, ChangeEvent replay) {
     checkId(relationshipId, "relationship");
-    String key = sourceId + "/" + relationshipId;
-    String inKey = incomingKey(sourceId, relationshipId);
     if (sourceId.equals(targetId) && !options.allowSelfRelationships()) {
-      throw new GraphException(Code.SELF_RELATIONSHIP, key, "the relationship cannot connect a twin to itself "
-          + "(as in Azure Digital Twins; open the graph with self relationships allowed to permit it)");
+      throw new GraphException(Code.SELF_RELATIONSHIP, key(sourceId, relationshipId), "the relationship cannot "
+          + "connect a twin to itself (as in Azure Digital Twins; open the graph with self relationships allowed to "
+          + "permit it)");
     }
     while (true) {
       Entry src = requireEntry(sourceId);
       Entry tgt = entries.get(targetId);
-      if (tgt == null || tgt.state == null) {
-        throw new GraphException(Code.TARGET_NOT_FOUND, key, "target twin " + targetId + " does not exist");
+      if (tgt == null || tgt.twin == null) {
+        throw new GraphException(Code.TARGET_NOT_FOUND, key(sourceId, relationshipId), "target twin " + targetId
+            + " does not exist");
       }
-      Relation before = src.out == null ? null : src.out.get(relationshipId);
+      Relation before = Adjacency.get(src.out, null, relationshipId);
       Entry oldTarget = before == null || before.targetId().equals(targetId) ? null : entries.get(before.targetId());
-      List<Entry> locked = lockAll(src, tgt, oldTarget);
+      Entry[] locked = lockAll(src, tgt, oldTarget);
       try {
-        if (src.state == null || tgt.state == null || (oldTarget != null && oldTarget.state == null)) {
-          if (src.state == null) throw new GraphException(Code.TWIN_NOT_FOUND, sourceId, "no such twin");
-          if (tgt.state == null) throw new GraphException(Code.TARGET_NOT_FOUND, key, "target twin " + targetId
-              + " does not exist");
+        if (src.twin == null || tgt.twin == null || (oldTarget != null && oldTarget.twin == null)) {
+          if (src.twin == null) throw new GraphException(Code.TWIN_NOT_FOUND, sourceId, "no such twin");
+          if (tgt.twin == null) throw new GraphException(Code.TARGET_NOT_FOUND, key(sourceId, relationshipId),
+              "target twin " + targetId + " does not exist");
         }
-        Relation old = src.out == null ? null : src.out.get(relationshipId);
+        Relation old = Adjacency.get(src.out, null, relationshipId);
         if (old != before) continue;
-        check(key, condition, old == null ? null : old.etag());
-        Relationship rel = relationship(key, src.state.model, name);
-        Interface targetModel = tgt.state.model;
+        if (condition != Condition.none()) check(key(sourceId, relationshipId), condition, old == null ? null : old.etag());
+        Relationship rel = relationship(sourceId, relationshipId, src.model, name);
+        Interface targetModel = tgt.model;
         // a replayed update of a relationship keeps its target, whose model may have changed since
         // (as a live patch of the relationship would): the target was checked when it was set
         boolean targetChecked = replay != null && old != null && old.targetId().equals(targetId);
         if (!targetChecked && rel.target().isPresent() && !targetModel.isA(rel.target().get())) {
-          throw new GraphException(Code.INVALID_RELATIONSHIP, key, "Relationship '" + name + "' of "
-              + src.state.model.id() + " targets " + rel.target().get() + ", but twin " + targetId + " is a "
+          throw new GraphException(Code.INVALID_RELATIONSHIP, key(sourceId, relationshipId), "Relationship '" + name
+              + "' of " + src.model.id() + " targets " + rel.target().get() + ", but twin " + targetId + " is a "
               + targetModel.id());
         }
-        List<Problem> problems = TwinValidator.relationProperties(rel, props);
-        if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
-        if (options.enforceWritable() && replay == null) {
-          for (String p : names(props)) checkRelationWritable(key, rel, p);
+        if (!props.isEmpty()) {
+          List<Problem> problems = TwinValidator.relationProperties(rel, props);
+          if (!problems.isEmpty()) throw TwinValidator.failure(key(sourceId, relationshipId), "the relationship", problems);
+          if (options.enforceWritable() && replay == null) {
+            for (String p : names(props)) checkRelationWritable(key(sourceId, relationshipId), rel, p);
+          }
         }
         if (options.enforceMaxMultiplicity() && rel.maxMultiplicity().isPresent()) {
           int count = 0;
-          for (Relation r : src.out().values()) if (r.name().equals(name) && !r.id().equals(relationshipId)) count++;
+          for (Relation r : Adjacency.view(src.out)) if (r.name().equals(name) && !r.id().equals(relationshipId)) count++;
           if (count + 1 > rel.maxMultiplicity().getAsInt()) {
-            throw new GraphException(Code.MULTIPLICITY_EXCEEDED, key, "twin " + sourceId + " already has " + count
-                + " '" + name + "' relationships; the model allows at most " + rel.maxMultiplicity().getAsInt());
+            throw new GraphException(Code.MULTIPLICITY_EXCEEDED, key(sourceId, relationshipId), "twin " + sourceId
+                + " already has " + count + " '" + name + "' relationships; the model allows at most "
+                + rel.maxMultiplicity().getAsInt());
           }
         }
         Instant now = replay == null ? options.clock().instant() : replay.time();
-        String etag = replay == null ? nextEtag() : replayedRelation(replay).etag();
         // most relationships have no properties: they share one empty object (stored documents are never changed)
-        Relation r = new Relation(relationshipId, sourceId, targetId, name, etag, now,
-            props.isEmpty() ? NO_PROPERTIES : props);
+        ObjectNode stored = props.isEmpty() ? NO_PROPERTIES : props;
+        Relation r = replay == null
+            ? RELATIONS.make(relationshipId, sourceId, targetId, name, etagPrefix, etags.incrementAndGet(), now, stored)
+            : new Relation(relationshipId, sourceId, targetId, name, replayedRelation(replay).etag(), now, stored);
         commit(replay, () -> {
-          src.out().put(relationshipId, r);
+          src.out = Adjacency.put(src.out, r, false);
           if (old != null) {
             Entry ot = oldTarget != null ? oldTarget : tgt;
-            ConcurrentHashMap<String, Relation> in = ot.in;
-            if (in != null) in.remove(inKey);
+            ot.in = Adjacency.remove(ot.in, sourceId, relationshipId);
           } else {
             relations.incrementAndGet();
           }
-          tgt.in().put(inKey, r);
+          tgt.in = Adjacency.put(tgt.in, r, true);
           for (StateListener l : stateListeners) l.relationChanged(old, r);
         }, seq -> old == null ? new ChangeEvent.RelationCreated(seq, now, r)
             : new ChangeEvent.RelationUpdated(seq, now, Diff.between(old.properties(), props), r));
@@ -738,8 +915,7 @@ public final class GraphStore {
    * @return the new snapshot
    */
   public Relation patchRelation(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
-    String key = sourceId + "/" + relationshipId;
-    String inKey = incomingKey(sourceId, relationshipId);
+    String key = key(sourceId, relationshipId);
     LockedRelation locked = lockRelation(sourceId, relationshipId, key);
     Entry src = locked.src();
     Entry tgt = locked.tgt();
@@ -758,7 +934,7 @@ public final class GraphStore {
       } catch (PatchException ex) {
         throw new GraphException(Code.INVALID_PATCH, key, ex.getMessage());
       }
-      Relationship rel = relationship(key, src.state.model, old.name());
+      Relationship rel = relationship(sourceId, relationshipId, src.model, old.name());
       List<Problem> problems = TwinValidator.relationProperties(rel, props);
       if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship after the patch", problems);
       if (options.enforceWritable()) {
@@ -767,10 +943,11 @@ public final class GraphStore {
         }
       }
       Instant now = options.clock().instant();
-      Relation r = new Relation(relationshipId, sourceId, old.targetId(), old.name(), nextEtag(), now, props);
+      Relation r = RELATIONS.make(relationshipId, sourceId, old.targetId(), old.name(), etagPrefix,
+          etags.incrementAndGet(), now, props.isEmpty() ? NO_PROPERTIES : props);
       commit(null, () -> {
-        src.out().put(relationshipId, r);
-        tgt.in().put(inKey, r);
+        src.out = Adjacency.put(src.out, r, false);
+        tgt.in = Adjacency.put(tgt.in, r, true);
         for (StateListener l : stateListeners) l.relationChanged(old, r);
       }, seq -> new ChangeEvent.RelationUpdated(seq, now, patch, r));
       return r;
@@ -800,8 +977,7 @@ public final class GraphStore {
    * @param replay null for a live write, else the recorded event
    */
   public void deleteRelation(String sourceId, String relationshipId, Condition condition, ChangeEvent replay) {
-    String key = sourceId + "/" + relationshipId;
-    String inKey = incomingKey(sourceId, relationshipId);
+    String key = key(sourceId, relationshipId);
     LockedRelation locked = lockRelation(sourceId, relationshipId, key);
     Entry src = locked.src();
     Entry tgt = locked.tgt();
@@ -810,8 +986,8 @@ public final class GraphStore {
       check(key, condition, old.etag());
       Instant now = replay == null ? options.clock().instant() : replay.time();
       commit(replay, () -> {
-        src.out.remove(relationshipId);
-        if (tgt != null && tgt.in != null) tgt.in.remove(inKey);
+        src.out = Adjacency.remove(src.out, null, relationshipId);
+        if (tgt != null) tgt.in = Adjacency.remove(tgt.in, sourceId, relationshipId);
         relations.decrementAndGet();
         for (StateListener l : stateListeners) l.relationChanged(old, null);
       }, seq -> new ChangeEvent.RelationDeleted(seq, now, old));
@@ -821,7 +997,7 @@ public final class GraphStore {
   }
 
   /** An existing relationship, locked together with its source and target twins. */
-  private record LockedRelation(Entry src, Entry tgt, Relation relation, List<Entry> locks) {}
+  private record LockedRelation(Entry src, Entry tgt, Relation relation, Entry[] locks) {}
 
   /**
    * Locks a relationship's source and target twins (in id order) and returns it, retrying when it
@@ -830,31 +1006,37 @@ public final class GraphStore {
   private LockedRelation lockRelation(String sourceId, String relationshipId, String key) {
     while (true) {
       Entry src = requireEntry(sourceId);
-      Relation before = src.out == null ? null : src.out.get(relationshipId);
+      Relation before = Adjacency.get(src.out, null, relationshipId);
       if (before == null) throw new GraphException(Code.RELATIONSHIP_NOT_FOUND, key, "no such relationship");
       Entry tgt = entries.get(before.targetId());
-      List<Entry> locks = lockAll(src, tgt, null);
-      Relation now = src.out == null ? null : src.out.get(relationshipId);
+      Entry[] locks = lockAll(src, tgt, null);
+      Relation now = Adjacency.get(src.out, null, relationshipId);
       if (now == before) return new LockedRelation(src, tgt, before, locks);
       unlockAll(locks);
     }
   }
 
-  /** The key of a relationship in its target's incoming map: ids hold no control characters, so it is unique. */
-  private static String incomingKey(String sourceId, String relationshipId) {
-    return sourceId + '\u0000' + relationshipId;
+  /** A relationship's name in messages: {@code source/id}. */
+  private static String key(String sourceId, String relationshipId) {
+    return sourceId + "/" + relationshipId;
   }
 
-  private List<Entry> lockAll(Entry a, Entry b, Entry c) {
-    List<Entry> list = new ArrayList<>(3);
-    for (Entry e : new Entry[] {a, b, c}) if (e != null && !list.contains(e)) list.add(e);
-    list.sort(ORDER);
-    for (Entry e : list) e.lock.lock();
+  /** Locks up to three distinct entries (nulls skipped) in id order, without deadlock between writers. */
+  private static Entry[] lockAll(Entry a, Entry b, Entry c) {
+    if (b == a) b = null;
+    if (c == a || c == b) c = null;
+    Entry[] list = new Entry[(a != null ? 1 : 0) + (b != null ? 1 : 0) + (c != null ? 1 : 0)];
+    int n = 0;
+    if (a != null) list[n++] = a;
+    if (b != null) list[n++] = b;
+    if (c != null) list[n++] = c;
+    if (n > 1) java.util.Arrays.sort(list, ORDER);
+    for (Entry e : list) e.lock();
     return list;
   }
 
-  private static void unlockAll(List<Entry> locked) {
-    for (int i = locked.size() - 1; i >= 0; i--) locked.get(i).lock.unlock();
+  private static void unlockAll(Entry[] locked) {
+    for (int i = locked.length - 1; i >= 0; i--) locked[i].unlock();
   }
 
   private static void checkRelationWritable(String key, Relationship rel, String property) {
@@ -864,10 +1046,11 @@ public final class GraphStore {
     }
   }
 
-  private Relationship relationship(String key, Interface model, String name) {
+  private Relationship relationship(String sourceId, String relationshipId, Interface model, String name) {
     Content c = model.contents().get(name);
     if (!(c instanceof Relationship)) {
-      throw new GraphException(Code.INVALID_RELATIONSHIP, key, "'" + name + "' is not a Relationship of " + model.id()
+      throw new GraphException(Code.INVALID_RELATIONSHIP, key(sourceId, relationshipId), "'" + name
+          + "' is not a Relationship of " + model.id()
           + (c == null ? "" : " (it is a " + c.getClass().getSimpleName() + ")"));
     }
     return (Relationship) c;
@@ -883,28 +1066,62 @@ public final class GraphStore {
    *     as it is
    */
   private void commit(ChangeEvent replay, Runnable publish, LongFunction<ChangeEvent> event) {
-    if (delivering.get()) {
+    if (!listeners.isEmpty() && delivering.get()) {
       throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
           + "subscribe with an executor instead");
     }
     commitLock.lock();
     try {
-      long seq;
-      if (replay == null) {
-        seq = ++sequence;
-      } else {
-        if (replay.sequence() <= sequence) {
-          throw new GraphException(Code.REPLAY_CONFLICT, replay.twinId(), "change " + replay.sequence()
-              + " cannot be replayed: it is not after the graph's last change " + sequence);
-        }
-        seq = sequence = replay.sequence();
-      }
+      long seq = nextSequence(replay);
       publish.run();
       lastSequence = seq;
       if (!listeners.isEmpty()) deliver(replay != null ? replay : event.apply(seq));
     } finally {
       commitLock.unlock();
     }
+  }
+
+  /**
+   * Publishes a twin's new snapshot and delivers its event, like {@link #commit} without the
+   * allocation of its two functions (the path of every twin write).
+   *
+   * @param patch the patch that made {@code t}, or null for a create or replace (then the event's
+   *     patch is the difference between the two documents)
+   */
+  private void commitTwin(ChangeEvent replay, Entry e, Twin old, Twin t, Interface iface, JsonPatch patch) {
+    boolean subscribed = !listeners.isEmpty();
+    if (subscribed && delivering.get()) {
+      throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
+          + "subscribe with an executor instead");
+    }
+    commitLock.lock();
+    try {
+      long seq = nextSequence(replay);
+      publish(e, old, t, iface);
+      lastSequence = seq;
+      if (!listeners.isEmpty()) {
+        ChangeEvent ev = replay;
+        if (ev == null) {
+          Instant now = t.lastUpdateTime();
+          ev = old == null ? new ChangeEvent.TwinCreated(seq, now, t)
+              : new ChangeEvent.TwinUpdated(seq, now, t.model(), patch != null ? patch
+                  : Diff.between(HOOKS.document(old), HOOKS.document(t)), t);
+        }
+        deliver(ev);
+      }
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /** The sequence number of the change committing now (under the commit lock). */
+  private long nextSequence(ChangeEvent replay) {
+    if (replay == null) return ++sequence;
+    if (replay.sequence() <= sequence) {
+      throw new GraphException(Code.REPLAY_CONFLICT, replay.twinId(), "change " + replay.sequence()
+          + " cannot be replayed: it is not after the graph's last change " + sequence);
+    }
+    return sequence = replay.sequence();
   }
 
   private void deliver(ChangeEvent ev) {
@@ -1048,11 +1265,10 @@ public final class GraphStore {
     withCommitsPaused(() -> {
       seq[0] = sequence;
       for (Entry e : entries.values()) {
-        State s = e.state;
-        if (s == null) continue;
-        twins.add(s.twin);
-        ConcurrentHashMap<String, Relation> out = e.out;
-        if (out != null) rels.addAll(out.values());
+        Twin t = e.twin;
+        if (t == null) continue;
+        twins.add(t);
+        rels.addAll(Adjacency.view(e.out));
       }
     });
     return new GraphSnapshot(seq[0], twins, rels);
@@ -1077,7 +1293,7 @@ public final class GraphStore {
       for (Twin t : snapshot.twins()) {
         checkId(t.id(), "twin");
         Interface iface = model(t.id(), t.model());
-        ObjectNode doc = t.document();
+        ObjectNode doc = HOOKS.document(t);
         List<Problem> problems = TwinValidator.whole(iface, doc, true);
         if (!problems.isEmpty()) throw TwinValidator.failure(t.id(), "the twin", problems);
         Set<String> keys = new LinkedHashSet<>(propertyKeys(iface, doc));
@@ -1090,7 +1306,7 @@ public final class GraphStore {
           throw new PreconditionFailedException(t.id(), Condition.ifNoneMatchAny(), Optional.of(t.etag()),
               "the snapshot holds twin " + t.id() + " twice");
         }
-        publish(e, null, new State(t, doc, iface));
+        publish(e, null, t, iface);
       }
       for (Relation r : snapshot.relations()) {
         String key = r.sourceId() + "/" + r.id();
@@ -1105,16 +1321,17 @@ public final class GraphStore {
         }
         // the source's and target's models are not checked again: either may have changed since the
         // relationship was made; its properties are checked when its source's model still declares it
-        if (src.state.model.contents().get(r.name()) instanceof Relationship) {
-          Relationship rel = (Relationship) src.state.model.contents().get(r.name());
+        if (src.model.contents().get(r.name()) instanceof Relationship) {
+          Relationship rel = (Relationship) src.model.contents().get(r.name());
           List<Problem> problems = TwinValidator.relationProperties(rel, r.properties());
           if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
         }
-        if (src.out().putIfAbsent(r.id(), r) != null) {
+        if (Adjacency.get(src.out, null, r.id()) != null) {
           throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
               "the snapshot holds relationship " + key + " twice");
         }
-        tgt.in().put(incomingKey(r.sourceId(), r.id()), r);
+        src.out = Adjacency.put(src.out, r, false);
+        tgt.in = Adjacency.put(tgt.in, r, true);
         relations.incrementAndGet();
         for (StateListener l : stateListeners) l.relationChanged(null, r);
       }
@@ -1150,14 +1367,18 @@ public final class GraphStore {
 
   // ------------------------------------------------------------------------------------ helpers
 
+  private void check(String id, Condition condition, Twin current) {
+    if (condition != Condition.none()) check(id, condition, current == null ? null : current.etag());
+  }
+
   private void check(String id, Condition condition, String currentEtag) {
     Optional<String> current = Optional.ofNullable(currentEtag);
     Optional<String> why = condition.check(current);
     if (why.isPresent()) throw new PreconditionFailedException(id, condition, current, why.get());
   }
 
-  private String nextEtag() {
-    return etagPrefix + Long.toHexString(etags.incrementAndGet()) + "\"";
+  private long nextEtag() {
+    return etags.incrementAndGet();
   }
 
   private Interface model(String id, Dtmi model) {

@@ -1,0 +1,137 @@
+package dev.twins.core.internal.graph;
+
+import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.Twin;
+import dev.twins.core.model.Dtmi;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The graph store's access to a {@link Twin}'s compact state (its shape, value slots and times),
+ * which the public class does not expose. {@code Twin} installs the implementation when it is
+ * initialised.
+ */
+public final class TwinAccess {
+  private static volatile Hooks hooks;
+  private static volatile RelationMaker relations;
+
+  /** Makes relationships with a derived ETag. */
+  @FunctionalInterface
+  public interface RelationMaker {
+    /**
+     * Makes a relationship.
+     *
+     * @param id the relationship id
+     * @param sourceId the source twin
+     * @param targetId the target twin
+     * @param name the Relationship name
+     * @param etagPrefix the ETag up to its number, or the whole ETag when {@code etagNumber} is negative
+     * @param etagNumber the number rendered in hexadecimal after the prefix, or -1
+     * @param time the last update time
+     * @param properties the properties, taken over
+     * @return the relationship
+     */
+    Relation make(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
+        Instant time, ObjectNode properties);
+  }
+
+  /**
+   * Installs the relationship maker; {@code Relation} calls it once.
+   *
+   * @param maker the maker
+   */
+  public static void installRelations(RelationMaker maker) {
+    relations = maker;
+  }
+
+  /** @return the relationship maker */
+  public static RelationMaker relations() {
+    RelationMaker m = relations;
+    if (m == null) {
+      init(Relation.class);
+      m = relations;
+    }
+    return m;
+  }
+
+  private static void init(Class<?> c) {
+    try {
+      Class.forName(c.getName(), true, c.getClassLoader());
+    } catch (ClassNotFoundException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  private TwinAccess() {}
+
+  /** What the store can do with a twin's state. */
+  public interface Hooks {
+    /**
+     * Makes a twin from its compact state, taken over (never changed afterwards).
+     *
+     * @param id the id
+     * @param model the model
+     * @param etagPrefix the ETag up to its number, or the whole ETag when {@code etagNumber} is negative
+     * @param etagNumber the number rendered in hexadecimal after the prefix, or -1
+     * @param version the version
+     * @param time the last update time
+     * @param shape the names and metadata keys
+     * @param values the values by slot
+     * @param times per metadata slot, or null when every property was written at {@code time}
+     * @param sourceTimes per metadata slot (null entries when not set), or null when none is set
+     * @return the twin
+     */
+    Twin create(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time, TwinShape shape,
+        JsonNode[] values, Instant[] times, Instant[] sourceTimes);
+
+    /** @param t a twin @return its shape */
+    TwinShape shape(Twin t);
+
+    /** @param t a twin @return its values by slot (not to be changed) */
+    JsonNode[] values(Twin t);
+
+    /** @param t a twin @return its times by metadata slot, or null (not to be changed) */
+    Instant[] times(Twin t);
+
+    /** @param t a twin @return its source times by metadata slot, or null (not to be changed) */
+    Instant[] sourceTimes(Twin t);
+
+    /**
+     * @param t a twin
+     * @return the device members of its metadata by metadata slot, or null (not to be changed)
+     */
+    dev.twins.core.graph.PropertyMetadata[] device(Twin t);
+
+    /**
+     * Returns a copy of a twin with other device members of its metadata.
+     *
+     * @param t a twin
+     * @param device the device members by metadata slot (null entries when none), or null; taken over
+     * @return the copy
+     */
+    Twin withDevice(Twin t, dev.twins.core.graph.PropertyMetadata[] device);
+
+    /** @param t a twin @return a new object of its values (shared, not copied) */
+    ObjectNode document(Twin t);
+  }
+
+  /**
+   * Installs the implementation; {@code Twin} calls it once.
+   *
+   * @param h the implementation
+   */
+  public static void install(Hooks h) {
+    hooks = h;
+  }
+
+  /** @return the implementation */
+  public static Hooks get() {
+    Hooks h = hooks;
+    if (h == null) {
+      init(Twin.class);
+      h = hooks;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.twins.core.internal.series;
+
+/**
+ * Encodes the samples of a block: times (non-decreasing) and value words, {@code width} words per
+ * sample. Decoding gives back exactly the words encoded.
+ */
+interface BlockCodec {
+  /**
+   * Encodes samples into words.
+   *
+   * @param times the times, {@code n} of them, non-decreasing
+   * @param values the value words, {@code n * width} of them
+   * @param n the number of samples, at least 1
+   * @param out receives the bits
+   */
+  void encode(long[] times, long[] values, int n, BitWriter out);
+
+  /**
+   * Decodes {@code n} samples.
+   *
+   * @param in the bits written by {@link #encode}
+   * @param n the number of samples
+   * @param times receives the times
+   * @param values receives the value words
+   */
+  void decode(BitReader in, int n, long[] times, long[] values);
+}

@@ -1,0 +1,105 @@
+package dev.twins.core.internal.series;
+
+import dev.twins.core.series.BooleanCursor;
+import dev.twins.core.series.BooleanSeries;
+import dev.twins.core.series.Retention;
+import dev.twins.core.series.Run;
+import dev.twins.core.series.SeriesKind;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** A series of booleans over a {@link Column} of 0/1 words. */
+public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSeries {
+  BooleanSeriesImpl(Column column, Retention retention) {
+    super(column, retention);
+  }
+
+  @Override
+  public SeriesKind kind() {
+    return SeriesKind.BOOLEAN;
+  }
+
+  @Override
+  public synchronized boolean append(long time, boolean value) {
+    return column.append(time, value ? 1L : 0L);
+  }
+
+  @Override
+  public Optional<Boolean> last() {
+    return valueAt(Long.MAX_VALUE);
+  }
+
+  @Override
+  public synchronized Optional<Boolean> valueAt(long asOf) {
+    long[] w = new long[1];
+    return wordAt(asOf, w) ? Optional.of(w[0] != 0) : Optional.empty();
+  }
+
+  @Override
+  public BooleanCursor scan(long from, long to) {
+    Window w;
+    synchronized (this) {
+      w = window(from, to);
+    }
+    return new BooleanCursor() {
+      private int i = -1;
+
+      @Override
+      public boolean next() {
+        if (i < w.size) {
+          i++;
+        }
+        return i < w.size;
+      }
+
+      private void check() {
+        if (i < 0 || i >= w.size) {
+          throw new IllegalStateException("cursor is not on a sample: call next() first");
+        }
+      }
+
+      @Override
+      public long time() {
+        check();
+        return w.times[i];
+      }
+
+      @Override
+      public boolean value() {
+        check();
+        return w.words[i] != 0;
+      }
+
+      @Override
+      public int size() {
+        return w.size;
+      }
+    };
+  }
+
+  @Override
+  public synchronized long countTrue(long from, long to) {
+    if (to <= from) {
+      return 0;
+    }
+    Column.Cursor c = column.new Cursor();
+    c.seek(from);
+    long n = 0;
+    while (c.valid() && c.time() < to) {
+      n += c.word();
+      c.next();
+    }
+    return n;
+  }
+
+  @Override
+  public synchronized OptionalDouble trueShare(long from, long to) {
+    return timeWeighted(from, to, w -> w);
+  }
+
+  @Override
+  public synchronized Optional<Run> currentRun(boolean value, long asOf) {
+    long want = value ? 1 : 0;
+    return run(asOf, w -> w == want);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.twins.core.internal.series;
+
+import dev.twins.core.series.Retention;
+import dev.twins.core.series.Run;
+import dev.twins.core.series.SeriesKind;
+import dev.twins.core.series.StringCursor;
+import dev.twins.core.series.StringSeries;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A series of strings over a {@link Column} of dictionary codes. The dictionary keeps every
+ * distinct value ever appended (enums have few; free text should not be stored as a series).
+ */
+public final class StringSeriesImpl extends AbstractSeries implements StringSeries {
+  private final Map<String, Integer> codes = new HashMap<>();
+  private final List<String> dictionary = new ArrayList<>();
+
+  StringSeriesImpl(Column column, Retention retention) {
+    super(column, retention);
+  }
+
+  @Override
+  public SeriesKind kind() {
+    return SeriesKind.STRING;
+  }
+
+  @Override
+  public synchronized boolean append(long time, String value) {
+    Objects.requireNonNull(value, "value");
+    Integer code = codes.get(value);
+    if (code == null) {
+      code = dictionary.size();
+      dictionary.add(value);
+      codes.put(value, code);
+    }
+    return column.append(time, code);
+  }
+
+  @Override
+  public Optional<String> last() {
+    return valueAt(Long.MAX_VALUE);
+  }
+
+  @Override
+  public synchronized Optional<String> valueAt(long asOf) {
+    long[] w = new long[1];
+    return wordAt(asOf, w) ? Optional.of(dictionary.get((int) w[0])) : Optional.empty();
+  }
+
+  @Override
+  public StringCursor scan(long from, long to) {
+    Window w;
+    List<String> dict;
+    synchronized (this) {
+      w = window(from, to);
+      dict = List.copyOf(dictionary);
+    }
+    return new StringCursor() {
+      private int i = -1;
+
+      @Override
+      public boolean next() {
+        if (i < w.size) {
+          i++;
+        }
+        return i < w.size;
+      }
+
+      private void check() {
+        if (i < 0 || i >= w.size) {
+          throw new IllegalStateException("cursor is not on a sample: call next() first");
+        }
+      }
+
+      @Override
+      public long time() {
+        check();
+        return w.times[i];
+      }
+
+      @Override
+      public String value() {
+        check();
+        return dict.get((int) w.words[i]);
+      }
+
+      @Override
+      public int size() {
+        return w.size;
+      }
+    };
+  }
+
+  @Override
+  public synchronized OptionalDouble share(String value, long from, long to) {
+    Integer code = codes.get(Objects.requireNonNull(value, "value"));
+    long want = code == null ? -1 : code;
+    return timeWeighted(from, to, w -> w == want ? 1.0 : 0.0);
+  }
+
+  @Override
+  public synchronized Optional<Run> currentRun(long asOf) {
+    long[] w = new long[1];
+    if (!wordAt(asOf, w)) {
+      return Optional.empty();
+    }
+    long want = w[0];
+    return run(asOf, x -> x == want);
+  }
+}
