@@ -2,6 +2,7 @@ package dev.twins.persistence;
 
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Models;
+import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.persistence.internal.StoreEngine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -76,6 +77,17 @@ public final class TwinStore implements AutoCloseable {
    */
   public Twins twins() {
     return engine.graph();
+  }
+
+  /**
+   * Returns the telemetry hub of the graph: every message it accepts is journaled like a graph
+   * write (and acknowledged once durable), and its series are kept in snapshots. It changes with
+   * {@link #twins()} when {@link #addModels} runs.
+   *
+   * @return the hub
+   */
+  public TelemetryHub telemetry() {
+    return engine.telemetry();
   }
 
   /** @return the models stored with the graph */
@@ -181,6 +193,7 @@ public final class TwinStore implements AutoCloseable {
     private Durability durability = Durability.everyWrite();
     private Models models = Models.empty();
     private UnaryOperator<Twins.Builder> graphOptions = UnaryOperator.identity();
+    private UnaryOperator<TelemetryHub.Builder> telemetryOptions = UnaryOperator.identity();
     private long segmentBytes = 64L << 20;
     private long snapshotEvery = 1_000_000;
     private CorruptionPolicy onCorruption = CorruptionPolicy.FAIL;
@@ -220,6 +233,17 @@ public final class TwinStore implements AutoCloseable {
      */
     public Builder graphOptions(UnaryOperator<Twins.Builder> options) {
       this.graphOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the options of the telemetry hub, e.g. {@code b -> b.retention(Retention.ofCount(10_000))}.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder telemetryOptions(UnaryOperator<TelemetryHub.Builder> options) {
+      this.telemetryOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 
@@ -268,7 +292,7 @@ public final class TwinStore implements AutoCloseable {
      * @throws StoreException if the store is locked, damaged, or of an unknown format version
      */
     public TwinStore open() {
-      return new TwinStore(StoreEngine.open(new StoreEngine.Config(dir, durability, models, graphOptions, segmentBytes,
+      return new TwinStore(StoreEngine.open(new StoreEngine.Config(dir, durability, models, graphOptions, telemetryOptions, segmentBytes,
           snapshotEvery, onCorruption)));
     }
   }
