@@ -7,6 +7,7 @@
 module dev.twins.cli {
   requires dev.twins.core;
   requires dev.twins.persistence;
+  requires dev.twins.query;
   requires info.picocli;
 
   exports dev.twins.cli;

@@ -57,6 +57,25 @@ class StoreCommandsTest {
   }
 
   @Test
+  void ingestThenQuery() throws IOException {
+    String store = dir.resolve("store").toString();
+    assertThat(twins("import", "--store", store, demoFile().toString()).status()).isZero();
+    Path feed = Files.writeString(dir.resolve("feed.ndjson"),
+        "{\"twinId\":\"sensor-101\",\"sourceTime\":\"2024-05-01T12:00:00Z\",\"values\":{\"temperature\":21.5}}\n"
+            + "{\"twinId\":\"nobody\",\"sourceTime\":\"2024-05-01T12:00:00Z\",\"values\":{\"temperature\":1}}\n");
+    Run ingest = twins("ingest", "--store", store, feed.toString());
+    assertThat(ingest.status()).as(ingest.toString()).isEqualTo(1);
+    assertThat(ingest.out()).contains("2 messages, 1 accepted");
+    assertThat(ingest.err()).contains("nobody");
+
+    Run q = twins("query", "--store", store, "--json", "SELECT T.$dtId FROM DIGITALTWINS T WHERE T.$dtId = 'room-101'");
+    assertThat(q.status()).as(q.toString()).isZero();
+    assertThat(q.out()).contains("room-101");
+    Run bad = twins("query", "--store", store, "SELECT FROM");
+    assertThat(bad.status()).isEqualTo(1);
+  }
+
+  @Test
   void usageErrors() {
     assertThat(twins("export", "--store", dir.resolve("none").toString()).status()).isEqualTo(2);
     assertThat(twins("export", "--store", dir.toString(), "--format", "png").err()).contains("unknown --format");
