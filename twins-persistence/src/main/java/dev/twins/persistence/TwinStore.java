@@ -35,10 +35,18 @@ import java.util.function.UnaryOperator;
  * <p><b>One store per directory.</b> The directory is locked while open: a second open, in this
  * or another process, fails with {@link StoreException.Code#LOCKED}.
  *
- * <p><b>Acknowledgement.</b> Each write of the graph returns once its record is durable. Many
- * threads' records share one write and fsync (group commit) in {@link #batch} and for writes that
- * commit together. A failing disk stops the journal: the write that hit it is visible in memory but
- * the store refuses every later write and {@link #close()} throws; reopen to get the durable state.
+ * <p><b>Acknowledgement.</b> Each write of the graph, and each telemetry message the
+ * {@link #telemetry() hub} accepts, returns once its journal record is as durable as the
+ * {@link Durability} promises. Records are written in groups (one {@code write}, and one
+ * {@code fsync} under {@link Durability#everyWrite()}, for everything appended meanwhile); a graph
+ * write waits for its group inside the graph's commit, so graph writes from many threads are
+ * acknowledged one group each, while {@link #batch} waits once for all its writes and telemetry
+ * from many threads shares groups.
+ *
+ * <p><b>Disk failures.</b> When writing the journal fails, the journal stops: every later write
+ * still changes the graph in memory (the graph cannot refuse a write from a subscriber), but it
+ * is neither journaled nor acknowledged as durable; {@link #sync()}, {@link #batch} and
+ * {@link #close()} throw the failure. Reopen the store to get back to its durable state.
  */
 public final class TwinStore implements AutoCloseable {
   private final StoreEngine engine;
