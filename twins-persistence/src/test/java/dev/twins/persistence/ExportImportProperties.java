@@ -35,7 +35,7 @@ class ExportImportProperties {
     return spec.list().ofMaxSize(25);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void exportImportExportIsByteStable(@ForAll("graphs") List<Spec> specs, @ForAll long seed) throws IOException {
     Twins g = Twins.create(Graphs.MODELS);
     Map<Integer, List<String>> byKind = new HashMap<>();
