@@ -6,6 +6,7 @@
  */
 module dev.twins.cli {
   requires dev.twins.core;
+  requires dev.twins.persistence;
   requires dev.twins.query;
   requires info.picocli;
 

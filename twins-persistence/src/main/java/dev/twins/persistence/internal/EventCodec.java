@@ -6,6 +6,7 @@ import dev.twins.core.graph.PropertyMetadata;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.model.Dtmi;
+import dev.twins.core.telemetry.TelemetryMessage;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -284,6 +285,43 @@ public final class EventCodec {
         av == null ? OptionalLong.empty() : OptionalLong.of(av.longValue()),
         ac == null ? OptionalInt.empty() : OptionalInt.of(ac.intValue()),
         ad == null ? Optional.empty() : Optional.of(ad.asString()));
+  /**
+   * Encodes an accepted telemetry message: twin id, component (empty string for none), source
+   * time, message id (empty string for none), then the values as name and JSON text.
+   *
+   * @param m the message
+   * @param out where to
+   */
+  public static void telemetry(TelemetryMessage m, Bytes out) {
+    out.string(m.twinId());
+    out.string(m.component().orElse(""));
+    out.zigzag(m.epochMillis());
+    out.string(m.messageId().orElse(""));
+    out.varLong(m.values().size());
+    for (Map.Entry<String, JsonNode> v : m.values().entrySet()) {
+      out.string(v.getKey());
+      json(v.getValue(), out);
+    }
+  }
+
+  /**
+   * Decodes a telemetry message.
+   *
+   * @param in the payload
+   * @return the message
+   */
+  public static TelemetryMessage telemetry(ByteBuffer in) {
+    Bytes.Reader r = new Bytes.Reader(in);
+    String twin = r.string();
+    String component = r.string();
+    long time = r.zigzag();
+    String id = r.string();
+    int n = r.varInt();
+    Map<String, JsonNode> values = new LinkedHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) values.put(r.string(), readJson(r));
+    if (r.hasMore()) throw new IllegalArgumentException("unexpected bytes after the message at " + r.position());
+    return new TelemetryMessage(twin, component.isEmpty() ? Optional.empty() : Optional.of(component), time, values,
+        id.isEmpty() ? Optional.empty() : Optional.of(id));
   }
 
   private static void json(JsonNode node, Bytes out) {
