@@ -14,6 +14,7 @@ public final class Examples {
 
   static {
     EXAMPLES.put("ranch", Ranch::main);
+    EXAMPLES.put("engines", Engines::main);
   }
 
   private Examples() {}
