@@ -15,6 +15,7 @@ public final class Examples {
   static {
     EXAMPLES.put("ranch", Ranch::main);
     EXAMPLES.put("engines", Engines::main);
+    EXAMPLES.put("reactor", Reactor::main);
   }
 
   private Examples() {}
