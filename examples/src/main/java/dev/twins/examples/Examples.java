@@ -16,6 +16,7 @@ public final class Examples {
     EXAMPLES.put("ranch", Ranch::main);
     EXAMPLES.put("engines", Engines::main);
     EXAMPLES.put("reactor", Reactor::main);
+    EXAMPLES.put("adt", AdtMigration::main);
   }
 
   private Examples() {}
