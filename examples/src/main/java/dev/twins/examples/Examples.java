@@ -14,6 +14,7 @@ public final class Examples {
 
   static {
     EXAMPLES.put("ranch", Ranch::main);
+    EXAMPLES.put("building", Building::main);
     EXAMPLES.put("engines", Engines::main);
     EXAMPLES.put("reactor", Reactor::main);
     EXAMPLES.put("adt", AdtMigration::main);
