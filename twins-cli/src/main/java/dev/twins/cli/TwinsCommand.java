@@ -2,6 +2,7 @@ package dev.twins.cli;
 
 import dev.twins.cli.internal.ExitStatus;
 import dev.twins.cli.internal.InternalErrorHandler;
+import dev.twins.cli.internal.ShellCommand;
 import dev.twins.cli.internal.StatsCommand;
 import dev.twins.cli.internal.UsageErrorHandler;
 import dev.twins.cli.internal.ValidateCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Digital twins described by DTDL models.",
-    subcommands = {ValidateCommand.class, StatsCommand.class, HelpCommand.class},
+    subcommands = {ValidateCommand.class, StatsCommand.class, ShellCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit status:%n",
