@@ -6,11 +6,10 @@
  */
 module dev.twins.cli {
   requires dev.twins.core;
+  requires dev.twins.persistence;
+  requires dev.twins.query;
   requires info.picocli;
   requires jdk.jshell;
-  // On the class path of `twins shell`.
-  requires static dev.twins.query;
-  requires static dev.twins.persistence;
 
   exports dev.twins.cli;
 
