@@ -67,7 +67,7 @@ class OtherKindsProperties {
     return found;
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void booleansAndStrings(@ForAll("samples") List<Sample> in,
       @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 2_100) long from,
       @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 900) long length) {
@@ -119,7 +119,7 @@ class OtherKindsProperties {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void points(@ForAll("samples") List<Sample> in,
       @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 2_100) long asOf,
       @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 600) int radius) {
