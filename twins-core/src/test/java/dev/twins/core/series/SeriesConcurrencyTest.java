@@ -18,7 +18,7 @@ class SeriesConcurrencyTest {
   void concurrentAppendsIntoSharedSeriesAreAllKept() throws Exception {
     SeriesStore store = SeriesStore.create();
     int threads = 4;
-    int perThread = 5_000;
+    int perThread = 3_000;
     int twins = 5;
     ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
     CountDownLatch start = new CountDownLatch(1);
