@@ -1020,6 +1020,10 @@ public final class Compiler {
         best.implied.add(c);
         return best;
       }
+    }
+    for (int i = 0; i < conjuncts.size(); i++) {
+      if (masks[i] != 1L << slot) continue;
+      Expr c = conjuncts.get(i);
       if (c instanceof Call && ((Call) c).name().equals("IS_OF_MODEL") && isOfModelSlot((Call) c) == slot) {
         Call call = (Call) c;
         Dtmi d = modelArgument(modelArg(call), call);
