@@ -6,6 +6,8 @@ import dev.twins.core.adt.AdtImport;
 import dev.twins.core.adt.ErrorPolicy;
 import dev.twins.core.model.ModelError;
 import dev.twins.core.model.ModelException;
+import dev.twins.persistence.StoreException;
+import dev.twins.persistence.TwinStore;
 import dev.twins.query.QueryEngine;
 import dev.twins.query.QueryException;
 import dev.twins.query.QueryResult;
@@ -23,16 +25,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code twins query}: loads models and twin graph files in memory and runs one query over them. */
+/**
+ * {@code twins query}: runs one query over the graph of a store ({@code --store DIR}) or over model
+ * and twin graph files loaded in memory ({@code --load FILE...}).
+ */
 @Command(
     name = "query",
     sortOptions = false,
     headerHeading = "",
-    header = "Run a query over twin graph files.",
+    header = "Run a query over a store or over twin graph files.",
     descriptionHeading = "%n",
     description = {
-      "Loads DTDL model files and directories, ADT bulk-import NDJSON files and ADT Explorer JSON"
-          + " files into one twin graph in memory and runs QUERY, in the query language of Azure"
+      "Runs QUERY over the graph of the store in DIR (--store), or loads DTDL model files and"
+          + " directories, ADT bulk-import NDJSON files and ADT Explorer JSON files into one twin"
+          + " graph in memory (--load) and runs QUERY over it, in the query language of Azure"
           + " Digital Twins with its extensions (ORDER BY, GROUP BY, aggregates, OPTIONAL, EXISTS,"
           + " EXPLAIN, ...).",
       "",
@@ -43,8 +49,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:the query ran",
-      "1:a syntax or validation error in the query, a limit exceeded, or invalid models",
-      "2:usage error, or a FILE that does not exist or cannot be read",
+      "1:a syntax or validation error in the query, a limit exceeded, invalid models, or a damaged store",
+      "2:usage error, a FILE that does not exist or cannot be read, no such store, or a store open elsewhere",
       "70:internal error (a bug; --debug or TWINS_DEBUG=1 shows the stack trace)"
     })
 public final class QueryCommand implements Callable<Integer> {
@@ -65,9 +71,18 @@ public final class QueryCommand implements Callable<Integer> {
     boolean csv;
   }
 
-  @Option(names = "--load", arity = "1", required = true, paramLabel = "FILE",
-      description = "A DTDL file or directory, bulk-import NDJSON or Explorer JSON; repeat for several.")
-  private List<String> files = new ArrayList<>();
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Source source = new Source();
+
+  /** Where the graph comes from: a store or files. */
+  static final class Source {
+    @Option(names = "--store", paramLabel = "DIR", description = "The store directory.")
+    String store;
+
+    @Option(names = "--load", arity = "1", paramLabel = "FILE",
+        description = "A DTDL file or directory, bulk-import NDJSON or Explorer JSON; repeat for several.")
+    List<String> files = new ArrayList<>();
+  }
 
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. \"SELECT COUNT() FROM DIGITALTWINS\".")
   private String query;
@@ -79,8 +94,9 @@ public final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (source.store != null) return queryStore(out, err);
     List<Path> paths = new ArrayList<>();
-    for (String f : files) {
+    for (String f : source.files) {
       Path p;
       try {
         p = Path.of(f);
@@ -108,18 +124,43 @@ public final class QueryCommand implements Callable<Integer> {
     }
     for (AdtFileError a : result.errors()) err.println(a);
     err.flush();
-    QueryResult rows;
     try {
-      rows = QueryEngine.of(result.twins()).query(query);
+      print(QueryEngine.of(result.twins()).query(query), out);
+      return ExitStatus.OK;
     } catch (QueryException e) {
       err.println("twins query: " + e.getMessage());
       err.flush();
       return ExitStatus.INVALID;
     }
-    if (format.json) out.print(rows.toJsonLines());
-    else if (format.csv) out.print(rows.toCsv());
-    else out.println(rows.table(Integer.MAX_VALUE));
+  }
+
+  private int queryStore(PrintWriter out, PrintWriter err) {
+    TwinStore s = StoreOptions.open(source.store, true, err);
+    if (s == null) return ExitStatus.USAGE;
+    try (TwinStore st = s) {
+      print(QueryEngine.of(st.twins()).query(query), out);
+      return ExitStatus.OK;
+    } catch (QueryException e) {
+      err.println("twins query: " + e.getMessage());
+      err.flush();
+      return ExitStatus.INVALID;
+    } catch (StoreException e) {
+      err.println("twins: " + e.getMessage());
+      err.flush();
+      return StoreOptions.status(e);
+    }
+  }
+
+  private void print(QueryResult rows, PrintWriter out) {
+    if (format.json) {
+      String lines = rows.toJsonLines();
+      out.print(lines);
+      if (!lines.isEmpty() && !lines.endsWith("\n")) out.println();
+    } else if (format.csv) {
+      out.print(rows.toCsv());
+    } else {
+      out.println(rows.table(Integer.MAX_VALUE));
+    }
     out.flush();
-    return ExitStatus.OK;
   }
 }

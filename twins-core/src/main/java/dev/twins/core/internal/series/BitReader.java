@@ -10,6 +10,11 @@ final class BitReader {
     pos = 0;
   }
 
+  void reset(long[] data, int bit) {
+    words = data;
+    pos = bit;
+  }
+
   /** Reads {@code n} bits, 0 &lt;= n &lt;= 64, as an unsigned number. */
   long read(int n) {
     if (n == 0) {
@@ -35,6 +40,25 @@ final class BitReader {
     boolean bit = ((w << (pos & 63)) & Long.MIN_VALUE) != 0;
     pos++;
     return bit;
+  }
+
+  long readVarLong() {
+    int len = (int) read(7);
+    return read(len);
+  }
+
+  /** Reads what {@link BitWriter#writeGolomb} wrote. */
+  long readGolomb(int k) {
+    int zeros = readUnary();
+    if (zeros == 62 - k) {
+      return read(64);
+    }
+    int len = zeros + k + 1;
+    return ((1L << (len - 1)) | read(len - 1)) - (1L << k);
+  }
+
+  static long unzigzag(long z) {
+    return (z >>> 1) ^ -(z & 1);
   }
 
   /** Counts and consumes leading zero bits up to and including the first one bit. */

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Summarises the side-by-side benchmarks (PeerBenchmark) as Markdown ratio tables.
+
+Usage: python3 twins-bench/peers_summary.py DIR_OR_FILES...
+
+Reads every JMH JSON result (*.json) and JMH log (*.log) given or found in the given folders (as
+twins-bench/run.sh leaves them). For each size it prints one table: a row per workload, a column
+per engine with the median of its measurement iterations and, for the peers, the ratio to Twins
+(peer / Twins: above 1 means Twins takes less time or memory). The retained heap per twin and the
+background writer's reached rate come from the logs' "# retained heap" and "# writer" lines.
+A last table shows how each engine's figures scale from the smallest size to the largest.
+"""
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+
+ENGINES = ["twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"]
+ROWS = [
+    ("load", "1. bulk load"),
+    ("heap", "1. retained heap per twin"),
+    ("readById", "2. point read by id"),
+    ("updateOne", "2. one property update"),
+    ("queryBuilding", "4. query: sensors > 30 °C under a building"),
+    ("queryFloor", "4. query: … under a floor"),
+    ("queryAirHandler", "4. query: … fed by an air handler"),
+    ("queryBuildingWhileWriting", "4. building query, writer at 100,000/s"),
+    ("queryFloorWhileWriting", "4. floor query, writer at 100,000/s"),
+    ("queryAirHandlerWhileWriting", "4. air handler query, writer at 100,000/s"),
+    ("writer", "4. writer's reached rate (updates/s)"),
+]
+HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
+WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
+
+
+def files(args, pattern):
+    out = []
+    for a in args:
+        out += sorted(glob.glob(os.path.join(a, pattern))) if os.path.isdir(a) else ([a] if a.endswith(pattern[1:]) else [])
+    return out
+
+
+def number(x):
+    if x >= 100:
+        return f"{x:,.0f}"
+    if x >= 10:
+        return f"{x:,.1f}"
+    return f"{x:,.2f}"
+
+
+def main(args):
+    # (row, twins, engine) -> (median, unit, lower_is_better)
+    cells = {}
+    for path in files(args, "*.json"):
+        with open(path, encoding="utf-8") as f:
+            try:
+                results = json.load(f)
+            except json.JSONDecodeError:
+                continue
+        for r in results:
+            if ".peers.PeerBenchmark." not in r["benchmark"]:
+                continue
+            name = r["benchmark"].rsplit(".", 1)[-1]
+            p = r["params"]
+            m = r["primaryMetric"]
+            unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
+            cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
+    heaps, writers = {}, {}
+    for path in files(args, "*.log"):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                h = HEAP.search(line)
+                if h:
+                    heaps.setdefault((int(h.group(2)), h.group(1)), []).append(int(h.group(3)) / int(h.group(2)))
+                w = WRITER.search(line)
+                if w:
+                    writers.setdefault((int(w.group(2)), w.group(1)), []).append(int(w.group(3)))
+    for (n, e), v in heaps.items():
+        cells[("heap", n, e)] = (statistics.median(v), "B", True)
+    for (n, e), v in writers.items():
+        cells[("writer", n, e)] = (statistics.median(v), "/s", False)
+    sizes = sorted({k[1] for k in cells})
+    engines = [e for e in ENGINES if any(k[2] == e for k in cells)]
+    if not sizes:
+        print("no PeerBenchmark results found in", args, file=sys.stderr)
+        return 1
+    for n in sizes:
+        print(f"**{n:,} twins** (median; peers: their figure and ×ratio to Twins, peer / Twins)\n")
+        print("| workload | unit | " + " | ".join(engines) + " |")
+        print("|---|---|" + "---|" * len(engines))
+        for key, title in ROWS:
+            row = [cells.get((key, n, e)) for e in engines]
+            if not any(row):
+                continue
+            unit = next(c[1] for c in row if c)
+            base = cells.get((key, n, "twins"))
+            out = []
+            for e, c in zip(engines, row):
+                if not c:
+                    out.append("–")
+                elif e == "twins" or not base or base[0] == 0:
+                    out.append(f"**{number(c[0])}**" if e == "twins" else number(c[0]))
+                else:
+                    out.append(f"{number(c[0])} (×{c[0] / base[0]:.2f})")
+            print(f"| {title} | {unit} | " + " | ".join(out) + " |")
+        print()
+    if len(sizes) > 1:
+        lo, hi = sizes[0], sizes[-1]
+        print(f"**Scaling** from {lo:,} to {hi:,} twins ({hi // lo}× the twins): figure at {hi:,} / figure at {lo:,}\n")
+        print("| workload | " + " | ".join(engines) + " |")
+        print("|---|" + "---|" * len(engines))
+        for key, title in ROWS:
+            out = []
+            for e in engines:
+                a, b = cells.get((key, lo, e)), cells.get((key, hi, e))
+                out.append(f"×{b[0] / a[0]:.2f}" if a and b and a[0] else "–")
+            if any(o != "–" for o in out):
+                print(f"| {title} | " + " | ".join(out) + " |")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or ["."]))

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the side-by-side benchmarks (dev.twins.bench.peers.PeerBenchmark): Twins and its peers on
+# the same seeded portfolio, then prints the ratio tables (twins-bench/peers_summary.py).
+#
+#   twins-bench/run.sh [--quick] [--twins 10000,100000] [--engines twins,jgrapht,...] [--pin] [--out DIR]
+#
+# Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
+# size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
+# measured loads), sizes 10,000 and 100,000 twins. About 35 minutes on 2 cores.
+# Quick mode (--quick): one JVM per engine and size (-f 0, the loaded graph shared by that JVM's
+# benchmarks), 1 warmup and 2 measured iterations of 1 s, 1 warmup and 2 measured loads; under
+# 5 minutes at 10,000 twins (the default size of the quick mode) on a quiet machine.
+# Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use
+# the second core. --pin runs everything on CPU 0 instead (taskset -c 0).
+# Results: DIR (default twins-bench/target/peers-<date>) gets one JMH JSON result and log per run,
+# and summary.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0; twins=""; engines="twins,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --twins) twins="$2"; shift ;;
+    --engines) engines="$2"; shift ;;
+    --pin) pin=(taskset -c 0) ;;
+    --out) out="$2"; shift ;;
+    *) echo "unknown option $1 (expected --quick, --twins N,M, --engines a,b, --pin, --out DIR)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ -n "$twins" ] || { [ $quick = 1 ] && twins=10000 || twins=10000,100000; }
+[ -n "$out" ] || out="twins-bench/target/peers-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+
+jar=twins-bench/target/benchmarks.jar
+if [ ! -f "$jar" ]; then
+  mvn -q -B package -DskipTests -pl twins-bench -am
+fi
+
+# What Neo4j asks of Java 17 (the forks get the same from the benchmarks' @Fork).
+jvm=(-Xmx8g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED)
+
+start=$(date +%s)
+echo "# $(date -u) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)" | tee "$out/machine.txt"
+if [ $quick = 1 ]; then
+  for n in ${twins//,/ }; do
+    for e in ${engines//,/ }; do
+      echo "== $e, $n twins"
+      "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.PeerBenchmark' -p engine="$e" -p twins="$n" \
+        -f 0 -wi 1 -w 1 -i 2 -r 1 -rf json -rff "$out/quick-$e-$n.json" > "$out/quick-$e-$n.log" 2>&1 \
+        || { echo "failed: see $out/quick-$e-$n.log" >&2; tail -20 "$out/quick-$e-$n.log" >&2; exit 1; }
+    done
+  done
+else
+  "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.PeerBenchmark' -p engine="$engines" -p twins="$twins" \
+    -rf json -rff "$out/full.json" > "$out/full.log" 2>&1 \
+    || { echo "failed: see $out/full.log" >&2; tail -20 "$out/full.log" >&2; exit 1; }
+fi
+echo "# took $(( $(date +%s) - start )) s" | tee -a "$out/machine.txt"
+python3 twins-bench/peers_summary.py "$out" | tee "$out/summary.md"

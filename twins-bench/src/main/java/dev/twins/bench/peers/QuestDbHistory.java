@@ -1,0 +1,103 @@
+package dev.twins.bench.peers;
+
+import io.questdb.cairo.CairoEngine;
+import io.questdb.cairo.DefaultCairoConfiguration;
+import io.questdb.cairo.TableToken;
+import io.questdb.cairo.TableWriter;
+import io.questdb.cairo.security.AllowAllSecurityContext;
+import io.questdb.cairo.sql.RecordCursor;
+import io.questdb.cairo.sql.RecordCursorFactory;
+import io.questdb.griffin.SqlException;
+import io.questdb.griffin.SqlExecutionContextImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * QuestDB embedded as the telemetry history of the peers: one table {@code readings(sensor SYMBOL,
+ * value DOUBLE, ts TIMESTAMP)}, partitioned by hour, written through its {@link TableWriter}
+ * (out-of-order rows are merged on commit; duplicates are kept, as a table without WAL has no
+ * deduplication) and queried with SQL. The database lives in a new directory under
+ * {@link Neo4jEngine#parent()} (a tmpfs where there is one), deleted on close.
+ */
+public final class QuestDbHistory implements AutoCloseable {
+  /** Rows per commit while ingesting. */
+  public static final int COMMIT_EVERY = 10_000;
+
+  private final Path dir;
+  private final CairoEngine engine;
+  private final SqlExecutionContextImpl context;
+  private final TableToken table;
+
+  /** Opens a new, empty database with the {@code readings} table. */
+  public QuestDbHistory() {
+    try {
+      dir = Files.createTempDirectory(Neo4jEngine.parent(), "twins-bench-questdb");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    engine = new CairoEngine(new DefaultCairoConfiguration(dir.toString()));
+    context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE);
+    try {
+      engine.execute("CREATE TABLE readings (sensor SYMBOL CAPACITY 262144, value DOUBLE, ts TIMESTAMP) "
+          + "TIMESTAMP(ts) PARTITION BY HOUR BYPASS WAL", context);
+    } catch (SqlException e) {
+      throw new IllegalStateException("cannot create the readings table: " + e.getMessage(), e);
+    }
+    table = engine.verifyTableName("readings");
+  }
+
+  /**
+   * Appends readings of a stream, in arrival order, committing every {@value #COMMIT_EVERY}.
+   *
+   * @param s the stream
+   * @param from the first reading
+   * @param to the reading after the last
+   */
+  public void ingest(TelemetryStream s, int from, int to) {
+    try (TableWriter w = engine.getWriter(table, "twins-bench")) {
+      for (int k = from; k < to; k++) {
+        TableWriter.Row row = w.newRow(s.timeMicros(k));
+        row.putSym(0, s.sensorId(k));
+        row.putDouble(1, s.value(k));
+        row.append();
+        if ((k - from + 1) % COMMIT_EVERY == 0) w.commit();
+      }
+      w.commit();
+    }
+  }
+
+  /**
+   * Runs a query whose first row's first column is a number.
+   *
+   * @param sql the query
+   * @return the first column of the first row, as a double ({@code long} columns converted)
+   */
+  public double scalar(String sql) {
+    try (RecordCursorFactory f = engine.select(sql, context); RecordCursor c = f.getCursor(context)) {
+      if (!c.hasNext()) throw new IllegalStateException("no row from " + sql);
+      int type = f.getMetadata().getColumnType(0);
+      return io.questdb.cairo.ColumnType.isDouble(type) ? c.getRecord().getDouble(0) : c.getRecord().getLong(0);
+    } catch (SqlException e) {
+      throw new IllegalStateException("query failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the number of rows in {@code readings} */
+  public long count() {
+    return (long) scalar("SELECT count() FROM readings");
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.twins.bench.peers;
+
+import dev.twins.core.graph.JsonPatch;
+import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.Twin;
+import dev.twins.core.graph.Twins;
+import dev.twins.core.model.Models;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Twins through its public graph API: {@code createTwin} and {@code relate} to load,
+ * {@code twin(id)} to read, a JSON Patch {@code replace} per update, and the scoped query by hand
+ * over {@code outgoing(id, name)} and {@code twin(id)}.
+ */
+final class TwinsEngine implements Engine {
+  private final Models models;
+  private Twins twins;
+
+  TwinsEngine(Models models) {
+    this.models = models;
+    this.twins = Twins.create(models);
+  }
+
+  @Override
+  public String name() {
+    return "twins";
+  }
+
+  @Override
+  public void load(PeerPortfolio p) {
+    twins = Twins.create(models);
+    for (int i = 0; i < p.twinCount(); i++) {
+      twins.createTwin(p.id(i), p.kind(i).model(), new ArrayMap(p.propertyNames(i), p.propertyValues(i)));
+    }
+    for (int r = 0; r < p.relationshipCount(); r++) {
+      twins.relate(p.id(p.source(r)), p.relationshipId(r), p.relationshipName(r), p.id(p.target(r)));
+    }
+  }
+
+  @Override
+  public long twinCount() {
+    return twins.twinCount();
+  }
+
+  @Override
+  public long relationshipCount() {
+    return twins.relationCount();
+  }
+
+  @Override
+  public double read(String id, String property) {
+    Twin t = twins.twin(id).orElseThrow(() -> new NoSuchElementException("no twin " + id));
+    return t.number(property).orElseThrow();
+  }
+
+  @Override
+  public Object prepare(String property, double value) {
+    return JsonPatch.builder().replace("/" + property, value).build();
+  }
+
+  @Override
+  public void update(String id, String property, double value, Object prepared) {
+    twins.patch(id, (JsonPatch) prepared);
+  }
+
+  @Override
+  public List<String> hotSensors(String startId, Scope scope, double threshold) {
+    List<String> frontier = List.of(startId);
+    for (String step : scope.path()) {
+      List<String> next = new ArrayList<>();
+      for (String id : frontier) {
+        for (Relation r : twins.outgoing(id, step)) next.add(r.targetId());
+      }
+      frontier = next;
+    }
+    List<String> out = new ArrayList<>();
+    for (String id : frontier) {
+      Twin t = twins.twin(id).orElse(null);
+      if (t == null) continue;
+      JsonNode kind = t.property("kind").orElse(null);
+      if (kind == null || !kind.isString() || !kind.stringValue().equals("temperature")) continue;
+      if (t.number("value").orElse(Double.NaN) > threshold) out.add(id);
+    }
+    return out;
+  }
+
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    twins = Twins.create(models);
+  }
+}
