@@ -809,6 +809,20 @@ public final class Compiler {
       throw error(c, "unknown function " + name + suggestion(name, known));
     }
     Functions.Function fn = f.get();
+    if (strict && SeriesFunctions.SIGNATURES.containsKey(name) && args.size() >= 2 && args.get(1) instanceof Literal
+        && ((Literal) args.get(1)).value() instanceof String) {
+      String telemetry = (String) ((Literal) args.get(1)).value();
+      Set<String> names = new TreeSet<>();
+      for (Interface i : models.interfaces()) {
+        for (Content ct : i.contents().values()) {
+          if (ct instanceof Telemetry || ct instanceof Property) names.add(ct.name());
+        }
+      }
+      if (!names.contains(telemetry)) {
+        throw error(c, "`" + telemetry + "` is not a telemetry or property of any model in the graph"
+            + suggestion(telemetry, names));
+      }
+    }
     if (args.size() < fn.minArgs() || args.size() > fn.maxArgs()) {
       throw error(c, name + " takes " + (fn.minArgs() == fn.maxArgs() ? String.valueOf(fn.minArgs())
           : fn.minArgs() + " to " + fn.maxArgs()) + " arguments, not " + args.size());
