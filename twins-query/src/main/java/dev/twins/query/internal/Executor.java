@@ -54,6 +54,23 @@ public final class Executor {
    *     twin or relationship itself, whose document is rendered when first read
    */
   public static List<Object> execute(Plan plan, Run run) {
+    return execute(plan, run, null);
+  }
+
+  /**
+   * Runs a plan, handing rows to a consumer as they are found when the query neither sorts nor
+   * groups (then without the row limit, as nothing is held), and otherwise once they are complete.
+   *
+   * @param plan the plan
+   * @param run the run
+   * @param direct where rows go, or null to collect them
+   * @return the rows when collected, else an empty list
+   */
+  public static List<Object> execute(Plan plan, Run run, java.util.function.Consumer<Object> direct) {
+    if (direct != null && (plan.explain || plan.grouped || !plan.sortKeys.isEmpty() || plan.countOnly)) {
+      for (Object o : execute(plan, run, null)) direct.accept(o);
+      return List.of();
+    }
     if (plan.explain) {
       List<Object> out = new ArrayList<>();
       for (String line : explain(plan, run)) {
@@ -78,7 +95,7 @@ public final class Executor {
       }
       return out;
     }
-    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset);
+    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset, direct);
     try {
       step(plan, 0, row, run, sink);
     } catch (Enough e) {
@@ -476,13 +493,16 @@ public final class Executor {
     private final List<Object> rows = new ArrayList<>();
     private final List<Object[]> keys = new ArrayList<>();
     private final Set<Object> seen = new HashSet<>();
+    private final java.util.function.Consumer<Object> direct;
     private long skipped;
+    private long emitted;
 
-    RowSink(Plan plan, Run run, long take, long offset) {
+    RowSink(Plan plan, Run run, long take, long offset, java.util.function.Consumer<Object> direct) {
       this.plan = plan;
       this.run = run;
       this.take = take;
       this.offset = offset;
+      this.direct = direct;
     }
 
     @Override
@@ -493,6 +513,11 @@ public final class Executor {
       if (plan.sortKeys.isEmpty()) {
         if (skipped < offset) {
           skipped++;
+          return;
+        }
+        if (direct != null) {
+          direct.accept(o);
+          if (++emitted >= take) throw new Enough();
           return;
         }
         rows.add(o);
