@@ -9,6 +9,7 @@ module dev.twins.cli {
   requires dev.twins.persistence;
   requires dev.twins.query;
   requires info.picocli;
+  requires jdk.jshell;
 
   exports dev.twins.cli;
 

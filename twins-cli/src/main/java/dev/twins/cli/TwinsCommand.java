@@ -6,6 +6,7 @@ import dev.twins.cli.internal.ImportCommand;
 import dev.twins.cli.internal.IngestCommand;
 import dev.twins.cli.internal.QueryCommand;
 import dev.twins.cli.internal.InternalErrorHandler;
+import dev.twins.cli.internal.ShellCommand;
 import dev.twins.cli.internal.StatsCommand;
 import dev.twins.cli.internal.UsageErrorHandler;
 import dev.twins.cli.internal.ValidateCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Digital twins described by DTDL models.",
     subcommands = {ValidateCommand.class, ImportCommand.class, IngestCommand.class, QueryCommand.class,
-        ExportCommand.class, StatsCommand.class, HelpCommand.class},
+        ExportCommand.class, StatsCommand.class, ShellCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit status:%n",
