@@ -17,7 +17,7 @@ import re
 import statistics
 import sys
 
-ENGINES = ["twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"]
+ENGINES = ["twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb"]
 ROWS = [
     ("load", "1. bulk load"),
     ("heap", "1. retained heap per twin"),
@@ -30,9 +30,13 @@ ROWS = [
     ("queryFloorWhileWriting", "4. floor query, writer at 100,000/s"),
     ("queryAirHandlerWhileWriting", "4. air handler query, writer at 100,000/s"),
     ("writer", "4. writer's reached rate (updates/s)"),
+    ("ingestHistory", "3. history: append 1,000,000 readings"),
+    ("historyBytes", "3. history: bytes per stored reading"),
+    ("windowMean", "5. 15-minute mean of one sensor"),
 ]
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
+HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
 def files(args, pattern):
@@ -60,25 +64,30 @@ def main(args):
             except json.JSONDecodeError:
                 continue
         for r in results:
-            if ".peers.PeerBenchmark." not in r["benchmark"]:
+            if ".bench.peers." not in r["benchmark"]:
                 continue
             name = r["benchmark"].rsplit(".", 1)[-1]
             p = r["params"]
             m = r["primaryMetric"]
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers = {}, {}
+    heaps, writers, histories = {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 h = HEAP.search(line)
                 if h:
                     heaps.setdefault((int(h.group(2)), h.group(1)), []).append(int(h.group(3)) / int(h.group(2)))
+                y = HISTORY.search(line)
+                if y:
+                    histories.setdefault((int(y.group(2)), y.group(1)), []).append(int(y.group(3)))
                 w = WRITER.search(line)
                 if w:
                     writers.setdefault((int(w.group(2)), w.group(1)), []).append(int(w.group(3)))
     for (n, e), v in heaps.items():
         cells[("heap", n, e)] = (statistics.median(v), "B", True)
+    for (n, e), v in histories.items():
+        cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in writers.items():
         cells[("writer", n, e)] = (statistics.median(v), "/s", False)
     sizes = sorted({k[1] for k in cells})
