@@ -47,6 +47,11 @@ public final class Twin {
   private final Instant[] times;
   /** Per metadata slot (null entries when not set); null when no source time is set. */
   private final Instant[] sourceTimes;
+  /**
+   * Per metadata slot, the device members (desired value and version, acknowledgement) with an
+   * epoch time and no source time (null entries when none); null when no property has any.
+   */
+  private final PropertyMetadata[] device;
   /** The rendered ETag, made on first use (racy but idempotent). */
   private String etagText;
 
@@ -85,6 +90,7 @@ public final class Twin {
     String[] keys = new String[metadata.size()];
     Instant[] ts = new Instant[keys.length];
     Instant[] sts = null;
+    PropertyMetadata[] dev = null;
     boolean allAtLastUpdate = true;
     i = 0;
     for (Map.Entry<String, PropertyMetadata> e : metadata.entrySet()) {
@@ -96,12 +102,17 @@ public final class Twin {
         if (sts == null) sts = new Instant[keys.length];
         sts[i] = pm.sourceTime().get();
       }
+      if (pm.hasDeviceState()) {
+        if (dev == null) dev = new PropertyMetadata[keys.length];
+        dev[i] = deviceOnly(pm);
+      }
       i++;
     }
     this.shape = TwinShape.of(names, keys);
     this.values = vals;
     this.times = allAtLastUpdate ? null : ts;
     this.sourceTimes = sts;
+    this.device = dev;
   }
 
   private Twin(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant lastUpdateTime,
@@ -116,6 +127,27 @@ public final class Twin {
     this.values = values;
     this.times = times;
     this.sourceTimes = sourceTimes;
+    this.device = null;
+  }
+
+  private Twin(Twin t, PropertyMetadata[] device) {
+    this.id = t.id;
+    this.model = t.model;
+    this.etagPrefix = t.etagPrefix;
+    this.etagNumber = t.etagNumber;
+    this.etagText = t.etagText;
+    this.version = t.version;
+    this.lastUpdateTime = t.lastUpdateTime;
+    this.shape = t.shape;
+    this.values = t.values;
+    this.times = t.times;
+    this.sourceTimes = t.sourceTimes;
+    this.device = device;
+  }
+
+  private static PropertyMetadata deviceOnly(PropertyMetadata pm) {
+    return new PropertyMetadata(Instant.EPOCH, Optional.empty(), pm.desiredValue(), pm.desiredVersion(),
+        pm.ackVersion(), pm.ackCode(), pm.ackDescription());
   }
 
   /** @return the twin id ({@code $dtId}) */
@@ -189,7 +221,8 @@ public final class Twin {
   }
 
   /**
-   * Returns the metadata of each property that is set, built on each call.
+   * Returns the metadata of each property that is set, and of each property that has a desired
+   * value or a device acknowledgement but no value yet; built on each call.
    *
    * @return per property, in order: keys are names or {@code component/property}; unmodifiable
    */
@@ -200,7 +233,10 @@ public final class Twin {
   }
 
   private PropertyMetadata metadata(int i) {
-    return new PropertyMetadata(time(i), Optional.ofNullable(sourceTimes == null ? null : sourceTimes[i]));
+    Optional<Instant> st = Optional.ofNullable(sourceTimes == null ? null : sourceTimes[i]);
+    PropertyMetadata d = device == null ? null : device[i];
+    return d == null ? new PropertyMetadata(time(i), st) : new PropertyMetadata(time(i), st, d.desiredValue(),
+        d.desiredVersion(), d.ackVersion(), d.ackCode(), d.ackDescription());
   }
 
   private Instant time(int i) {
@@ -217,7 +253,9 @@ public final class Twin {
   /**
    * Returns the twin in the JSON of Azure Digital Twins: {@code $dtId}, {@code $etag},
    * {@code $metadata} (with {@code $model}, {@code $lastUpdateTime} and per-property
-   * {@code lastUpdateTime} / {@code sourceTime}), properties, and components with their own
+   * {@code lastUpdateTime} / {@code sourceTime}, and for writable properties configured on a device
+   * {@code desiredValue}, {@code desiredVersion}, {@code ackVersion}, {@code ackCode},
+   * {@code ackDescription}), properties, and components with their own
    * {@code $metadata}.
    *
    * @return a new JSON object
@@ -253,6 +291,14 @@ public final class Twin {
       ObjectNode m = target.putObject(slash < 0 ? key : key.substring(slash + 1));
       m.put("lastUpdateTime", time(i).toString());
       if (sourceTimes != null && sourceTimes[i] != null) m.put("sourceTime", sourceTimes[i].toString());
+      PropertyMetadata d = device == null ? null : device[i];
+      if (d != null) {
+        d.desiredValue().ifPresent(v -> m.set("desiredValue", v));
+        d.desiredVersion().ifPresent(v -> m.put("desiredVersion", v));
+        d.ackVersion().ifPresent(v -> m.put("ackVersion", v));
+        d.ackCode().ifPresent(v -> m.put("ackCode", v));
+        d.ackDescription().ifPresent(v -> m.put("ackDescription", v));
+      }
     }
     return o;
   }
@@ -274,7 +320,7 @@ public final class Twin {
         Instant b = t.sourceTimes == null ? null : t.sourceTimes[i];
         if (!Objects.equals(a, b)) return false;
       }
-      return true;
+      return Arrays.equals(device, t.device);
     }
     return document().equals(t.document()) && metadata().equals(t.metadata());
   }
@@ -316,6 +362,16 @@ public final class Twin {
     @Override
     public Instant[] sourceTimes(Twin t) {
       return t.sourceTimes;
+    }
+
+    @Override
+    public PropertyMetadata[] device(Twin t) {
+      return t.device;
+    }
+
+    @Override
+    public Twin withDevice(Twin t, PropertyMetadata[] device) {
+      return new Twin(t, device);
     }
 
     @Override

@@ -43,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Twins {
   private final GraphStore store;
   private final IndexRegistry indexes;
+  /** Model DTMIs parsed from the strings callers give, so that each is parsed once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Dtmi> modelIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Twins(GraphStore store) {
     this.store = store;
@@ -104,7 +106,9 @@ public final class Twins {
 
   /**
    * Creates a twin from its JSON in the format of Azure Digital Twins ({@code $dtId},
-   * {@code $metadata.$model}, properties, components with {@code $metadata}).
+   * {@code $metadata.$model}, properties, components with {@code $metadata}; per-property
+   * {@code sourceTime} and device members such as {@code desiredValue} are kept, see
+   * {@link PropertyMetadata}).
    *
    * @param twinJson the twin
    * @return the twin
@@ -112,7 +116,8 @@ public final class Twins {
    */
   public Twin createTwin(ObjectNode twinJson) {
     AdtJson.TwinInput in = AdtJson.twin(null, twinJson);
-    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), Condition.ifNoneMatchAny());
+    return store.put(in.id(), in.model(), in.document(), in.sourceTimes(), in.deviceMembers(),
+        Condition.ifNoneMatchAny());
   }
 
   /**
@@ -129,7 +134,7 @@ public final class Twins {
    */
   public Twin putTwin(String id, ObjectNode twinJson, Condition condition) {
     AdtJson.TwinInput in = AdtJson.twin(id, twinJson);
-    return store.put(id, in.model(), in.document(), in.sourceTimes(), condition);
+    return store.put(id, in.model(), in.document(), in.sourceTimes(), in.deviceMembers(), condition);
   }
 
   /**
@@ -146,8 +151,10 @@ public final class Twins {
    * Updates a twin with a JSON Patch, atomically: all operations or none.
    *
    * @param id the twin id
-   * @param patch operations on properties, components, {@code /$metadata/$model} and
-   *     {@code /$metadata/<property>/sourceTime}
+   * @param patch operations on properties, components, {@code /$metadata/$model},
+   *     {@code /$metadata/<property>/sourceTime} and the device members of a property's metadata
+   *     ({@code /$metadata/<property>/desiredValue}, {@code desiredVersion}, {@code ackVersion},
+   *     {@code ackCode}, {@code ackDescription}; see {@link PropertyMetadata})
    * @return the twin after the patch
    * @throws GraphException if the twin does not exist, the patch cannot apply, or the result
    *     does not fit the model
@@ -220,7 +227,7 @@ public final class Twins {
    * @throws GraphException if a twin is missing, the relationship does not fit the model, or the id is taken
    */
   public Relation relate(String sourceId, String relationshipId, String name, String targetId) {
-    return store.putRelation(sourceId, relationshipId, name, targetId, AdtJson.toDocument(Map.of()),
+    return store.putRelation(sourceId, relationshipId, name, targetId, GraphStore.noProperties(),
         Condition.ifNoneMatchAny());
   }
 
@@ -556,11 +563,15 @@ public final class Twins {
     return store.toString();
   }
 
-  private static Dtmi parseModel(String id, String model) {
+  private Dtmi parseModel(String id, String model) {
+    Dtmi d = modelIds.get(model);
+    if (d != null) return d;
     if (!Dtmi.isValid(model)) {
       throw new GraphException(GraphException.Code.MODEL_NOT_FOUND, id, "'" + model + "' is not a model DTMI");
     }
-    return Dtmi.of(model);
+    d = Dtmi.of(model);
+    if (modelIds.size() < 1024) modelIds.put(model, d);
+    return d;
   }
 
   /** Options of a graph, each checked as it is set. Defaults follow Azure Digital Twins. */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Adjacency {
   /** The largest array; beyond it, a map (so a twin with many relationships is not copied per change). */
-  static final int SMALL = 24;
+  static final int SMALL = 64;
 
   private Adjacency() {}
 

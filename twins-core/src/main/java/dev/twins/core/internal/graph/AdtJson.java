@@ -2,13 +2,17 @@ package dev.twins.core.internal.graph;
 
 import dev.twins.core.graph.GraphException;
 import dev.twins.core.graph.GraphException.Code;
+import dev.twins.core.graph.JsonPatch;
 import dev.twins.core.model.Dtmi;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -27,8 +31,23 @@ public final class AdtJson {
    * @param model the model
    * @param document properties and components, without {@code $} members
    * @param sourceTimes source times by property key
+   * @param deviceMembers the device members of property metadata ({@code desiredValue}, ...), as
+   *     {@code add} operations on {@code /$metadata/<property>/<member>} for the graph to check
    */
-  public record TwinInput(String id, Dtmi model, ObjectNode document, Map<String, Instant> sourceTimes) {}
+  public record TwinInput(String id, Dtmi model, ObjectNode document, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers) {
+    /**
+     * A twin without device members.
+     *
+     * @param id the twin id
+     * @param model the model
+     * @param document properties and components
+     * @param sourceTimes source times by property key
+     */
+    public TwinInput(String id, Dtmi model, ObjectNode document, Map<String, Instant> sourceTimes) {
+      this(id, model, document, sourceTimes, List.of());
+    }
+  }
 
   /**
    * A relationship as read from its JSON.
@@ -60,7 +79,9 @@ public final class AdtJson {
     if (!Dtmi.isValid(model)) throw invalid(twinId, "\"$metadata.$model\" is not a DTMI: " + model);
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     Map<String, Instant> sourceTimes = new LinkedHashMap<>();
+    List<JsonPatch.Operation> deviceMembers = new ArrayList<>();
     sourceTimes(twinId, "", meta, sourceTimes);
+    deviceMembers("", meta, deviceMembers);
     for (Iterator<Map.Entry<String, JsonNode>> it = json.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
@@ -70,7 +91,10 @@ public final class AdtJson {
       if (v.isObject() && v.has("$metadata")) {
         ObjectNode comp = JsonNodeFactory.instance.objectNode();
         JsonNode cm = v.get("$metadata");
-        if (cm.isObject()) sourceTimes(twinId, k + "/", cm, sourceTimes);
+        if (cm.isObject()) {
+          sourceTimes(twinId, k + "/", cm, sourceTimes);
+          deviceMembers("/" + JsonPointers.escape(k), cm, deviceMembers);
+        }
         for (Iterator<Map.Entry<String, JsonNode>> ci = v.properties().iterator(); ci.hasNext(); ) {
           Map.Entry<String, JsonNode> ce = ci.next();
           if (!ce.getKey().startsWith("$")) comp.set(ce.getKey(), ce.getValue().deepCopy());
@@ -80,7 +104,21 @@ public final class AdtJson {
         doc.set(k, v.deepCopy());
       }
     }
-    return new TwinInput(twinId, Dtmi.of(model), doc, sourceTimes);
+    return new TwinInput(twinId, Dtmi.of(model), doc, sourceTimes, deviceMembers);
+  }
+
+  /** Collects the device members of {@code $metadata.<property>} objects as add operations. */
+  private static void deviceMembers(String prefix, JsonNode meta, List<JsonPatch.Operation> out) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = meta.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().startsWith("$") || !e.getValue().isObject()) continue;
+      for (String member : DeviceMetadataPatch.MEMBERS) {
+        JsonNode v = e.getValue().get(member);
+        if (v == null) continue;
+        out.add(new JsonPatch.Operation(JsonPatch.Op.ADD, prefix + "/$metadata/" + JsonPointers.escape(e.getKey())
+            + "/" + member, Optional.of(v.deepCopy())));
+      }
+    }
   }
 
   private static void sourceTimes(String id, String prefix, JsonNode meta, Map<String, Instant> out) {
@@ -157,6 +195,11 @@ public final class AdtJson {
    */
   public static JsonNode toJson(Object value) {
     if (value instanceof JsonNode) return ((JsonNode) value).deepCopy();
+    // the common scalars directly, as valueToTree makes them (it serialises and reads back)
+    if (value instanceof Double) return JsonNodeFactory.instance.numberNode(((Double) value).doubleValue());
+    if (value instanceof Integer) return JsonNodeFactory.instance.numberNode(((Integer) value).intValue());
+    if (value instanceof String) return JsonNodeFactory.instance.stringNode((String) value);
+    if (value instanceof Boolean) return JsonNodeFactory.instance.booleanNode((Boolean) value);
     return MAPPER.valueToTree(value);
   }
 }

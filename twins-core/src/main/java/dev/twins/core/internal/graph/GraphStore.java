@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -159,10 +160,19 @@ public final class GraphStore {
   }
 
   /**
-   * One twin's slot, which is also its lock: its latest snapshot, its resolved model and its
-   * adjacency ({@link Adjacency}: arrays or maps of relationships).
+   * Relationship properties for a relationship without any: one shared empty object, never changed.
+   *
+   * @return the empty properties
    */
-  private static final class Entry extends ReentrantLock {
+  public static ObjectNode noProperties() {
+    return NO_PROPERTIES;
+  }
+
+  /**
+   * One twin's slot, which is also its (reentrant) lock: its latest snapshot, its resolved model
+   * and its adjacency ({@link Adjacency}: arrays or maps of relationships).
+   */
+  private static final class Entry extends AbstractQueuedSynchronizer {
     private static final long serialVersionUID = 1L;
     final String id;
     /** The latest snapshot; null before the create commits and after the delete. */
@@ -179,6 +189,46 @@ public final class GraphStore {
 
     boolean hasRelations() {
       return out != null || in != null;
+    }
+
+    void lock() {
+      acquire(1);
+    }
+
+    void unlock() {
+      release(1);
+    }
+
+    @Override
+    protected boolean tryAcquire(int n) {
+      Thread me = Thread.currentThread();
+      int c = getState();
+      if (c == 0) {
+        if (compareAndSetState(0, n)) {
+          setExclusiveOwnerThread(me);
+          return true;
+        }
+        return false;
+      }
+      if (getExclusiveOwnerThread() == me) {
+        setState(c + n);
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    protected boolean tryRelease(int n) {
+      if (getExclusiveOwnerThread() != Thread.currentThread()) throw new IllegalMonitorStateException();
+      int c = getState() - n;
+      if (c == 0) setExclusiveOwnerThread(null);
+      setState(c);
+      return c == 0;
+    }
+
+    @Override
+    protected boolean isHeldExclusively() {
+      return getExclusiveOwnerThread() == Thread.currentThread();
     }
   }
 
@@ -365,6 +415,28 @@ public final class GraphStore {
    */
   public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes, Condition condition,
       ChangeEvent replay) {
+    return put(id, model, given, sourceTimes, List.of(), condition, replay);
+  }
+
+  /**
+   * Creates or replaces a twin with the device members of its property metadata.
+   *
+   * @param id the twin id
+   * @param model the model
+   * @param given properties and components (without {@code $} members); taken over
+   * @param sourceTimes source times by property key ({@code name} or {@code component/name})
+   * @param deviceMembers {@code add} operations on {@code /$metadata/<property>/desiredValue} and the
+   *     other members of {@link DeviceMetadataPatch#MEMBERS}
+   * @param condition the precondition
+   * @return the new snapshot
+   */
+  public Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition) {
+    return put(id, model, given, sourceTimes, deviceMembers, condition, null);
+  }
+
+  private Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition, ChangeEvent replay) {
     Twin recorded = replay == null ? null : replayedTwin(replay);
     checkId(id, "twin");
     Interface iface = model(id, model);
@@ -394,6 +466,11 @@ public final class GraphStore {
             }
           }
           t = twin(id, iface.id(), nextEtag(), version, now, doc, keys.toArray(new String[0]), null, sts);
+          if (!deviceMembers.isEmpty()) {
+            Map<String, PropertyMetadata> meta = new LinkedHashMap<>(t.metadata());
+            DeviceMetadataPatch.apply(id, iface, doc, deviceMembers, meta, now);
+            t = twin(id, iface.id(), nextEtag(), version, now, doc, meta);
+          }
         } else {
           checkReplayedTwin(recorded, iface, doc, version);
           t = new Twin(id, iface.id(), recorded.etag(), version, now, doc, recorded.metadata());
@@ -431,6 +508,7 @@ public final class GraphStore {
       ObjectNode oldDoc = HOOKS.document(old);
       Dtmi newModel = null;
       Map<String, Optional<Instant>> sourceTimes = null;
+      List<JsonPatch.Operation> deviceOps = null;
       List<JsonPatch.Operation> docOps = patch.operations();
       boolean onlyDocument = true;
       for (JsonPatch.Operation op : docOps) {
@@ -449,9 +527,13 @@ public final class GraphStore {
             newModel = modelOf(id, op);
           } else if (path.endsWith("/sourceTime") && path.contains("$metadata/")) {
             sourceTime(id, op, sourceTimes);
+          } else if (DeviceMetadataPatch.handles(path)) {
+            if (deviceOps == null) deviceOps = new ArrayList<>();
+            deviceOps.add(op);
           } else if (path.startsWith("/$") || path.isEmpty()) {
             throw new GraphException(Code.INVALID_PATCH, id, "path " + path + " cannot be patched; only properties, "
-                + "components, /$metadata/$model and /$metadata/<property>/sourceTime can");
+                + "components, /$metadata/$model and /$metadata/<property>/sourceTime (or a device member such as "
+                + "desiredValue) can");
           } else {
             docOps.add(op);
           }
@@ -493,7 +575,7 @@ public final class GraphStore {
       }
       boolean setsSourceTimes = sourceTimes != null && !sourceTimes.isEmpty();
       Set<String> present = mayRemove || setsSourceTimes ? new LinkedHashSet<>(propertyKeys(iface, doc)) : null;
-      if (mayRemove) meta.keySet().retainAll(present);
+      if (mayRemove) DeviceMetadataPatch.retainSet(meta, present);
       for (Map.Entry<String, Optional<Instant>> st : setsSourceTimes ? sourceTimes.entrySet()
           : Set.<Map.Entry<String, Optional<Instant>>>of()) {
         PropertyMetadata pm = meta.get(st.getKey());
@@ -506,6 +588,7 @@ public final class GraphStore {
         }
         meta.put(st.getKey(), pm.withSourceTime(st.getValue()));
       }
+      if (deviceOps != null) DeviceMetadataPatch.apply(id, iface, doc, deviceOps, meta, now);
       Twin t = twin(id, iface.id(), nextEtag(), old.version() + 1, now, doc, meta);
       commitTwin(null, e, old, t, iface, patch);
       return t;
@@ -602,7 +685,7 @@ public final class GraphStore {
 
   private static void touch(Map<String, PropertyMetadata> meta, String key, Instant now) {
     PropertyMetadata pm = meta.get(key);
-    meta.put(key, new PropertyMetadata(now, pm == null ? Optional.empty() : pm.sourceTime()));
+    meta.put(key, pm == null ? new PropertyMetadata(now, Optional.empty()) : pm.withLastUpdateTime(now));
   }
 
   /**
@@ -620,41 +703,38 @@ public final class GraphStore {
     Interface iface = e.model;
     TwinShape shape = HOOKS.shape(old);
     JsonNode[] values = null;
-    int[] metaSlots = null;
+    Instant[] times = null;
+    Instant now = null;
     for (int k = 0; k < n; k++) {
       JsonPatch.Operation op = ops.get(k);
       if (op.op() != JsonPatch.Op.REPLACE && op.op() != JsonPatch.Op.ADD) return null;
-      String path = op.path();
-      if (path.length() < 2 || path.charAt(1) == '$' || path.indexOf('/', 1) >= 0 || path.indexOf('~') >= 0) return null;
-      String name = path.substring(1);
-      int slot = shape.slot(name);
+      int slot = shape.slotOfPath(op.path());
       if (slot < 0) return null;
       int meta = shape.metaOfSlot(slot);
       if (meta < 0) return null;
-      Content c = iface.contents().get(name);
+      Content c = iface.contents().get(shape.name(slot));
       if (!(c instanceof Property)) return null;
       Property p = (Property) c;
       if (!(p.schema() instanceof PrimitiveSchema) || (options.enforceWritable() && !p.writable())) return null;
       JsonNode v = op.value().orElse(null);
       if (v == null || v.isContainer() || !p.schema().validate(v).isEmpty()) return null;
       if (values == null) {
+        now = options.clock().instant();
         values = HOOKS.values(old).clone();
-        metaSlots = new int[n];
+        Instant[] oldTimes = HOOKS.times(old);
+        if (oldTimes == null) {
+          times = new Instant[shape.metaSize()];
+          java.util.Arrays.fill(times, old.lastUpdateTime());
+        } else {
+          times = oldTimes.clone();
+        }
       }
       values[slot] = v;
-      metaSlots[k] = meta;
+      times[meta] = now;
     }
-    Instant now = options.clock().instant();
-    Instant[] oldTimes = HOOKS.times(old);
-    Instant[] times = new Instant[shape.metaSize()];
-    if (oldTimes == null) {
-      java.util.Arrays.fill(times, old.lastUpdateTime());
-    } else {
-      System.arraycopy(oldTimes, 0, times, 0, times.length);
-    }
-    for (int k = 0; k < n; k++) times[metaSlots[k]] = now;
     Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
         allEqual(times, now) ? null : times, HOOKS.sourceTimes(old));
+    t = DeviceMetadataPatch.carry(old, t);
     commitTwin(null, e, old, t, iface, patch);
     return t;
   }
@@ -695,7 +775,8 @@ public final class GraphStore {
       }
       i++;
     }
-    return twin(id, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
+    Twin t = twin(id, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
+    return DeviceMetadataPatch.attach(t, meta);
   }
 
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
@@ -708,7 +789,9 @@ public final class GraphStore {
         Set<String> ids = byModel.get(old.model());
         if (ids != null) ids.remove(e.id);
       }
-      byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet()).add(e.id);
+      Set<String> ids = byModel.get(t.model());
+      if (ids == null) ids = byModel.computeIfAbsent(t.model(), k -> ConcurrentHashMap.newKeySet());
+      ids.add(e.id);
     }
   }
 

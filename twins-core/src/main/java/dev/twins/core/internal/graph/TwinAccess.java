@@ -97,6 +97,21 @@ public final class TwinAccess {
     /** @param t a twin @return its source times by metadata slot, or null (not to be changed) */
     Instant[] sourceTimes(Twin t);
 
+    /**
+     * @param t a twin
+     * @return the device members of its metadata by metadata slot, or null (not to be changed)
+     */
+    dev.twins.core.graph.PropertyMetadata[] device(Twin t);
+
+    /**
+     * Returns a copy of a twin with other device members of its metadata.
+     *
+     * @param t a twin
+     * @param device the device members by metadata slot (null entries when none), or null; taken over
+     * @return the copy
+     */
+    Twin withDevice(Twin t, dev.twins.core.graph.PropertyMetadata[] device);
+
     /** @param t a twin @return a new object of its values (shared, not copied) */
     ObjectNode document(Twin t);
   }

@@ -16,6 +16,11 @@ public final class TwinShape {
   private static final int MAX_SHARED = 4096;
   private static final ConcurrentHashMap<TwinShape, TwinShape> SHARED = new ConcurrentHashMap<>();
   private static final int INDEXED = 12;
+  /**
+   * A lock-free first look-up by hash, so that finding a shape allocates nothing (shapes are
+   * immutable with final fields, so a racy read sees them whole).
+   */
+  private static final TwinShape[] RECENT = new TwinShape[1024];
 
   private final String[] names;
   private final String[] metaKeys;
@@ -49,7 +54,16 @@ public final class TwinShape {
    * @return the shape
    */
   public static TwinShape of(String[] names, String[] metaKeys) {
-    TwinShape s = new TwinShape(names, metaKeys);
+    int h = 31 * Arrays.hashCode(names) + Arrays.hashCode(metaKeys);
+    int i = h & (RECENT.length - 1);
+    TwinShape r = RECENT[i];
+    if (r != null && r.hash == h && Arrays.equals(r.names, names) && Arrays.equals(r.metaKeys, metaKeys)) return r;
+    r = share(new TwinShape(names, metaKeys));
+    RECENT[i] = r;
+    return r;
+  }
+
+  private static TwinShape share(TwinShape s) {
     TwinShape shared = SHARED.get(s);
     if (shared != null) return shared;
     if (SHARED.size() >= MAX_SHARED) return s;
@@ -101,6 +115,26 @@ public final class TwinShape {
       return i == null ? -1 : i;
     }
     for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
+    return -1;
+  }
+
+  /**
+   * Finds the slot a JSON pointer to a top-level member names, without decoding it.
+   *
+   * @param path a JSON pointer such as {@code /temperature}
+   * @return the slot, or -1 when the pointer is not {@code /name} of a set name without escapes
+   */
+  public int slotOfPath(String path) {
+    int len = path.length() - 1;
+    if (len < 1 || path.charAt(0) != '/') return -1;
+    if (nameIndex != null) {
+      if (path.indexOf('/', 1) >= 0 || path.indexOf('~') >= 0) return -1;
+      return slot(path.substring(1));
+    }
+    for (int i = 0; i < names.length; i++) {
+      String n = names[i];
+      if (n.length() == len && path.regionMatches(1, n, 0, len) && n.indexOf('~') < 0 && n.indexOf('/') < 0) return i;
+    }
     return -1;
   }
 

@@ -37,6 +37,25 @@ final class BitReader {
     return bit;
   }
 
+  long readVarLong() {
+    int len = (int) read(7);
+    return read(len);
+  }
+
+  /** Reads what {@link BitWriter#writeGolomb} wrote. */
+  long readGolomb(int k) {
+    int zeros = readUnary();
+    if (zeros == 62 - k) {
+      return read(64);
+    }
+    int len = zeros + k + 1;
+    return ((1L << (len - 1)) | read(len - 1)) - (1L << k);
+  }
+
+  static long unzigzag(long z) {
+    return (z >>> 1) ^ -(z & 1);
+  }
+
   /** Counts and consumes leading zero bits up to and including the first one bit. */
   int readUnary() {
     int zeros = 0;

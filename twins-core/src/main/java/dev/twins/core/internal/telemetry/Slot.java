@@ -1,0 +1,284 @@
+package dev.twins.core.internal.telemetry;
+
+import dev.twins.core.model.Telemetry;
+import dev.twins.core.series.BooleanSeries;
+import dev.twins.core.series.DoubleSeries;
+import dev.twins.core.series.GeoSeries;
+import dev.twins.core.series.Retention;
+import dev.twins.core.series.Series;
+import dev.twins.core.series.StringSeries;
+import dev.twins.core.telemetry.Channel;
+import dev.twins.core.telemetry.Outcome;
+import dev.twins.core.telemetry.Readings;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * One telemetry of one twin: its newest reading, its series, and the rules and watches that read
+ * it. Its monitor guards its fields (a message of several values locks its slots in
+ * {@link #ordinal} order); the hook cache is refreshed when the hub's hook version moves.
+ */
+final class Slot implements Channel, Readings {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  final HubCore core;
+  final TwinState twin;
+  final String component;
+  final String key;
+  final Telemetry telemetry;
+  final ValueKind kind;
+  final double min;
+  final double max;
+  final int ordinal;
+  /** Set when the twin is deleted or moved to another model; written without the monitor, so that the graph never waits. */
+  volatile boolean retired;
+
+  // guarded by twin
+  boolean hasLast;
+  long lastTime;
+  double lastNumber;
+  JsonNode lastJson;
+  DoubleSeries doubles;
+  BooleanSeries booleans;
+  StringSeries strings;
+  GeoSeries points;
+
+  // hook cache: refreshed when core.hooksVersion() differs
+  volatile int hooksVersion = -1;
+  RuleEngine.Binding[] bindings = new RuleEngine.Binding[0];
+  Watches.State[] watches = new Watches.State[0];
+  boolean feedsRelated;
+  boolean hooked;
+
+  Slot(HubCore core, TwinState twin, String component, Telemetry telemetry, int ordinal) {
+    this.ordinal = ordinal;
+    this.core = core;
+    this.twin = twin;
+    this.component = component;
+    this.key = component == null ? telemetry.name() : component + "/" + telemetry.name();
+    this.telemetry = telemetry;
+    this.kind = ValueKind.of(telemetry.schema());
+    this.min = ValueKind.min(telemetry.schema());
+    this.max = ValueKind.max(telemetry.schema());
+    core.attachSeries(twin, this);
+  }
+
+  // ------------------------------------------------------------------------------------ Channel
+
+  @Override
+  public String twinId() {
+    return twin.id;
+  }
+
+  @Override
+  public Optional<String> component() {
+    return Optional.ofNullable(component);
+  }
+
+  @Override
+  public String telemetry() {
+    return key;
+  }
+
+  @Override
+  public Outcome ingest(long epochMillis, double value) {
+    String problem = checkNumber(value);
+    if (problem != null) return core.rejectTyped(this, epochMillis, Double.toString(value), problem);
+    return core.applyNumber(this, epochMillis, value, null);
+  }
+
+  @Override
+  public Outcome ingest(long epochMillis, double value, String messageId) {
+    java.util.Objects.requireNonNull(messageId, "messageId");
+    String problem = checkNumber(value);
+    if (problem != null) return core.rejectTyped(this, epochMillis, Double.toString(value), problem);
+    return core.applyNumber(this, epochMillis, value, messageId);
+  }
+
+  @Override
+  public Outcome ingest(long epochMillis, boolean value) {
+    if (kind != ValueKind.BOOLEAN) {
+      return core.rejectTyped(this, epochMillis, Boolean.toString(value), "expected " + telemetry.schema().describe()
+          + ", got a boolean");
+    }
+    return core.applyNumber(this, epochMillis, value ? 1 : 0, null);
+  }
+
+  @Override
+  public Outcome ingest(long epochMillis, JsonNode value) {
+    java.util.Objects.requireNonNull(value, "value");
+    String problem = check(value);
+    if (problem != null) return core.rejectTyped(this, epochMillis, value.toString(), problem);
+    return core.applyOne(this, epochMillis, value);
+  }
+
+  @Override
+  public Readings readings() {
+    return this;
+  }
+
+  // ------------------------------------------------------------------------------------ checks
+
+  /** @return why a number does not fit, or null */
+  String checkNumber(double v) {
+    if (kind == ValueKind.DOUBLE || kind == ValueKind.INTEGRAL) {
+      if (!Double.isFinite(v)) return "not a finite number: " + v + " (" + telemetry.schema().describe() + " expected)";
+      if (v < min || v > max) return "out of range for " + telemetry.schema().describe() + ": " + v;
+      if (kind == ValueKind.INTEGRAL && v != Math.rint(v)) {
+        return "not an integer: " + v + " (" + telemetry.schema().describe() + " expected)";
+      }
+      return null;
+    }
+    return "expected " + telemetry.schema().describe() + ", got a number";
+  }
+
+  /** @return why a JSON value does not fit, or null */
+  String check(JsonNode v) {
+    switch (kind) {
+      case DOUBLE:
+      case INTEGRAL:
+        if (!v.isNumber()) return "expected " + telemetry.schema().describe() + ", got " + describe(v);
+        if (kind == ValueKind.INTEGRAL && !v.isIntegralNumber()) {
+          double d = v.asDouble();
+          if (Double.isFinite(d) && d == Math.rint(d)) return checkNumber(d);
+          return "not an integer: " + v + " (" + telemetry.schema().describe() + " expected)";
+        }
+        return checkNumber(v.asDouble());
+      case BOOLEAN:
+        return v.isBoolean() ? null : "expected boolean, got " + describe(v);
+      default:
+        if (v.isNumber() && !Double.isFinite(v.asDouble())) return "not a finite number: " + v;
+        var errors = telemetry.schema().validate(v);
+        if (errors.isEmpty()) return null;
+        StringBuilder b = new StringBuilder();
+        for (var e : errors) {
+          if (b.length() > 0) b.append("; ");
+          b.append(e);
+        }
+        return b.toString();
+    }
+  }
+
+  private static String describe(JsonNode v) {
+    String text = v.toString();
+    if (text.length() > 40) text = text.substring(0, 37) + "...";
+    String type = v.isNumber() ? "a number" : v.isBoolean() ? "a boolean" : v.isString() ? "a string"
+        : v.isObject() ? "an object" : v.isArray() ? "an array" : v.isNull() ? "null" : "a value";
+    return type + " " + text;
+  }
+
+  // ------------------------------------------------------------------------------------ storage (under twin)
+
+  /** @return the series of this slot, or null */
+  Series seriesOrNull() {
+    if (doubles != null) return doubles;
+    if (booleans != null) return booleans;
+    if (strings != null) return strings;
+    return points;
+  }
+
+  /**
+   * Whether the series would keep a late sample at this time (its retention may have let go of
+   * that time already). Called under the twin's monitor, for late samples only.
+   */
+  boolean keeps(long t) {
+    Series s = seriesOrNull();
+    if (s == null) return true;
+    Retention r = s.retention();
+    OptionalLong newest = s.lastTime();
+    if (newest.isEmpty()) return true;
+    if (r.maxAgeMillis() != Long.MAX_VALUE && t < newest.getAsLong() - r.maxAgeMillis()) return false;
+    if (r.maxCount() != Long.MAX_VALUE && s.size() >= r.maxCount()) {
+      OptionalLong first = s.firstTime();
+      return first.isEmpty() || t >= first.getAsLong();
+    }
+    return true;
+  }
+
+  /** Stores a number (booleans as 1/0); returns whether it was late. */
+  boolean storeNumber(long t, double v) {
+    if (doubles != null) {
+      doubles.append(t, v);
+    } else if (booleans != null) {
+      booleans.append(t, v != 0);
+    }
+    if (hasLast && t < lastTime) return true;
+    hasLast = true;
+    lastTime = t;
+    lastNumber = v;
+    return false;
+  }
+
+  /** Stores a JSON value (already checked); returns whether it was late. */
+  boolean storeJson(long t, JsonNode v) {
+    if (kind != ValueKind.JSON) {
+      return storeNumber(t, kind == ValueKind.BOOLEAN ? (v.asBoolean() ? 1 : 0) : v.asDouble());
+    }
+    if (strings != null) {
+      strings.append(t, v.asString());
+    } else if (doubles != null) {
+      doubles.append(t, v.asDouble());
+    } else if (points != null) {
+      JsonNode c = v.get("coordinates");
+      points.append(t, c.get(0).asDouble(), c.get(1).asDouble());
+    }
+    if (hasLast && t < lastTime) return true;
+    hasLast = true;
+    lastTime = t;
+    lastJson = v;
+    return false;
+  }
+
+  JsonNode lastNode() {
+    if (!hasLast) return null;
+    switch (kind) {
+      case DOUBLE:
+        return NODES.numberNode(lastNumber);
+      case INTEGRAL:
+        return NODES.numberNode((long) lastNumber);
+      case BOOLEAN:
+        return NODES.booleanNode(lastNumber != 0);
+      default:
+        return lastJson;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ Readings
+
+  @Override
+  public OptionalLong lastTime() {
+    synchronized (this) {
+      return hasLast ? OptionalLong.of(lastTime) : OptionalLong.empty();
+    }
+  }
+
+  @Override
+  public Optional<JsonNode> last() {
+    synchronized (this) {
+      JsonNode n = lastNode();
+      return n == null ? Optional.empty() : Optional.of(n.isContainer() ? n.deepCopy() : n);
+    }
+  }
+
+  @Override
+  public OptionalDouble lastNumber() {
+    synchronized (this) {
+      if (!hasLast) return OptionalDouble.empty();
+      if (kind != ValueKind.JSON) return OptionalDouble.of(lastNumber);
+      return lastJson.isNumber() ? OptionalDouble.of(lastJson.asDouble()) : OptionalDouble.empty();
+    }
+  }
+
+  @Override
+  public Optional<Series> series() {
+    return Optional.ofNullable(seriesOrNull());
+  }
+
+  @Override
+  public String toString() {
+    return "Channel[" + twin.id + " " + key + " (" + telemetry.schema().describe() + ")]";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.twins.core.internal.telemetry;
+
+import dev.twins.core.model.Component;
+import dev.twins.core.model.Content;
+import dev.twins.core.model.Interface;
+import dev.twins.core.model.Telemetry;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The telemetry of one twin: a slot per Telemetry its model (and its components) declares, and the
+ * message ids seen recently. Its monitor guards every slot and the ids.
+ */
+final class TwinState {
+  final String id;
+  final Interface model;
+  private final Map<String, Slot> slots;
+
+  private final HashMap<String, Long> ids = new HashMap<>();
+  private final ArrayDeque<String> idOrder = new ArrayDeque<>();
+  private long newestIdTime = Long.MIN_VALUE;
+
+  TwinState(HubCore core, String id, Interface model) {
+    this.id = id;
+    this.model = model;
+    Map<String, Slot> s = new HashMap<>();
+    for (Content c : model.contents().values()) {
+      if (c instanceof Telemetry t) {
+        s.put(t.name(), new Slot(core, this, null, t, s.size()));
+      } else if (c instanceof Component comp) {
+        for (Content cc : comp.schema().contents().values()) {
+          if (cc instanceof Telemetry t) {
+            s.put(comp.name() + "/" + t.name(), new Slot(core, this, comp.name(), t, s.size()));
+          }
+        }
+      }
+    }
+    this.slots = s;
+  }
+
+  /**
+   * Marks every slot retired (the twin was deleted or moved to another model): they take no more
+   * readings. Never blocks, since the graph calls it while it commits.
+   */
+  void retire() {
+    for (Slot s : slots.values()) s.retired = true;
+  }
+
+  Slot slot(String key) {
+    return slots.get(key);
+  }
+
+  Collection<Slot> slots() {
+    return slots.values();
+  }
+
+  /** Called under the monitor: whether the id was seen within the window. */
+  boolean seen(String messageId) {
+    return ids.containsKey(messageId);
+  }
+
+  /** Called under the monitor: remembers an id and forgets those out of the window or over capacity. */
+  void remember(String messageId, long time, long windowMillis, int capacity) {
+    if (ids.put(messageId, time) == null) idOrder.addLast(messageId);
+    if (time > newestIdTime) newestIdTime = time;
+    long horizon = newestIdTime - windowMillis;
+    while (!idOrder.isEmpty()) {
+      String head = idOrder.peekFirst();
+      Long t = ids.get(head);
+      if (idOrder.size() > capacity || t == null || t < horizon) {
+        idOrder.pollFirst();
+        ids.remove(head);
+      } else {
+        break;
+      }
+    }
+  }
+}

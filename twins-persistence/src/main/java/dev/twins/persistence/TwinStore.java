@@ -1,0 +1,275 @@
+package dev.twins.persistence;
+
+import dev.twins.core.graph.Twins;
+import dev.twins.core.model.Models;
+import dev.twins.persistence.internal.StoreEngine;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A twin graph kept in a directory: every write through {@link #twins()} is recorded in an
+ * append-only journal and acknowledged only once it is as durable as the store's
+ * {@link Durability} promises; opening the directory again gives back every acknowledged write.
+ *
+ * <pre>{@code
+ * try (TwinStore store = TwinStore.builder(Path.of("data/plant")).models(models).open()) {
+ *   Twins twins = store.twins();
+ *   twins.createTwin("room-101", "dtmi:com:example:Room;1", Map.of("temperature", 21.5));
+ * } // and later, after a crash or a restart:
+ * try (TwinStore store = TwinStore.open(Path.of("data/plant"))) {
+ *   store.twins().twin("room-101");   // is there
+ * }
+ * }</pre>
+ *
+ * <p><b>Files.</b> {@code journal-*.twj} segments of CRC32C-framed change records,
+ * {@code snapshot-*.twsnap} snapshots (written in the background every
+ * {@link Builder#snapshotEvery} records, or by {@link #snapshot()}), and {@code store.lock}. Formats:
+ * {@code docs/formats.md}. Opening loads the newest valid snapshot and replays the journal after it
+ * through {@link Twins#apply}; a torn record at the tail (the trace of a crash) is cut off and
+ * reported in {@link #recovery()}; any other damage stops the open with a {@link StoreException}
+ * naming the file and byte offset, and nothing is modified (unless {@link CorruptionPolicy#TRUNCATE}).
+ *
+ * <p><b>One store per directory.</b> The directory is locked while open: a second open, in this
+ * or another process, fails with {@link StoreException.Code#LOCKED}.
+ *
+ * <p><b>Acknowledgement.</b> Each write of the graph returns once its record is durable. Many
+ * threads' records share one write and fsync (group commit) in {@link #batch} and for writes that
+ * commit together. A failing disk stops the journal: the write that hit it is visible in memory but
+ * the store refuses every later write and {@link #close()} throws; reopen to get the durable state.
+ */
+public final class TwinStore implements AutoCloseable {
+  private final StoreEngine engine;
+
+  private TwinStore(StoreEngine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Opens or creates a store with the default settings ({@link Durability#everyWrite()}, models as
+   * stored).
+   *
+   * @param dir the directory (created if missing)
+   * @return the store
+   * @throws StoreException if the store is locked, damaged, or of an unknown format version
+   */
+  public static TwinStore open(Path dir) {
+    return builder(dir).open();
+  }
+
+  /**
+   * Starts the settings of a store.
+   *
+   * @param dir the directory (created if missing)
+   * @return the builder
+   */
+  public static Builder builder(Path dir) {
+    return new Builder(dir);
+  }
+
+  /**
+   * Returns the live, durable graph. It changes only when {@link #addModels} moves the graph to a
+   * larger model set; read it again after that.
+   *
+   * @return the graph
+   */
+  public Twins twins() {
+    return engine.graph();
+  }
+
+  /** @return the models stored with the graph */
+  public Models models() {
+    return engine.models();
+  }
+
+  /**
+   * Adds models to the store (recorded in the journal). Because a graph's model set is fixed, the
+   * twins and relationships move to a new graph over the union of the models, which this returns
+   * and {@link #twins()} returns from now on; do not write to the previous graph object (nor
+   * during the call).
+   *
+   * @param more the models to add
+   * @return the new graph
+   * @throws IllegalArgumentException if a model has the DTMI of a different stored model
+   * @throws StoreException if the journal failed
+   */
+  public Twins addModels(Models more) {
+    return engine.addModels(Objects.requireNonNull(more, "more"));
+  }
+
+  /**
+   * Runs many writes and waits for their durability once, at the end: the fast way to load data.
+   * If the process crashes meanwhile, any prefix of the writes may be there.
+   *
+   * <pre>{@code
+   * store.batch(() -> rows.forEach(r -> store.twins().createTwin(r.id(), MODEL, r.values())));
+   * }</pre>
+   *
+   * @param writes the writes
+   * @throws StoreException if the journal failed
+   */
+  public void batch(Runnable writes) {
+    engine.batch(Objects.requireNonNull(writes, "writes"));
+  }
+
+  /**
+   * Writes a snapshot now: the journal up to here need not be replayed on the next open, and
+   * journal segments older than the second-newest snapshot are removed.
+   *
+   * @return the snapshot file
+   * @throws StoreException if writing fails
+   */
+  public Path snapshot() {
+    return engine.snapshot();
+  }
+
+  /**
+   * fsyncs everything written so far, whatever the policy.
+   *
+   * @throws StoreException if the journal failed
+   */
+  public void sync() {
+    engine.sync();
+  }
+
+  /** @return what opening the store found and did */
+  public RecoveryReport recovery() {
+    return engine.recovery();
+  }
+
+  /** @return the store's directory */
+  public Path directory() {
+    return engine.config().dir();
+  }
+
+  /** @return the store's durability policy */
+  public Durability durability() {
+    return engine.config().durability();
+  }
+
+  /**
+   * Returns numbers about the files: {@code journalSegments}, {@code journalBytes},
+   * {@code lastRecord}, {@code snapshots}, {@code lastSnapshot}.
+   *
+   * @return the numbers, in that order
+   */
+  public Map<String, Object> fileStats() {
+    return engine.fileStats();
+  }
+
+  /**
+   * Makes everything durable, stops background snapshots and unlocks the directory. The graph
+   * stays readable; writing it afterwards is no longer recorded.
+   *
+   * @throws StoreException if the last records could not be written
+   */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** Renders counts only, e.g. {@code TwinStore[plant, twins=9, relationships=12, version=40, Durability[everyWrite]]}. */
+  @Override
+  public String toString() {
+    return engine.toString();
+  }
+
+  /** The settings of a store, each checked as it is set. */
+  public static final class Builder {
+    private final Path dir;
+    private Durability durability = Durability.everyWrite();
+    private Models models = Models.empty();
+    private UnaryOperator<Twins.Builder> graphOptions = UnaryOperator.identity();
+    private long segmentBytes = 64L << 20;
+    private long snapshotEvery = 1_000_000;
+    private CorruptionPolicy onCorruption = CorruptionPolicy.FAIL;
+
+    private Builder(Path dir) {
+      this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    /**
+     * Sets the fsync policy (default {@link Durability#everyWrite()}).
+     *
+     * @param durability the policy
+     * @return this builder
+     */
+    public Builder durability(Durability durability) {
+      this.durability = Objects.requireNonNull(durability, "durability");
+      return this;
+    }
+
+    /**
+     * Sets models to add to the store's own (for a new store: its models). Adding is recorded.
+     *
+     * @param models the models
+     * @return this builder
+     */
+    public Builder models(Models models) {
+      this.models = Objects.requireNonNull(models, "models");
+      return this;
+    }
+
+    /**
+     * Sets the options of the graph, e.g. {@code b -> b.cascadeDelete(true)}. Give the same
+     * options at every open: the journal is replayed under them.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder graphOptions(UnaryOperator<Twins.Builder> options) {
+      this.graphOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the size after which the journal moves to a new segment (default 64 MiB).
+     *
+     * @param bytes at least 1 KiB
+     * @return this builder
+     * @throws IllegalArgumentException if smaller than 1 KiB
+     */
+    public Builder segmentBytes(long bytes) {
+      if (bytes < 1024) throw new IllegalArgumentException("a segment must hold at least 1024 bytes, got " + bytes);
+      this.segmentBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Writes a snapshot in the background after this many journal records (default 1,000,000;
+     * 0 for never).
+     *
+     * @param records the number of records, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder snapshotEvery(long records) {
+      if (records < 0) throw new IllegalArgumentException("snapshotEvery must not be negative, got " + records);
+      this.snapshotEvery = records;
+      return this;
+    }
+
+    /**
+     * Sets what to do about damage before the journal's tail (default {@link CorruptionPolicy#FAIL}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder onCorruption(CorruptionPolicy policy) {
+      this.onCorruption = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Opens the store: locks the directory and recovers.
+     *
+     * @return the store
+     * @throws StoreException if the store is locked, damaged, or of an unknown format version
+     */
+    public TwinStore open() {
+      return new TwinStore(StoreEngine.open(new StoreEngine.Config(dir, durability, models, graphOptions, segmentBytes,
+          snapshotEvery, onCorruption)));
+    }
+  }
+}

@@ -1,0 +1,413 @@
+package dev.twins.persistence.internal;
+
+import dev.twins.persistence.Durability;
+import dev.twins.persistence.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The appending side of the journal, with group commit. Callers {@link #append} records (in the
+ * order they must be replayed: the caller serialises appends, for example inside the graph's
+ * commit) into an in-memory buffer and get the record's sequence number (lsn); a single flusher
+ * thread writes whatever has gathered with one {@code write} and, per the {@link Durability}, one
+ * {@code fsync}; {@link #await} blocks until a record is as durable as the policy promises.
+ */
+public final class JournalWriter implements AutoCloseable {
+  private static final int INITIAL_BUFFER = 1 << 16;
+  private static final int MAX_PENDING = 32 << 20;
+
+  /** A segment of the journal: its number, its first record's lsn and its file. */
+  public record Segment(long number, long firstLsn, Path file) {}
+
+  private final Path dir;
+  private final Durability durability;
+  private final long segmentLimit;
+  private final long intervalNanos;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition hasData = lock.newCondition();
+  private final Condition progress = lock.newCondition();
+  private final List<Segment> segments;
+  private final Thread flusher;
+
+  // guarded by lock
+  private ByteBuffer active = buffer(INITIAL_BUFFER);
+  private ByteBuffer spare = buffer(INITIAL_BUFFER);
+  private long nextLsn;
+  private long appended;
+  private long written;
+  private long synced;
+  private long syncRequested;
+  private StoreException failure;
+  private boolean closing;
+  private boolean closed;
+  private long groups;
+
+  // flusher thread only
+  private FileChannel channel;
+  private long segmentBytes;
+  private long lastSync = System.nanoTime();
+
+  /**
+   * Opens the writer at the end of the journal.
+   *
+   * @param dir the store directory
+   * @param durability the policy
+   * @param segmentLimit roll to a new segment once one holds this many bytes
+   * @param segments the existing segments, oldest first (may be empty)
+   * @param validLength the valid length of the last segment (its file is truncated to it)
+   * @param nextLsn the lsn of the next record
+   * @return the writer
+   * @throws StoreException if the files cannot be opened
+   */
+  public static JournalWriter open(Path dir, Durability durability, long segmentLimit, List<Segment> segments,
+      long validLength, long nextLsn) {
+    return new JournalWriter(dir, durability, segmentLimit, segments, validLength, nextLsn);
+  }
+
+  private JournalWriter(Path dir, Durability durability, long segmentLimit, List<Segment> existing, long validLength,
+      long nextLsn) {
+    this.dir = dir;
+    this.durability = durability;
+    this.segmentLimit = segmentLimit;
+    this.intervalNanos = durability.interval().toNanos();
+    this.segments = new ArrayList<>(existing);
+    this.nextLsn = nextLsn;
+    this.appended = nextLsn - 1;
+    this.written = appended;
+    this.synced = appended;
+    this.syncRequested = appended;
+    try {
+      if (segments.isEmpty()) {
+        createSegment(1, nextLsn);
+      } else {
+        Segment last = segments.get(segments.size() - 1);
+        channel = FileChannel.open(last.file(), StandardOpenOption.WRITE);
+        if (channel.size() != validLength) {
+          channel.truncate(validLength);
+          channel.force(true);
+        }
+        channel.position(validLength);
+        segmentBytes = validLength;
+      }
+    } catch (IOException e) {
+      throw Errors.io(dir, "opening the journal", e);
+    }
+    flusher = new Thread(this::flushLoop, "twins-journal-" + dir.getFileName());
+    flusher.setDaemon(true);
+    flusher.start();
+  }
+
+  private static ByteBuffer buffer(int size) {
+    return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * Returns the file name of a segment.
+   *
+   * @param number the segment number
+   * @return {@code journal-<16 hex digits>.twj}
+   */
+  public static String segmentName(long number) {
+    return String.format(Locale.ROOT, "journal-%016x.twj", number);
+  }
+
+  /**
+   * Adds a record; it is written by the next group.
+   *
+   * @param type the record type
+   * @param version the type's version
+   * @param payload the payload
+   * @param len the payload's length
+   * @return the record's lsn
+   * @throws StoreException if the journal failed or is closed
+   */
+  public long append(int type, int version, byte[] payload, int len) {
+    if (len > Frames.MAX_PAYLOAD) {
+      throw new IllegalArgumentException("a journal record holds at most " + Frames.MAX_PAYLOAD + " bytes, got " + len);
+    }
+    int need = Frames.RECORD_HEADER + len;
+    lock.lock();
+    try {
+      checkOpen();
+      while (active.position() > MAX_PENDING) {
+        progress.awaitUninterruptibly();
+        checkOpen();
+      }
+      if (active.remaining() < need) {
+        ByteBuffer bigger = buffer(Math.max(active.capacity() * 2, active.position() + need));
+        active.flip();
+        bigger.put(active);
+        active = bigger;
+      }
+      long lsn = nextLsn++;
+      Frames.putRecord(active, lsn, type, version, payload, 0, len);
+      appended = lsn;
+      hasData.signal();
+      return lsn;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until a record is as durable as the policy promises: fsynced for
+   * {@link Durability.Mode#EVERY_WRITE}, written to the OS otherwise.
+   *
+   * @param lsn the record
+   * @throws StoreException if the journal failed before the record was durable
+   */
+  public void await(long lsn) {
+    if (durability.mode() == Durability.Mode.EVERY_WRITE) {
+      awaitSynced(lsn, false);
+    } else {
+      lock.lock();
+      try {
+        while (written < lsn) {
+          if (failure != null) throw failure;
+          progress.awaitUninterruptibly();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Writes and fsyncs everything appended so far, whatever the policy.
+   *
+   * @throws StoreException if the journal failed
+   */
+  public void sync() {
+    long lsn;
+    lock.lock();
+    try {
+      lsn = appended;
+    } finally {
+      lock.unlock();
+    }
+    awaitSynced(lsn, true);
+  }
+
+  private void awaitSynced(long lsn, boolean request) {
+    lock.lock();
+    try {
+      if (request && syncRequested < lsn) {
+        syncRequested = lsn;
+        hasData.signal();
+      }
+      while (synced < lsn) {
+        if (failure != null) throw failure;
+        progress.awaitUninterruptibly();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** @return the lsn of the last record appended */
+  public long lastLsn() {
+    lock.lock();
+    try {
+      return appended;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** @return how many groups were written so far (for tests and statistics) */
+  public long groups() {
+    lock.lock();
+    try {
+      return groups;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** @return the segments, oldest first */
+  public List<Segment> segments() {
+    synchronized (segments) {
+      return List.copyOf(segments);
+    }
+  }
+
+  /**
+   * Deletes the segments whose records all have an lsn of at most {@code coveredLsn} (never the
+   * segment being written).
+   *
+   * @param coveredLsn the lsn a snapshot covers
+   * @return the segments deleted
+   */
+  public List<Segment> deleteCoveredSegments(long coveredLsn) {
+    List<Segment> gone = new ArrayList<>();
+    synchronized (segments) {
+      while (segments.size() > 1 && segments.get(1).firstLsn() - 1 <= coveredLsn) {
+        Segment s = segments.remove(0);
+        try {
+          Files.deleteIfExists(s.file());
+        } catch (IOException e) {
+          throw Errors.io(s.file(), "deleting a covered journal segment", e);
+        }
+        gone.add(s);
+      }
+    }
+    if (!gone.isEmpty()) Fsync.directory(dir);
+    return gone;
+  }
+
+  private void checkOpen() {
+    if (failure != null) throw failure;
+    if (closing) throw new StoreException(StoreException.Code.CLOSED, dir, -1, "the store is closed", null);
+  }
+
+  private void flushLoop() {
+    while (true) {
+      ByteBuffer buf;
+      long upto;
+      boolean sync;
+      lock.lock();
+      try {
+        while (true) {
+          boolean unsynced = synced < written;
+          if (active.position() > 0) break;
+          if (syncRequested > synced && written >= syncRequested) break;
+          if (closing) break;
+          if (unsynced && durability.mode() == Durability.Mode.INTERVAL) {
+            long wait = lastSync + intervalNanos - System.nanoTime();
+            if (wait <= 0) break;
+            hasData.awaitNanos(wait);
+          } else {
+            hasData.awaitUninterruptibly();
+          }
+        }
+        buf = active;
+        active = spare;
+        upto = appended;
+        sync = durability.mode() == Durability.Mode.EVERY_WRITE || syncRequested > synced || closing
+            || (durability.mode() == Durability.Mode.INTERVAL && System.nanoTime() - lastSync >= intervalNanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        lock.unlock();
+      }
+      try {
+        buf.flip();
+        while (buf.hasRemaining()) segmentBytes += channel.write(buf);
+        if (sync) {
+          channel.force(false);
+          lastSync = System.nanoTime();
+        }
+        buf.clear();
+        if (buf.capacity() > MAX_PENDING) buf = buffer(INITIAL_BUFFER);
+        boolean roll = segmentBytes >= segmentLimit;
+        if (roll) rollSegment(upto + 1);
+        lock.lock();
+        try {
+          spare = buf;
+          written = upto;
+          if (sync || roll) synced = upto;
+          groups++;
+          progress.signalAll();
+          if (closing && active.position() == 0 && synced == appended) {
+            closed = true;
+            channel.close();
+            return;
+          }
+        } finally {
+          lock.unlock();
+        }
+      } catch (IOException | StoreException e) {
+        lock.lock();
+        try {
+          failure = e instanceof StoreException ? (StoreException) e
+              : Errors.io(currentFile(), "writing the journal", (IOException) e);
+          progress.signalAll();
+        } finally {
+          lock.unlock();
+        }
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // already failed
+        }
+        return;
+      }
+    }
+  }
+
+  private Path currentFile() {
+    synchronized (segments) {
+      return segments.isEmpty() ? dir : segments.get(segments.size() - 1).file();
+    }
+  }
+
+  private void rollSegment(long firstLsn) throws IOException {
+    channel.force(false);
+    channel.close();
+    long number;
+    synchronized (segments) {
+      number = segments.get(segments.size() - 1).number() + 1;
+    }
+    createSegment(number, firstLsn);
+  }
+
+  private void createSegment(long number, long firstLsn) throws IOException {
+    Path file = dir.resolve(segmentName(number));
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    ByteBuffer h = Frames.header(Frames.JOURNAL_MAGIC, number, firstLsn);
+    while (h.hasRemaining()) ch.write(h);
+    ch.force(true);
+    Fsync.directory(dir);
+    channel = ch;
+    segmentBytes = Frames.FILE_HEADER;
+    synchronized (segments) {
+      segments.add(new Segment(number, firstLsn, file));
+    }
+  }
+
+  /**
+   * Writes and fsyncs what is pending, then stops the flusher.
+   *
+   * @throws StoreException if the last group could not be written
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closing) return;
+      closing = true;
+      hasData.signal();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      flusher.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    lock.lock();
+    try {
+      if (failure != null) throw failure;
+      if (!closed) throw new StoreException(StoreException.Code.IO, dir, -1, "the journal did not close", null);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JournalWriter[" + dir + ", " + durability + ", lastLsn=" + lastLsn() + "]";
+  }
+}

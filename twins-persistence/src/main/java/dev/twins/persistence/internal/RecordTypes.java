@@ -1,0 +1,68 @@
+package dev.twins.persistence.internal;
+
+/**
+ * The record types of journal segments and snapshot files, each with the version this code writes
+ * (see docs/formats.md). A reader refuses a type or version it does not know, naming the file and
+ * offset.
+ */
+public final class RecordTypes {
+  private RecordTypes() {}
+
+  /** Models added to the store: a JSON array of DTDL interfaces (UTF-8). */
+  public static final int MODELS = 1;
+  /** A twin was created (binary change event). */
+  public static final int TWIN_CREATED = 2;
+  /** A twin was updated (binary change event). */
+  public static final int TWIN_UPDATED = 3;
+  /** A twin was deleted (binary change event). */
+  public static final int TWIN_DELETED = 4;
+  /** A relationship was created (binary change event). */
+  public static final int RELATION_CREATED = 5;
+  /** A relationship was updated (binary change event). */
+  public static final int RELATION_UPDATED = 6;
+  /** A relationship was deleted (binary change event). */
+  public static final int RELATION_DELETED = 7;
+  /** Reserved: accepted telemetry messages. */
+  public static final int TELEMETRY = 8;
+  /** Reserved: rules. */
+  public static final int RULES = 9;
+  /** Snapshot: what it covers (graph sequence, time). */
+  public static final int SNAPSHOT_INFO = 16;
+  /** Snapshot: one twin. */
+  public static final int TWIN = 17;
+  /** Snapshot: one relationship. */
+  public static final int RELATION = 18;
+  /** Reserved. Snapshot: one compressed block of a telemetry series. */
+  public static final int SERIES_BLOCK = 19;
+  /** Snapshot: the last record, with the counts of the others. */
+  public static final int END = 31;
+
+  /** The version of every type that this code writes. */
+  public static final int V1 = 1;
+
+  /**
+   * Names a type for messages.
+   *
+   * @param type the type
+   * @return its name
+   */
+  public static String name(int type) {
+    switch (type) {
+      case MODELS: return "models";
+      case TWIN_CREATED: return "twin created";
+      case TWIN_UPDATED: return "twin updated";
+      case TWIN_DELETED: return "twin deleted";
+      case RELATION_CREATED: return "relationship created";
+      case RELATION_UPDATED: return "relationship updated";
+      case RELATION_DELETED: return "relationship deleted";
+      case TELEMETRY: return "telemetry";
+      case RULES: return "rules";
+      case SNAPSHOT_INFO: return "snapshot info";
+      case TWIN: return "twin";
+      case RELATION: return "relationship";
+      case SERIES_BLOCK: return "series block";
+      case END: return "end";
+      default: return "unknown type " + type;
+    }
+  }
+}

@@ -1,0 +1,587 @@
+package dev.twins.persistence.internal;
+
+import dev.twins.core.graph.ChangeEvent;
+import dev.twins.core.graph.GraphSnapshot;
+import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.Subscription;
+import dev.twins.core.graph.Twin;
+import dev.twins.core.graph.Twins;
+import dev.twins.core.model.Interface;
+import dev.twins.core.model.ModelParser;
+import dev.twins.core.model.ModelWriter;
+import dev.twins.core.model.Models;
+import dev.twins.core.TwinsException;
+import dev.twins.persistence.CorruptionPolicy;
+import dev.twins.persistence.Durability;
+import dev.twins.persistence.RecoveryReport;
+import dev.twins.persistence.StoreException;
+import dev.twins.persistence.StoreException.Code;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+/**
+ * A durable store: the directory lock, recovery, the journal subscription and snapshots. The
+ * public face is {@code dev.twins.persistence.TwinStore}.
+ */
+public final class StoreEngine implements AutoCloseable {
+  /**
+   * The settings of a store.
+   *
+   * @param dir the directory
+   * @param durability the fsync policy
+   * @param models models to add to the store's (for a new store: its models)
+   * @param graphOptions options of the graph (the same at every open)
+   * @param segmentBytes roll the journal to a new segment after this many bytes
+   * @param snapshotEvery write a snapshot in the background after this many journal records (0: never)
+   * @param onCorruption what to do about damage before the journal's tail
+   */
+  public record Config(Path dir, Durability durability, Models models, UnaryOperator<Twins.Builder> graphOptions,
+      long segmentBytes, long snapshotEvery, CorruptionPolicy onCorruption) {}
+
+  private static final String LOCK_FILE = "store.lock";
+
+  private final Config config;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final JournalWriter journal;
+  private final RecoveryReport recovery;
+  private final ThreadLocal<Bytes> scratch = ThreadLocal.withInitial(() -> new Bytes(512));
+  private final ThreadLocal<long[]> batch = new ThreadLocal<>();
+  private final ExecutorService snapshotter;
+  private final AtomicBoolean snapshotRunning = new AtomicBoolean();
+  private final Object snapshotLock = new Object();
+  private volatile Twins graph;
+  private volatile Models models;
+  private volatile Subscription subscription;
+  private volatile long lastSnapshotLsn;
+  private volatile boolean closed;
+
+  /**
+   * Opens (or creates) a store: locks the directory, recovers, and starts journaling.
+   *
+   * @param config the settings
+   * @return the store
+   * @throws StoreException if the directory is locked, damaged, or of an unknown format
+   */
+  public static StoreEngine open(Config config) {
+    return new StoreEngine(config);
+  }
+
+  private StoreEngine(Config config) {
+    this.config = config;
+    Path dir = config.dir();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw Errors.io(dir, "creating the store directory", e);
+    }
+    Path lockFile = dir.resolve(LOCK_FILE);
+    FileChannel ch = null;
+    FileLock l;
+    try {
+      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      l = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      l = null;
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw Errors.io(lockFile, "locking the store", e);
+    }
+    if (l == null) {
+      closeQuietly(ch);
+      throw new StoreException(Code.LOCKED, dir, -1, "the store is already open (in this or another process); "
+          + "close it there first", null);
+    }
+    this.lockChannel = ch;
+    this.lock = l;
+    this.snapshotter = Executors.newSingleThreadExecutor(run -> {
+      Thread t = new Thread(run, "twins-snapshot-" + dir.getFileName());
+      t.setDaemon(true);
+      return t;
+    });
+    JournalWriter w = null;
+    try {
+      Recovered r = recover();
+      this.graph = r.graph;
+      this.models = r.models;
+      this.recovery = r.report;
+      this.lastSnapshotLsn = r.snapshotLsn;
+      w = JournalWriter.open(dir, config.durability(), config.segmentBytes(), r.scan.segments(), r.scan.validLength(),
+          r.nextLsn);
+      this.journal = w;
+      this.subscription = graph.subscribe(e -> true, this::journal);
+      if (!r.models.interfaces().containsAll(config.models().interfaces())) {
+        addModels(config.models());
+      }
+    } catch (RuntimeException e) {
+      if (w != null) w.close();
+      snapshotter.shutdown();
+      release();
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ recovery
+
+  private static final class Recovered {
+    Twins graph;
+    Models models;
+    RecoveryReport report;
+    JournalScanner.Result scan;
+    long nextLsn;
+    long snapshotLsn;
+  }
+
+  private Recovered recover() {
+    long start = System.nanoTime();
+    Path dir = config.dir();
+    Recovered r = new Recovered();
+    List<String> skipped = new ArrayList<>();
+    TreeMap<Long, Path> snaps = SnapshotFiles.list(dir);
+    LoadedSnapshot loaded = null;
+    for (Map.Entry<Long, Path> s : snaps.descendingMap().entrySet()) {
+      try {
+        loaded = loadSnapshot(s.getValue());
+        break;
+      } catch (StoreException e) {
+        if (e.code() != Code.CORRUPT) throw e;
+        skipped.add(e.getMessage());
+      }
+    }
+    r.models = loaded == null ? Models.empty() : loaded.models;
+    r.graph = loaded == null ? config.graphOptions().apply(Twins.builder(r.models)).build()
+        : restore(r.models, loaded.snapshot, loaded.file);
+    long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
+    r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
+    long[] replayed = {0};
+    JournalScanner.Result scan = JournalScanner.scan(dir, fromLsn, (lsn, type, version, payload, file, offset) -> {
+      if (version != RecordTypes.V1) {
+        throw Errors.version(file, offset, "journal record " + lsn + " (" + RecordTypes.name(type) + ") has version "
+            + version + "; this version of Twins reads version " + RecordTypes.V1);
+      }
+      switch (type) {
+        case RecordTypes.MODELS: {
+          Models m = parseModels(payload, file, offset);
+          if (!m.equals(r.models)) {
+            r.models = m;
+            r.graph = restore(m, r.graph.snapshot(), file);
+          }
+          break;
+        }
+        case RecordTypes.TWIN_CREATED:
+        case RecordTypes.TWIN_UPDATED:
+        case RecordTypes.TWIN_DELETED:
+        case RecordTypes.RELATION_CREATED:
+        case RecordTypes.RELATION_UPDATED:
+        case RecordTypes.RELATION_DELETED: {
+          ChangeEvent e;
+          try {
+            e = EventCodec.decode(type, payload);
+          } catch (RuntimeException ex) {
+            throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
+                + ex.getMessage(), ex);
+          }
+          if (e.sequence() <= r.graph.version()) break; // already in the snapshot
+          try {
+            r.graph.apply(e);
+          } catch (TwinsException ex) {
+            throw new StoreException(Code.INVALID_RECORD, file, offset, "journal record " + lsn + " ("
+                + RecordTypes.name(type) + " of " + e.twinId() + ") does not apply: " + ex.getMessage(), ex);
+          }
+          replayed[0]++;
+          break;
+        }
+        default:
+          throw Errors.version(file, offset, "journal record " + lsn + " has an unknown type " + type
+              + " (written by a newer Twins?)");
+      }
+    });
+    Optional<RecoveryReport.Truncation> torn = Optional.empty();
+    Optional<RecoveryReport.Truncation> cut = Optional.empty();
+    if (scan.corruption().isPresent()) {
+      StoreException ex = scan.corruption().get();
+      if (config.onCorruption() == CorruptionPolicy.FAIL) throw ex;
+      JournalScanner.Damage d = new JournalScanner.Damage(ex.file().get(), ex.offset().getAsLong(), 0, ex.getMessage());
+      cut = Optional.of(cutJournal(d, scan));
+    } else if (scan.tornTail().isPresent()) {
+      torn = Optional.of(cutJournal(scan.tornTail().get(), scan));
+    }
+    r.scan = scan;
+    r.nextLsn = scan.nextLsn();
+    r.report = new RecoveryReport(Optional.ofNullable(loaded).map(l -> l.file), loaded == null ? 0 : loaded.snapshot
+        .sequence(), replayed[0], r.graph.version(), torn, cut, skipped, Duration.ofNanos(System.nanoTime() - start));
+    if (torn.isPresent() || cut.isPresent() || !skipped.isEmpty()) {
+      System.getLogger(StoreEngine.class.getName()).log(System.Logger.Level.WARNING, "recovered " + dir + ": " + r.report);
+    }
+    return r;
+  }
+
+  /** Cuts the journal at a damage: truncates that segment and deletes the later ones. */
+  private RecoveryReport.Truncation cutJournal(JournalScanner.Damage d, JournalScanner.Result scan) {
+    long dropped = 0;
+    try {
+      long keepNumber = scan.segments().isEmpty() ? 0 : scan.segments().get(scan.segments().size() - 1).number();
+      for (Map.Entry<Long, Path> s : JournalScanner.segmentFiles(config.dir()).entrySet()) {
+        if (s.getKey() > keepNumber) {
+          dropped += Files.size(s.getValue());
+          Files.delete(s.getValue());
+        }
+      }
+      if (!scan.segments().isEmpty()) {
+        Path last = scan.segments().get(scan.segments().size() - 1).file();
+        try (FileChannel ch = FileChannel.open(last, StandardOpenOption.WRITE)) {
+          dropped += ch.size() - scan.validLength();
+          ch.truncate(scan.validLength());
+          ch.force(true);
+        }
+      }
+      Fsync.directory(config.dir());
+    } catch (IOException e) {
+      throw Errors.io(d.file(), "cutting the journal", e);
+    }
+    return new RecoveryReport.Truncation(d.file(), d.offset(), dropped, d.problem());
+  }
+
+  private Twins restore(Models m, GraphSnapshot s, Path file) {
+    try {
+      return config.graphOptions().apply(Twins.builder(m)).restore(s);
+    } catch (TwinsException e) {
+      throw new StoreException(Code.INVALID_RECORD, file, -1, "the state does not fit the models: " + e.getMessage(), e);
+    }
+  }
+
+  private static Models parseModels(ByteBuffer payload, Path file, long offset) {
+    String text = StandardCharsets.UTF_8.decode(payload.duplicate()).toString();
+    try {
+      return ModelParser.parseJson(text);
+    } catch (TwinsException | IllegalArgumentException e) {
+      throw new StoreException(Code.INVALID_RECORD, file, offset, "the stored models do not parse: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class LoadedSnapshot {
+    Path file;
+    long lsn;
+    Models models;
+    GraphSnapshot snapshot;
+  }
+
+  private static LoadedSnapshot loadSnapshot(Path file) {
+    LoadedSnapshot s = new LoadedSnapshot();
+    s.file = file;
+    List<Twin> twins = new ArrayList<>();
+    List<Relation> rels = new ArrayList<>();
+    long[] info = {-1, -1, -1};
+    Models[] models = {Models.empty()};
+    s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
+      if (version != RecordTypes.V1) {
+        throw Errors.version(f, offset, "snapshot record " + n + " (" + RecordTypes.name(type) + ") has version "
+            + version + "; this version of Twins reads version " + RecordTypes.V1);
+      }
+      try {
+        switch (type) {
+          case RecordTypes.SNAPSHOT_INFO:
+            info[0] = new Bytes.Reader(payload).varLong();
+            break;
+          case RecordTypes.MODELS:
+            models[0] = parseModels(payload, f, offset);
+            break;
+          case RecordTypes.TWIN:
+            twins.add(EventCodec.twin(new Bytes.Reader(payload)));
+            break;
+          case RecordTypes.RELATION:
+            rels.add(EventCodec.relation(new Bytes.Reader(payload)));
+            break;
+          case RecordTypes.END: {
+            Bytes.Reader r = new Bytes.Reader(payload);
+            info[1] = r.varLong();
+            info[2] = r.varLong();
+            break;
+          }
+          default:
+            throw Errors.version(f, offset, "snapshot record " + n + " has an unknown type " + type
+                + " (written by a newer Twins?)");
+        }
+      } catch (RuntimeException e) {
+        if (e instanceof StoreException) throw e;
+        throw new StoreException(Code.CORRUPT, f, offset, "snapshot record " + n + " cannot be decoded: " + e.getMessage(), e);
+      }
+    });
+    if (info[0] < 0) throw Errors.corrupt(file, -1, "snapshot has no info record");
+    if (info[1] != twins.size() || info[2] != rels.size()) {
+      throw Errors.corrupt(file, -1, "snapshot says " + info[1] + " twins and " + info[2] + " relationships but holds "
+          + twins.size() + " and " + rels.size());
+    }
+    s.models = models[0];
+    s.snapshot = new GraphSnapshot(info[0], twins, rels);
+    return s;
+  }
+
+  // ------------------------------------------------------------------------------------ writing
+
+  private void journal(ChangeEvent e) {
+    Bytes b = scratch.get();
+    b.reset();
+    EventCodec.encode(e, b);
+    long lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
+    long[] inBatch = batch.get();
+    if (inBatch != null) {
+      inBatch[0] = lsn;
+    } else {
+      journal.await(lsn);
+    }
+    maybeSnapshot(lsn);
+  }
+
+  private void maybeSnapshot(long lsn) {
+    if (config.snapshotEvery() > 0 && lsn - lastSnapshotLsn >= config.snapshotEvery()
+        && snapshotRunning.compareAndSet(false, true)) {
+      try {
+        snapshotter.execute(() -> {
+          try {
+            snapshot();
+          } catch (RuntimeException ex) {
+            System.getLogger(StoreEngine.class.getName()).log(System.Logger.Level.WARNING,
+                "background snapshot of " + config.dir() + " failed", ex);
+          } finally {
+            snapshotRunning.set(false);
+          }
+        });
+      } catch (RuntimeException ex) {
+        snapshotRunning.set(false);
+      }
+    }
+  }
+
+  /**
+   * Runs writes whose journal records are made durable once, at the end (one wait instead of one
+   * per write).
+   *
+   * @param action the writes
+   * @throws StoreException if the journal failed
+   */
+  public void batch(Runnable action) {
+    long[] prev = batch.get();
+    long[] mine = prev != null ? prev : new long[] {0};
+    batch.set(mine);
+    try {
+      action.run();
+    } finally {
+      if (prev == null) batch.remove();
+    }
+    if (prev == null && mine[0] > 0) journal.await(mine[0]);
+  }
+
+  /**
+   * Adds models to the store: journals the new model set and moves the graph onto it.
+   *
+   * @param more the models to add
+   * @return the graph with the union of the models (the previous graph object must not be written any more)
+   * @throws IllegalArgumentException if a model has the DTMI of a different stored model
+   */
+  public synchronized Twins addModels(Models more) {
+    List<Interface> all = new ArrayList<>(models.interfaces());
+    all.addAll(more.interfaces());
+    Models union = Models.of(all);
+    if (union.equals(models)) return graph;
+    Twins old = graph;
+    byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
+    Twins[] next = new Twins[1];
+    // no write may commit on the old graph between its snapshot and the switch
+    subscription.cancel();
+    GraphSnapshot s = old.snapshot();
+    next[0] = config.graphOptions().apply(Twins.builder(union)).restore(s);
+    journal.await(journal.append(RecordTypes.MODELS, RecordTypes.V1, text, text.length));
+    journal.sync();
+    models = union;
+    graph = next[0];
+    subscription = graph.subscribe(e -> true, this::journal);
+    return graph;
+  }
+
+  /**
+   * Writes a snapshot now (and removes what it makes unnecessary).
+   *
+   * @return the snapshot file
+   * @throws StoreException if writing fails
+   */
+  public Path snapshot() {
+    synchronized (snapshotLock) {
+      long lsn = journal.lastLsn();
+      journal.sync();
+      Models m = models;
+      Twins g = graph;
+      GraphSnapshot s = g.snapshot();
+      Path file;
+      try (SnapshotFiles.Writer w = new SnapshotFiles.Writer(config.dir(), lsn)) {
+        Bytes b = new Bytes(1 << 12);
+        b.varLong(s.sequence());
+        b.instant(Instant.now());
+        w.add(RecordTypes.SNAPSHOT_INFO, RecordTypes.V1, b.array(), b.length());
+        byte[] mt = ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8);
+        w.add(RecordTypes.MODELS, RecordTypes.V1, mt, mt.length);
+        for (Twin t : s.twins()) {
+          b.reset();
+          EventCodec.twin(t, b);
+          w.add(RecordTypes.TWIN, RecordTypes.V1, b.array(), b.length());
+        }
+        for (Relation r : s.relations()) {
+          b.reset();
+          EventCodec.relation(r, b);
+          w.add(RecordTypes.RELATION, RecordTypes.V1, b.array(), b.length());
+        }
+        b.reset();
+        b.varLong(s.twins().size());
+        b.varLong(s.relations().size());
+        file = w.commit(b.array(), b.length());
+      }
+      lastSnapshotLsn = lsn;
+      pruneSnapshots();
+      return file;
+    }
+  }
+
+  /** Keeps the two newest snapshots and the journal segments the older of them needs. */
+  private void pruneSnapshots() {
+    TreeMap<Long, Path> snaps = SnapshotFiles.list(config.dir());
+    if (snaps.size() < 2) return;
+    List<Long> lsns = new ArrayList<>(snaps.descendingKeySet());
+    long olderKept = lsns.get(1);
+    for (int i = 2; i < lsns.size(); i++) {
+      try {
+        Files.deleteIfExists(snaps.get(lsns.get(i)));
+      } catch (IOException e) {
+        throw Errors.io(snaps.get(lsns.get(i)), "deleting an old snapshot", e);
+      }
+    }
+    journal.deleteCoveredSegments(olderKept);
+  }
+
+  // ------------------------------------------------------------------------------------ reading
+
+  /** @return the live graph */
+  public Twins graph() {
+    return graph;
+  }
+
+  /** @return the store's models */
+  public Models models() {
+    return models;
+  }
+
+  /** @return what opening found */
+  public RecoveryReport recovery() {
+    return recovery;
+  }
+
+  /** @return the settings */
+  public Config config() {
+    return config;
+  }
+
+  /** @return the journal's segments */
+  public List<JournalWriter.Segment> segments() {
+    return journal.segments();
+  }
+
+  /** @return the lsn of the last journal record */
+  public long lastLsn() {
+    return journal.lastLsn();
+  }
+
+  /**
+   * Makes everything written so far durable, whatever the policy.
+   *
+   * @throws StoreException if the journal failed
+   */
+  public void sync() {
+    journal.sync();
+  }
+
+  /** @return some numbers about the files, in order */
+  public Map<String, Object> fileStats() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    long bytes = 0;
+    for (JournalWriter.Segment s : journal.segments()) {
+      try {
+        bytes += Files.size(s.file());
+      } catch (IOException e) {
+        throw Errors.io(s.file(), "reading the journal size", e);
+      }
+    }
+    out.put("journalSegments", journal.segments().size());
+    out.put("journalBytes", bytes);
+    out.put("lastRecord", journal.lastLsn());
+    TreeMap<Long, Path> snaps = SnapshotFiles.list(config.dir());
+    out.put("snapshots", snaps.size());
+    out.put("lastSnapshot", snaps.isEmpty() ? "none" : snaps.lastEntry().getValue().getFileName().toString());
+    return out;
+  }
+
+  /**
+   * Stops journaling, waits for a running snapshot, makes everything durable and unlocks.
+   *
+   * @throws StoreException if the last records could not be written
+   */
+  @Override
+  public void close() {
+    if (closed) return;
+    closed = true;
+    subscription.cancel();
+    snapshotter.shutdown();
+    try {
+      snapshotter.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      journal.close();
+    } finally {
+      release();
+    }
+  }
+
+  private void release() {
+    try {
+      lock.release();
+    } catch (IOException ignored) {
+      // closing the channel releases it too
+    }
+    closeQuietly(lockChannel);
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch == null) return;
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // nothing to do
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TwinStore[" + config.dir().getFileName() + ", twins=" + graph.twinCount() + ", relationships="
+        + graph.relationCount() + ", version=" + graph.version() + ", " + config.durability() + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the durable stores: not exported. */
+package dev.twins.persistence.internal;

@@ -1,0 +1,2 @@
+/** Durable twin stores. */
+package dev.twins.persistence;

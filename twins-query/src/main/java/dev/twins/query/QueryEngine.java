@@ -1,0 +1,294 @@
+package dev.twins.query;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.twins.core.graph.Twins;
+import dev.twins.core.model.Models;
+import dev.twins.query.internal.Compiler;
+import dev.twins.query.internal.Executor;
+import dev.twins.query.internal.Functions;
+import dev.twins.query.internal.Plan;
+import dev.twins.query.internal.Run;
+import dev.twins.query.internal.Values;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs queries over one twin graph: parses (or takes a {@link Query}), validates against the
+ * graph's models, plans, executes under {@link QueryLimits}, and caches compiled plans by query
+ * text. Thread-safe; reads the live graph, so a query after a write sees it.
+ *
+ * <pre>{@code
+ * QueryEngine engine = QueryEngine.of(twins);
+ * QueryResult hot = engine.query("SELECT R.$dtId, R.temperature FROM DIGITALTWINS R WHERE R.temperature > @t",
+ *     Map.of("t", 25));
+ * }</pre>
+ */
+public final class QueryEngine {
+  private final Twins twins;
+  private final QueryLimits limits;
+  private final boolean strict;
+  private final Clock clock;
+  private final Functions functions;
+  private final Cache<String, Compiled> cache;
+
+  private static final class Compiled {
+    final Plan plan;
+    final Models models;
+
+    Compiled(Plan plan, Models models) {
+      this.plan = plan;
+      this.models = models;
+    }
+  }
+
+  private QueryEngine(Builder b) {
+    this.twins = b.twins;
+    this.limits = b.limits;
+    this.strict = b.strict;
+    this.clock = b.clock;
+    this.functions = new Functions(b.functions);
+    this.cache = Caffeine.newBuilder().maximumSize(b.cacheSize).build();
+  }
+
+  /**
+   * Creates an engine with the default settings: strict validation, {@link QueryLimits#defaults()},
+   * a cache of 1,000 plans.
+   *
+   * @param twins the graph
+   * @return the engine
+   */
+  public static QueryEngine of(Twins twins) {
+    return builder(twins).build();
+  }
+
+  /**
+   * Starts configuring an engine.
+   *
+   * @param twins the graph
+   * @return the builder
+   */
+  public static Builder builder(Twins twins) {
+    return new Builder(twins);
+  }
+
+  /** @return the graph it queries */
+  public Twins twins() {
+    return twins;
+  }
+
+  /** @return the limits every query runs under */
+  public QueryLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Runs a query given as text.
+   *
+   * @param text the query
+   * @return the rows
+   * @throws QuerySyntaxException if the text does not parse
+   * @throws QueryException if the query names something the models lack, or misuses a clause
+   * @throws QueryLimitException if it exceeds a limit
+   */
+  public QueryResult query(String text) {
+    return query(text, Map.of());
+  }
+
+  /**
+   * Runs a query given as text with parameters ({@code @name} in the text).
+   *
+   * @param text the query
+   * @param params the values by parameter name (without {@code @}): strings, numbers, booleans,
+   *     {@code Instant}s, {@code Duration}s, {@code JsonNode}s, collections (for {@code IN @ids}), null
+   * @return the rows
+   * @throws QuerySyntaxException if the text does not parse
+   * @throws QueryException if the query is invalid or a parameter is missing, unused or of an unusable type
+   * @throws QueryLimitException if it exceeds a limit
+   */
+  public QueryResult query(String text, Map<String, ?> params) {
+    Objects.requireNonNull(text, "text");
+    return run(compiled(text, null), params);
+  }
+
+  /**
+   * Runs a parsed or DSL-built query.
+   *
+   * @param query the query
+   * @return the rows
+   * @throws QueryException if the query is invalid
+   * @throws QueryLimitException if it exceeds a limit
+   */
+  public QueryResult query(Query query) {
+    return query(query, Map.of());
+  }
+
+  /**
+   * Runs a parsed or DSL-built query with parameters.
+   *
+   * @param query the query
+   * @param params the values by parameter name
+   * @return the rows
+   * @throws QueryException if the query is invalid or a parameter is missing or unused
+   * @throws QueryLimitException if it exceeds a limit
+   */
+  public QueryResult query(Query query, Map<String, ?> params) {
+    Objects.requireNonNull(query, "query");
+    return run(compiled(query.source(), query), params);
+  }
+
+  /**
+   * Describes how a query would run: the indexes and adjacency it uses, the traversal order, the
+   * filters and the estimated rows of each step.
+   *
+   * @param text the query, with or without {@code EXPLAIN}
+   * @return the plan, one step per line
+   * @throws QuerySyntaxException if the text does not parse
+   * @throws QueryException if the query is invalid
+   */
+  public String explain(String text) {
+    Plan plan = compiled(text, null).plan;
+    Run run = new Run(twins, Map.of(), clock.instant(), limits);
+    return String.join("\n", Executor.explain(plan, run));
+  }
+
+  private Compiled compiled(String text, Query parsed) {
+    Models models = twins.models();
+    Compiled c = cache.getIfPresent(text);
+    if (c != null && c.models == models && (parsed == null || c.plan.ast().equals(parsed.ast()))) return c;
+    Query q = parsed != null ? parsed : Query.parse(text);
+    Plan plan = Compiler.compile(twins, q.ast(), q.hasSource() ? q.source() : null, q.offsets(), strict, functions);
+    c = new Compiled(plan, models);
+    cache.put(text, c);
+    return c;
+  }
+
+  private QueryResult run(Compiled c, Map<String, ?> params) {
+    Objects.requireNonNull(params, "params");
+    Map<String, Object> values = new HashMap<>();
+    for (String name : c.plan.params()) {
+      if (!params.containsKey(name)) {
+        throw new QueryException("no value for parameter @" + name + "; pass it in the parameter map");
+      }
+      try {
+        values.put(name, Values.ofJava(params.get(name)));
+      } catch (IllegalArgumentException e) {
+        throw new QueryException("parameter @" + name + ": " + e.getMessage());
+      }
+    }
+    if (values.size() != params.size()) {
+      TreeSet<String> unused = new TreeSet<>(params.keySet());
+      unused.removeAll(c.plan.params());
+      throw new QueryException("the query has no parameter " + unused.first() + (c.plan.params().isEmpty()
+          ? "; it takes none" : "; it takes @" + String.join(", @", c.plan.params())));
+    }
+    Run run = new Run(twins, values, clock.instant(), limits);
+    List<ObjectNode> rows = Executor.execute(c.plan, run);
+    List<QueryRow> out = new ArrayList<>(rows.size());
+    for (ObjectNode o : rows) out.add(new QueryRow(o));
+    return new QueryResult(out);
+  }
+
+  /** Renders the graph's size and the number of cached plans. */
+  @Override
+  public String toString() {
+    return "QueryEngine[twins=" + twins.twinCount() + ", cachedPlans=" + cache.estimatedSize() + "]";
+  }
+
+  /** Configures a {@link QueryEngine}; each setting is checked as it is made. */
+  public static final class Builder {
+    private final Twins twins;
+    private QueryLimits limits = QueryLimits.defaults();
+    private boolean strict = true;
+    private long cacheSize = 1000;
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, Functions.Function> functions = new HashMap<>();
+
+    private Builder(Twins twins) {
+      this.twins = Objects.requireNonNull(twins, "twins");
+    }
+
+    /**
+     * @param limits the limits every query runs under
+     * @return this builder
+     */
+    public Builder limits(QueryLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Chooses whether a name the models do not have (property, relationship, model) is an error
+     * with a suggestion (the default), or matches nothing as in Azure Digital Twins.
+     *
+     * @param strict whether to reject unknown names
+     * @return this builder
+     */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /**
+     * @param plans how many compiled plans to keep, 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder cacheSize(long plans) {
+      if (plans < 0) throw new IllegalArgumentException("cacheSize must not be negative: " + plans);
+      this.cacheSize = plans;
+      return this;
+    }
+
+    /**
+     * @param clock the clock {@code NOW()} reads
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Registers a function callable in queries; names are case-insensitive.
+     *
+     * @param name the name: letters, digits and underscores, not a built-in function
+     * @param minArgs the fewest arguments
+     * @param maxArgs the most arguments
+     * @param function what it computes
+     * @return this builder
+     * @throws IllegalArgumentException if the name is not a plain name or is taken, or the counts are wrong
+     */
+    public Builder function(String name, int minArgs, int maxArgs, QueryFunction function) {
+      Objects.requireNonNull(function, "function");
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("not a function name: " + name);
+      String upper = name.toUpperCase(Locale.ROOT);
+      if (functions.containsKey(upper)) throw new IllegalArgumentException("function " + upper + " is registered twice");
+      if (minArgs < 0 || maxArgs < minArgs) {
+        throw new IllegalArgumentException("bad argument counts " + minArgs + ".." + maxArgs + " for " + upper);
+      }
+      functions.put(upper, new Functions.Function(upper, minArgs, maxArgs, (args, run) -> {
+        List<JsonNode> json = new ArrayList<>(args.length);
+        for (Object a : args) json.add(a == Values.UNDEFINED ? MissingNode.getInstance() : Values.toJson(a));
+        Optional<JsonNode> r = function.apply(json);
+        return r.isPresent() ? Values.of(r.get()) : Values.UNDEFINED;
+      }));
+      return this;
+    }
+
+    /** @return the engine */
+    public QueryEngine build() {
+      return new QueryEngine(this);
+    }
+  }
+}

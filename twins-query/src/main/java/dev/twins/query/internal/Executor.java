@@ -1,0 +1,701 @@
+package dev.twins.query.internal;
+
+import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.Twin;
+import dev.twins.core.graph.Twins;
+import dev.twins.core.graph.ValueRange;
+import dev.twins.core.model.Dtmi;
+import dev.twins.query.QueryException;
+import dev.twins.query.QueryLimitException;
+import dev.twins.query.QueryLimitException.Limit;
+import dev.twins.query.internal.Ast.Direction;
+import dev.twins.query.internal.Plan.Aggregate;
+import dev.twins.query.internal.Plan.Column;
+import dev.twins.query.internal.Plan.Edge;
+import dev.twins.query.internal.Plan.Expand;
+import dev.twins.query.internal.Plan.Filter;
+import dev.twins.query.internal.Plan.Scan;
+import dev.twins.query.internal.Plan.Slot;
+import dev.twins.query.internal.Plan.SortKey;
+import dev.twins.query.internal.Plan.Step;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Runs a {@link Plan}: binds slots step by step, filters, groups, sorts and pages, into rows of JSON. */
+public final class Executor {
+  private Executor() {}
+
+  /** Thrown inside the pipeline to stop early once enough rows are collected. */
+  private static final class Enough extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Enough() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Runs a plan.
+   *
+   * @param plan the plan
+   * @param run the run
+   * @return the rows as ordered maps from column name to JSON value
+   */
+  public static List<ObjectNode> execute(Plan plan, Run run) {
+    if (plan.explain) {
+      List<ObjectNode> out = new ArrayList<>();
+      for (String line : explain(plan, run)) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("plan", line);
+        out.add(o);
+      }
+      return out;
+    }
+    long top = count(plan.top, run, "TOP");
+    long limit = count(plan.limit, run, "LIMIT");
+    long offset = plan.offset == null ? 0 : count(plan.offset, run, "OFFSET");
+    long take = Math.min(top, limit);
+    Object[] row = new Object[plan.slots.size()];
+    if (plan.countOnly && countFast(plan, run) >= 0) {
+      long n = countFast(plan, run);
+      List<ObjectNode> out = new ArrayList<>();
+      if (offset == 0 && take > 0) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put(plan.columns.get(0).name, n);
+        out.add(o);
+      }
+      return out;
+    }
+    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset);
+    try {
+      step(plan, 0, row, run, sink);
+    } catch (Enough e) {
+      // enough rows
+    }
+    run.checkTime();
+    List<ObjectNode> rows = sink.finish();
+    if (plan.grouped) rows = page(rows, take, offset);
+    if (rows.size() > run.limits.maxRows()) {
+      throw new QueryLimitException(Limit.MAX_ROWS, "the query returns more than " + run.limits.maxRows()
+          + " rows; add TOP/LIMIT or raise QueryLimits.maxRows");
+    }
+    return rows;
+  }
+
+  private static List<ObjectNode> page(List<ObjectNode> rows, long take, long offset) {
+    if (offset == 0 && take >= rows.size()) return rows;
+    int from = (int) Math.min(rows.size(), offset);
+    int to = (int) Math.min(rows.size(), from + Math.min(take, Integer.MAX_VALUE));
+    return new ArrayList<>(rows.subList(from, to));
+  }
+
+  private static long count(Eval e, Run run, String clause) {
+    if (e == null) return Long.MAX_VALUE;
+    Object v = e.eval(new Object[0], run);
+    if (v instanceof Double && ((Double) v) == Math.rint((Double) v)) v = (long) (double) (Double) v;
+    if (!(v instanceof Long) || (Long) v < 0) {
+      throw new QueryException(clause + " takes a non-negative integer, not " + Values.text(v));
+    }
+    return (Long) v;
+  }
+
+  /** COUNT() over a single scan with nothing else to check: the size of the scan. */
+  private static long countFast(Plan plan, Run run) {
+    if (plan.steps.size() != 1 || !(plan.steps.get(0) instanceof Scan)) return -1;
+    Scan s = (Scan) plan.steps.get(0);
+    switch (s.kind) {
+      case ALL: return run.twins.twinCount();
+      case REL_ALL: return run.twins.relationCount();
+      case MODEL:
+        if (s.roots.size() == 1) return run.twins.twinsOfModel(s.roots.get(0).value()).size();
+        return -1;
+      default: return -1;
+    }
+  }
+
+  // -------------------------------------------------------------------------------- pipeline
+
+  private interface Sink {
+    void accept(Object[] row);
+
+    List<ObjectNode> finish();
+  }
+
+  private static void step(Plan plan, int i, Object[] row, Run run, Sink sink) {
+    if (i == plan.steps.size()) {
+      sink.accept(row);
+      return;
+    }
+    Step s = plan.steps.get(i);
+    if (s instanceof Filter) {
+      if (Boolean.TRUE.equals(((Filter) s).cond.eval(row, run))) step(plan, i + 1, row, run, sink);
+      return;
+    }
+    if (s instanceof Scan) {
+      scan(plan, (Scan) s, i, row, run, sink);
+      return;
+    }
+    Expand x = (Expand) s;
+    Edge e = x.edge;
+    int fromSlot = x.reverse ? e.b : e.a;
+    int toSlot = x.reverse ? e.a : e.b;
+    Twin from = (Twin) row[fromSlot];
+    if (from == null) {
+      // an optional end that is unbound: the rest is unbound too
+      if (e.optional) step(plan, i + 1, row, run, sink);
+      return;
+    }
+    boolean[] any = {false};
+    Object oldTo = row[toSlot];
+    Object oldRel = e.rel >= 0 ? row[e.rel] : null;
+    if (e.max == 1 && e.min == 1) {
+      for (Relation r : relations(run.twins, from.id(), e, x.reverse)) {
+        run.step();
+        String otherId = other(r, from.id());
+        if (x.into) {
+          if (!(row[toSlot] instanceof Twin) || !((Twin) row[toSlot]).id().equals(otherId)) continue;
+        } else {
+          Optional<Twin> t = run.twins.twin(otherId);
+          if (t.isEmpty()) continue;
+          row[toSlot] = t.get();
+        }
+        if (e.rel >= 0) row[e.rel] = r;
+        any[0] = true;
+        step(plan, i + 1, row, run, sink);
+      }
+    } else {
+      Set<String> ends = reach(run, from.id(), e, x.reverse);
+      for (String id : ends) {
+        if (x.into) {
+          if (!(row[toSlot] instanceof Twin) || !((Twin) row[toSlot]).id().equals(id)) continue;
+        } else {
+          Optional<Twin> t = run.twins.twin(id);
+          if (t.isEmpty()) continue;
+          row[toSlot] = t.get();
+        }
+        any[0] = true;
+        step(plan, i + 1, row, run, sink);
+      }
+    }
+    if (!x.into) row[toSlot] = oldTo;
+    if (e.rel >= 0) row[e.rel] = oldRel;
+    if (!any[0] && e.optional) {
+      if (!x.into) row[toSlot] = null;
+      if (e.rel >= 0) row[e.rel] = null;
+      step(plan, i + 1, row, run, sink);
+      if (!x.into) row[toSlot] = oldTo;
+    }
+  }
+
+  private static String other(Relation r, String from) {
+    return r.sourceId().equals(from) ? r.targetId() : r.sourceId();
+  }
+
+  /** The relationships an edge may follow from a twin. */
+  static List<Relation> relations(Twins twins, String id, Edge e, boolean reverse) {
+    Direction d = e.direction;
+    boolean out = d == Direction.ANY || (d == Direction.RIGHT) != reverse;
+    boolean in = d == Direction.ANY || (d == Direction.LEFT) != reverse;
+    List<Relation> result;
+    try {
+      if (out && !in) {
+        result = named(twins, id, e.names, true);
+      } else if (in && !out) {
+        result = named(twins, id, e.names, false);
+      } else {
+        List<Relation> both = new ArrayList<>(named(twins, id, e.names, true));
+        for (Relation r : named(twins, id, e.names, false)) {
+          if (!(r.sourceId().equals(id) && r.targetId().equals(id))) both.add(r);
+        }
+        result = both;
+      }
+    } catch (RuntimeException gone) {
+      // the twin was deleted while the query ran
+      return List.of();
+    }
+    return result;
+  }
+
+  private static List<Relation> named(Twins twins, String id, List<String> names, boolean outgoing) {
+    if (names.isEmpty()) return outgoing ? twins.outgoing(id) : twins.incoming(id);
+    if (names.size() == 1) return outgoing ? twins.outgoing(id, names.get(0)) : twins.incoming(id, names.get(0));
+    List<Relation> out = new ArrayList<>();
+    for (String n : new LinkedHashSet<>(names)) out.addAll(outgoing ? twins.outgoing(id, n) : twins.incoming(id, n));
+    return out;
+  }
+
+  /**
+   * The twins reachable over {@code min..max} hops of an edge from a twin, each relationship
+   * followed at most once per path (so cycles end), as distinct ids in the order found.
+   */
+  static Set<String> reach(Run run, String start, Edge e, boolean reverse) {
+    int max = e.max == Integer.MAX_VALUE ? run.limits.maxHops() : e.max;
+    if (e.max != Integer.MAX_VALUE && e.max > run.limits.maxHops()) {
+      throw new QueryLimitException(Limit.MAX_HOPS, "the pattern " + e.text + " asks for up to " + e.max
+          + " hops, more than the limit of " + run.limits.maxHops() + "; raise QueryLimits.maxHops");
+    }
+    Set<String> ends = new LinkedHashSet<>();
+    trails(run, start, e, reverse, 0, max, new ArrayList<>(), ends);
+    return ends;
+  }
+
+  private static void trails(Run run, String at, Edge e, boolean reverse, int depth, int max, List<Relation> used,
+      Set<String> ends) {
+    if (depth >= e.min) ends.add(at);
+    if (depth == max) return;
+    for (Relation r : relations(run.twins, at, e, reverse)) {
+      run.step();
+      boolean seen = false;
+      for (Relation u : used) {
+        if (u.sourceId().equals(r.sourceId()) && u.id().equals(r.id())) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) continue;
+      used.add(r);
+      trails(run, other(r, at), e, reverse, depth + 1, max, used, ends);
+      used.remove(used.size() - 1);
+    }
+  }
+
+  private static void scan(Plan plan, Scan s, int i, Object[] row, Run run, Sink sink) {
+    Twins twins = run.twins;
+    switch (s.kind) {
+      case IDS: {
+        for (String id : new LinkedHashSet<>(ids(s.ids.eval(row, run)))) {
+          Optional<Twin> t = twins.twin(id);
+          if (t.isEmpty()) continue;
+          run.step();
+          row[s.slot] = t.get();
+          step(plan, i + 1, row, run, sink);
+        }
+        break;
+      }
+      case INDEX: {
+        Collection<Twin> found = indexed(s, row, run);
+        if (found == null) {
+          // the bound did not fit the index: read the model index and let the filter decide
+          List<Twin> inRange = new ArrayList<>();
+          for (Dtmi m : s.roots) {
+            for (Twin t : twins.twinsOfModel(m.value())) {
+              run.step();
+              row[s.slot] = t;
+              if (Boolean.TRUE.equals(s.rangeCondition.eval(row, run))) inRange.add(t);
+            }
+          }
+          each(plan, s, inRange, i, row, run, sink);
+        } else {
+          each(plan, s, found, i, row, run, sink);
+        }
+        break;
+      }
+      case MODEL: {
+        if (s.roots.size() == 1) {
+          each(plan, s, twins.twinsOfModel(s.roots.get(0).value()), i, row, run, sink);
+        } else {
+          Map<String, Twin> all = new LinkedHashMap<>();
+          for (Dtmi m : s.roots) for (Twin t : twins.twinsOfModel(m.value())) all.put(t.id(), t);
+          each(plan, s, all.values(), i, row, run, sink);
+        }
+        break;
+      }
+      case ALL:
+        each(plan, s, twins.twins(), i, row, run, sink);
+        break;
+      case REL_BY_SOURCE:
+      case REL_BY_TARGET: {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids(s.ids.eval(row, run))) {
+          if (!seen.add(id) || twins.twin(id).isEmpty()) continue;
+          List<Relation> rs;
+          try {
+            rs = s.kind == Plan.AccessKind.REL_BY_SOURCE ? twins.outgoing(id) : twins.incoming(id);
+          } catch (RuntimeException gone) {
+            continue;
+          }
+          for (Relation r : rs) {
+            run.step();
+            row[s.slot] = r;
+            step(plan, i + 1, row, run, sink);
+          }
+        }
+        break;
+      }
+      case REL_ALL: {
+        for (Twin t : twins.twins()) {
+          List<Relation> rs;
+          try {
+            rs = twins.outgoing(t.id());
+          } catch (RuntimeException gone) {
+            continue;
+          }
+          for (Relation r : rs) {
+            run.step();
+            row[s.slot] = r;
+            step(plan, i + 1, row, run, sink);
+          }
+        }
+        break;
+      }
+      default:
+        throw new IllegalStateException(s.kind.toString());
+    }
+    row[s.slot] = null;
+  }
+
+  private static Collection<Twin> indexed(Scan s, Object[] row, Run run) {
+    Object lo = s.lower == null ? null : s.lower.eval(row, run);
+    Object hi = s.upper == null ? null : s.upper.eval(row, run);
+    if (lo == Values.UNDEFINED || hi == Values.UNDEFINED || lo == Ast.Null.NULL || hi == Ast.Null.NULL) return List.of();
+    Optional<Object> l = Optional.ofNullable(lo);
+    Optional<Object> h = Optional.ofNullable(hi);
+    try {
+      ValueRange range = new ValueRange(l, s.lowerInclusive, h, s.upperInclusive);
+      return run.twins.indexes().twins(s.roots.get(0).value(), s.property, range);
+    } catch (IllegalArgumentException mismatch) {
+      return null;
+    }
+  }
+
+  private static void each(Plan plan, Scan s, Collection<Twin> twins, int i, Object[] row, Run run, Sink sink) {
+    for (Twin t : twins) {
+      run.step();
+      row[s.slot] = t;
+      step(plan, i + 1, row, run, sink);
+    }
+  }
+
+  private static List<String> ids(Object v) {
+    if (v instanceof String) return List.of((String) v);
+    List<String> out = new ArrayList<>();
+    if (v instanceof List) {
+      for (Object o : (List<?>) v) if (o instanceof String) out.add((String) o);
+    } else if (v instanceof JsonNode && ((JsonNode) v).isArray()) {
+      JsonNode a = (JsonNode) v;
+      for (int i = 0; i < a.size(); i++) if (a.get(i).isString()) out.add(a.get(i).stringValue());
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------ EXISTS
+
+  static Object exists(Object[] outer, int width, int[] nodes, List<Edge> edges, Run run) {
+    Object[] row = Arrays.copyOf(outer, width);
+    if (row[nodes[0]] == null) {
+      if (nodes[0] < outer.length) return Values.UNDEFINED;
+      for (Twin t : run.twins.twins()) {
+        run.step();
+        row[nodes[0]] = t;
+        if (chain(row, nodes, edges, 0, run)) return Boolean.TRUE;
+      }
+      return Boolean.FALSE;
+    }
+    return chain(row, nodes, edges, 0, run);
+  }
+
+  private static boolean chain(Object[] row, int[] nodes, List<Edge> edges, int k, Run run) {
+    if (k == edges.size()) return true;
+    Edge e = edges.get(k);
+    Twin from = (Twin) row[nodes[k]];
+    int to = nodes[k + 1];
+    Object bound = row[to];
+    Collection<String> next;
+    if (e.max == 1 && e.min == 1) {
+      List<String> ids = new ArrayList<>();
+      for (Relation r : relations(run.twins, from.id(), e, false)) ids.add(other(r, from.id()));
+      next = ids;
+    } else {
+      next = reach(run, from.id(), e, false);
+    }
+    for (String id : next) {
+      run.step();
+      if (bound instanceof Twin) {
+        if (((Twin) bound).id().equals(id) && chain(row, nodes, edges, k + 1, run)) return true;
+        continue;
+      }
+      Optional<Twin> t = run.twins.twin(id);
+      if (t.isEmpty()) continue;
+      row[to] = t.get();
+      boolean ok = chain(row, nodes, edges, k + 1, run);
+      row[to] = null;
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  // -------------------------------------------------------------------------------------- sinks
+
+  static ObjectNode project(Plan plan, Object[] row, Run run) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    if (plan.star) {
+      List<Slot> slots = plan.slots;
+      if (slots.size() == 1 && !slots.get(0).relation) return ((Twin) row[0]).toJson();
+      if (slots.size() == 1) return ((Relation) row[0]).toJson();
+      for (int i = 0; i < slots.size(); i++) {
+        if (row[i] != null) o.set(slots.get(i).name, Values.toJson(row[i]));
+      }
+      return o;
+    }
+    for (Column c : plan.columns) {
+      Object v = c.value.eval(row, run);
+      if (v != Values.UNDEFINED) o.set(c.name, Values.toJson(v));
+    }
+    return o;
+  }
+
+  /** Collects projected rows, with DISTINCT, ORDER BY and paging. */
+  private static final class RowSink implements Sink {
+    private final Plan plan;
+    private final Run run;
+    private final long take;
+    private final long offset;
+    private final List<ObjectNode> rows = new ArrayList<>();
+    private final List<Object[]> keys = new ArrayList<>();
+    private final Set<ObjectNode> seen = new HashSet<>();
+    private long skipped;
+
+    RowSink(Plan plan, Run run, long take, long offset) {
+      this.plan = plan;
+      this.run = run;
+      this.take = take;
+      this.offset = offset;
+    }
+
+    @Override
+    public void accept(Object[] row) {
+      if (take == 0) throw new Enough();
+      ObjectNode o = project(plan, row, run);
+      if (plan.distinct && !seen.add(o)) return;
+      if (plan.sortKeys.isEmpty()) {
+        if (skipped < offset) {
+          skipped++;
+          return;
+        }
+        rows.add(o);
+        if (rows.size() > run.limits.maxRows()) {
+          throw new QueryLimitException(Limit.MAX_ROWS, "the query returns more than " + run.limits.maxRows()
+              + " rows; add TOP/LIMIT or raise QueryLimits.maxRows");
+        }
+        if (rows.size() >= take) throw new Enough();
+        return;
+      }
+      Object[] k = new Object[plan.sortKeys.size()];
+      for (int i = 0; i < k.length; i++) k[i] = plan.sortKeys.get(i).key.eval(row, run);
+      rows.add(o);
+      keys.add(k);
+      if (rows.size() > run.limits.maxIntermediateRows()) {
+        throw new QueryLimitException(Limit.MAX_INTERMEDIATE_ROWS, "the query sorts more than "
+            + run.limits.maxIntermediateRows() + " rows; narrow it or raise QueryLimits.maxIntermediateRows");
+      }
+    }
+
+    @Override
+    public List<ObjectNode> finish() {
+      if (plan.sortKeys.isEmpty()) return rows;
+      Integer[] idx = new Integer[rows.size()];
+      for (int i = 0; i < idx.length; i++) idx[i] = i;
+      Arrays.sort(idx, (a, b) -> compareKeys(plan.sortKeys, keys.get(a), keys.get(b)));
+      List<ObjectNode> out = new ArrayList<>();
+      for (Integer i : idx) out.add(rows.get(i));
+      return page(out, take, offset);
+    }
+  }
+
+  static int compareKeys(List<SortKey> sortKeys, Object[] a, Object[] b) {
+    for (int i = 0; i < sortKeys.size(); i++) {
+      int c = Values.order(a[i], b[i]);
+      if (c != 0) return sortKeys.get(i).descending ? -c : c;
+    }
+    return 0;
+  }
+
+  /** Groups rows by the GROUP BY keys and accumulates the aggregates of each group. */
+  private static final class GroupSink implements Sink {
+    private final Plan plan;
+    private final Run run;
+    private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
+
+    GroupSink(Plan plan, Run run) {
+      this.plan = plan;
+      this.run = run;
+    }
+
+    @Override
+    public void accept(Object[] row) {
+      List<Object> key = new ArrayList<>(plan.groupKeys.size());
+      for (Eval k : plan.groupKeys) key.add(GroupKey.of(k.eval(row, run)));
+      Group g = groups.get(key);
+      if (g == null) {
+        g = new Group(row.clone(), plan.aggregates);
+        groups.put(key, g);
+        if (groups.size() > run.limits.maxIntermediateRows()) {
+          throw new QueryLimitException(Limit.MAX_INTERMEDIATE_ROWS, "the query builds more than "
+              + run.limits.maxIntermediateRows() + " groups; raise QueryLimits.maxIntermediateRows");
+        }
+      }
+      g.add(row, run);
+    }
+
+    @Override
+    public List<ObjectNode> finish() {
+      if (groups.isEmpty() && plan.groupKeys.isEmpty()) {
+        groups.put(List.of(), new Group(new Object[plan.slots.size()], plan.aggregates));
+      }
+      List<ObjectNode> rows = new ArrayList<>();
+      List<Object[]> keys = new ArrayList<>();
+      Set<ObjectNode> seen = new HashSet<>();
+      for (Group g : groups.values()) {
+        run.aggregates = g.results();
+        ObjectNode o = project(plan, g.first, run);
+        if (plan.distinct && !seen.add(o)) continue;
+        Object[] k = new Object[plan.sortKeys.size()];
+        for (int i = 0; i < k.length; i++) k[i] = plan.sortKeys.get(i).key.eval(g.first, run);
+        rows.add(o);
+        keys.add(k);
+      }
+      run.aggregates = null;
+      if (plan.sortKeys.isEmpty()) return rows;
+      Integer[] idx = new Integer[rows.size()];
+      for (int i = 0; i < idx.length; i++) idx[i] = i;
+      Arrays.sort(idx, (a, b) -> compareKeys(plan.sortKeys, keys.get(a), keys.get(b)));
+      List<ObjectNode> out = new ArrayList<>();
+      for (Integer i : idx) out.add(rows.get(i));
+      return out;
+    }
+  }
+
+  /** Group keys compare numbers by value (1 and 1.0 are one group) and JSON by content. */
+  private static final class GroupKey {
+    static Object of(Object v) {
+      if (v instanceof Long) return ((Long) v).doubleValue();
+      if (v instanceof Twin) return "twin:" + ((Twin) v).id();
+      if (v instanceof Relation) return "rel:" + ((Relation) v).sourceId() + "/" + ((Relation) v).id();
+      if (v instanceof JsonNode || v instanceof List) return Values.toJson(v).toString();
+      return v;
+    }
+  }
+
+  private static final class Group {
+    final Object[] first;
+    final List<Aggregate> aggregates;
+    final long[] counts;
+    final double[] sums;
+    final boolean[] allLong;
+    final long[] longSums;
+    final Object[] extremes;
+
+    Group(Object[] first, List<Aggregate> aggregates) {
+      this.first = first;
+      this.aggregates = aggregates;
+      int n = aggregates.size();
+      counts = new long[n];
+      sums = new double[n];
+      allLong = new boolean[n];
+      Arrays.fill(allLong, true);
+      longSums = new long[n];
+      extremes = new Object[n];
+    }
+
+    void add(Object[] row, Run run) {
+      for (int i = 0; i < aggregates.size(); i++) {
+        Aggregate a = aggregates.get(i);
+        if (a.arg == null) {
+          counts[i]++;
+          continue;
+        }
+        Object v = a.arg.eval(row, run);
+        if (v == Values.UNDEFINED || v == Ast.Null.NULL) continue;
+        switch (a.function) {
+          case "COUNT":
+            counts[i]++;
+            break;
+          case "SUM":
+          case "AVG":
+            if (!Values.isNumber(v)) break;
+            counts[i]++;
+            sums[i] += ((Number) v).doubleValue();
+            if (v instanceof Long && allLong[i]) {
+              try {
+                longSums[i] = Math.addExact(longSums[i], (Long) v);
+              } catch (ArithmeticException overflow) {
+                allLong[i] = false;
+              }
+            } else {
+              allLong[i] = false;
+            }
+            break;
+          case "MIN":
+          case "MAX": {
+            if (v instanceof JsonNode || v instanceof List || v instanceof Twin || v instanceof Relation) break;
+            counts[i]++;
+            int c = extremes[i] == null ? 0 : Values.order(v, extremes[i]);
+            if (extremes[i] == null || (a.function.equals("MIN") ? c < 0 : c > 0)) extremes[i] = v;
+            break;
+          }
+          default:
+            throw new IllegalStateException(a.function);
+        }
+      }
+    }
+
+    Object[] results() {
+      Object[] out = new Object[aggregates.size()];
+      for (int i = 0; i < out.length; i++) {
+        switch (aggregates.get(i).function) {
+          case "COUNT": out[i] = counts[i]; break;
+          case "SUM": out[i] = counts[i] == 0 ? (Object) 0L : allLong[i] ? (Object) longSums[i] : (Object) sums[i]; break;
+          case "AVG": out[i] = counts[i] == 0 ? Values.UNDEFINED : (Object) (sums[i] / counts[i]); break;
+          default: out[i] = extremes[i] == null ? Values.UNDEFINED : extremes[i]; break;
+        }
+      }
+      return out;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ EXPLAIN
+
+  /**
+   * Describes a plan, one line per step.
+   *
+   * @param plan the plan
+   * @param run the run (for the estimates of the current graph)
+   * @return the lines
+   */
+  public static List<String> explain(Plan plan, Run run) {
+    List<String> out = new ArrayList<>();
+    int n = 1;
+    for (Step s : plan.steps) {
+      String t = s instanceof Scan ? ((Scan) s).text : s instanceof Expand ? ((Expand) s).text
+          : "filter " + ((Filter) s).text;
+      out.add(n++ + ". " + t);
+    }
+    StringBuilder result = new StringBuilder();
+    if (plan.countOnly && countFast(plan, run) >= 0) result.append("count from the index without reading twins");
+    else if (plan.grouped) result.append(plan.groupKeys.isEmpty() ? "aggregate all rows" : "group by " + plan.groupKeys.size() + " key(s)");
+    else result.append(plan.star ? "return twin documents" : "project " + names(plan.columns));
+    if (plan.distinct) result.append(", distinct");
+    if (!plan.sortKeys.isEmpty()) result.append(", sort by ").append(plan.sortKeys.size()).append(" key(s)");
+    if (plan.top != null || plan.limit != null) result.append(", stop after TOP/LIMIT rows");
+    if (plan.offset != null) result.append(", skip OFFSET rows");
+    out.add(n + ". " + result);
+    return out;
+  }
+
+  private static String names(List<Column> columns) {
+    List<String> out = new ArrayList<>();
+    for (Column c : columns) out.add(c.name);
+    return String.join(", ", out);
+  }
+}
