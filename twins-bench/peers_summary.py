@@ -17,7 +17,7 @@ import re
 import statistics
 import sys
 
-ENGINES = ["twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb"]
+ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb"]
 ROWS = [
     ("load", "1. bulk load"),
     ("heap", "1. retained heap per twin"),

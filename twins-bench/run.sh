@@ -20,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=0; history=1; twins=""; engines="twins,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
+quick=0; history=1; twins=""; engines="twins,twins-query,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;

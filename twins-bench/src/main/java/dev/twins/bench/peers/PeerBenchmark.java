@@ -239,7 +239,7 @@ public class PeerBenchmark {
   @State(Scope.Benchmark)
   public static class LoadState {
     /** The engine. */
-    @Param({"twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
+    @Param({"twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
     public String engine;
 
     /** The number of twins. */
@@ -291,7 +291,7 @@ public class PeerBenchmark {
   @State(Scope.Benchmark)
   public static class GraphState {
     /** The engine. */
-    @Param({"twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
+    @Param({"twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
     public String engine;
 
     /** The number of twins. */
