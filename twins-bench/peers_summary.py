@@ -36,6 +36,8 @@ ROWS = [
 ]
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
+CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
+UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
 HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
@@ -71,13 +73,18 @@ def main(args):
             m = r["primaryMetric"]
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers, histories = {}, {}, {}
+    heaps, writers, histories, cpus = {}, {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 h = HEAP.search(line)
                 if h:
                     heaps.setdefault((int(h.group(2)), h.group(1)), []).append(int(h.group(3)) / int(h.group(2)))
+                c = CPU.search(line)
+                if c:
+                    bench = c.group(1)
+                    ns = float(c.group(4)) if bench.endswith("WhileWriting") else float(c.group(5))
+                    cpus.setdefault((bench, int(c.group(3)), c.group(2)), []).append(ns)
                 y = HISTORY.search(line)
                 if y:
                     histories.setdefault((int(y.group(2)), y.group(1)), []).append(int(y.group(3)))
@@ -90,21 +97,26 @@ def main(args):
         cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in writers.items():
         cells[("writer", n, e)] = (statistics.median(v), "/s", False)
+    cpu_cells = {}
+    for (bench, n, e), v in cpus.items():
+        unit, scale = UNITS.get(bench, ("µs", 1e3))
+        cpu_cells[(bench, n, e)] = (statistics.median(v) / scale, unit, True)
     sizes = sorted({k[1] for k in cells})
     engines = [e for e in ENGINES if any(k[2] == e for k in cells)]
     if not sizes:
         print("no PeerBenchmark results found in", args, file=sys.stderr)
         return 1
-    for n in sizes:
-        print(f"**{n:,} twins** (median; peers: their figure and ×ratio to Twins, peer / Twins)\n")
+    def table(title_of_table, source, n):
+        rows = [(key, title) for key, title in ROWS if any(source.get((key, n, e)) for e in engines)]
+        if not rows:
+            return
+        print(title_of_table + "\n")
         print("| workload | unit | " + " | ".join(engines) + " |")
         print("|---|---|" + "---|" * len(engines))
-        for key, title in ROWS:
-            row = [cells.get((key, n, e)) for e in engines]
-            if not any(row):
-                continue
+        for key, title in rows:
+            row = [source.get((key, n, e)) for e in engines]
             unit = next(c[1] for c in row if c)
-            base = cells.get((key, n, "twins"))
+            base = source.get((key, n, "twins"))
             out = []
             for e, c in zip(engines, row):
                 if not c:
@@ -115,6 +127,12 @@ def main(args):
                     out.append(f"{number(c[0])} (×{c[0] / base[0]:.2f})")
             print(f"| {title} | {unit} | " + " | ".join(out) + " |")
         print()
+
+    for n in sizes:
+        table(f"**{n:,} twins, wall-clock** (JMH's median; peers: their figure and ×ratio to Twins, peer / Twins)",
+              cells, n)
+        table(f"**{n:,} twins, CPU time per operation** (median of the measured iterations: the whole JVM's CPU "
+              f"time, but only the query thread's for the queries beside the writer; ×ratio to Twins)", cpu_cells, n)
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print(f"**Scaling** from {lo:,} to {hi:,} twins ({hi // lo}× the twins): figure at {hi:,} / figure at {lo:,}\n")

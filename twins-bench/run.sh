@@ -11,8 +11,10 @@
 # measured loads), sizes 10,000 and 100,000 twins. About 35 minutes on 2 cores.
 # Quick mode (--quick): one JVM per size for every engine (-f 0: each engine loaded once and kept
 # for the following benchmarks, and the engines' figures for one benchmark taken one right after
-# the other), 1 warmup and 2 measured iterations of 1 s, 1 warmup and 2 measured loads; under
+# the other), 2 warmup iterations of 0.5 s and 2 measured of 1 s (2 and 2 loads); about
 # 5 minutes at 10,000 twins (the default size of the quick mode) on a quiet machine.
+# Besides JMH's wall-clock figures, every measured iteration logs its CPU time per operation
+# (# cpu ...), which a shared, loaded machine inflates far less; the summary shows both.
 # Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use
 # the second core. --pin runs everything on CPU 0 instead (taskset -c 0).
 # Results: DIR (default twins-bench/target/peers-<date>) gets one JMH JSON result and log per run,
@@ -53,7 +55,7 @@ if [ $quick = 1 ]; then
   for n in ${twins//,/ }; do
     echo "== every engine, $n twins"
     "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.PeerBenchmark' -p engine="$engines" -p twins="$n" \
-      -f 0 -wi 1 -w 1 -i 2 -r 1 -rf json -rff "$out/quick-$n.json" > "$out/quick-$n.log" 2>&1 \
+      -f 0 -wi 2 -w 500ms -i 2 -r 1 -rf json -rff "$out/quick-$n.json" > "$out/quick-$n.log" 2>&1 \
       || { echo "failed: see $out/quick-$n.log" >&2; tail -20 "$out/quick-$n.log" >&2; exit 1; }
   done
   if [ $history = 1 ]; then

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Telemetry history side by side: Twins' series store ({@code dev.twins.core.series}) and QuestDB
@@ -124,15 +126,24 @@ public class TelemetryPeerBenchmark {
       stream = TelemetryPeerBenchmark.stream(twins, readings);
     }
 
+    final CpuMeter cpu = new CpuMeter();
+
     /** Opens a new history. */
     @Setup(Level.Iteration)
     public void open() {
       history = TelemetryPeerBenchmark.open(engine);
+      cpu.mark(0);
     }
 
-    /** Checks the counts, prints the bytes per reading and closes the history. */
+    /**
+     * Reports the CPU time, checks the counts, prints the bytes per reading and closes the history.
+     *
+     * @param b the benchmark
+     * @param it the iteration
+     */
     @TearDown(Level.Iteration)
-    public void check() {
+    public void check(BenchmarkParams b, IterationParams it) {
+      cpu.report(b, it, engine, twins, 1);
       History h = history;
       history = null;
       checkCounts(h, stream);
@@ -206,6 +217,25 @@ public class TelemetryPeerBenchmark {
       }
       System.out.println();
       System.out.println("# " + engine + " gives the stream's 15-minute means (50 sensors checked)");
+    }
+
+    final CpuMeter cpu = new CpuMeter();
+
+    /** Marks the CPU time at the start of an iteration. */
+    @Setup(Level.Iteration)
+    public void mark() {
+      cpu.mark(cursor);
+    }
+
+    /**
+     * Reports the CPU time per operation of the iteration.
+     *
+     * @param b the benchmark
+     * @param it the iteration
+     */
+    @TearDown(Level.Iteration)
+    public void report(BenchmarkParams b, IterationParams it) {
+      cpu.report(b, it, engine, twins, cursor);
     }
 
     /** Closes the history. */
