@@ -285,6 +285,8 @@ public final class EventCodec {
         av == null ? OptionalLong.empty() : OptionalLong.of(av.longValue()),
         ac == null ? OptionalInt.empty() : OptionalInt.of(ac.intValue()),
         ad == null ? Optional.empty() : Optional.of(ad.asString()));
+  }
+
   /**
    * Encodes an accepted telemetry message: twin id, component (empty string for none), source
    * time, message id (empty string for none), then the values as name and JSON text.
