@@ -50,11 +50,29 @@ public final class Executor {
    *
    * @param plan the plan
    * @param run the run
-   * @return the rows as ordered maps from column name to JSON value
+   * @return the rows: JSON objects keyed by column, or (for {@code SELECT *} over one alias) the
+   *     twin or relationship itself, whose document is rendered when first read
    */
-  public static List<ObjectNode> execute(Plan plan, Run run) {
+  public static List<Object> execute(Plan plan, Run run) {
+    return execute(plan, run, null);
+  }
+
+  /**
+   * Runs a plan, handing rows to a consumer as they are found when the query neither sorts nor
+   * groups (then without the row limit, as nothing is held), and otherwise once they are complete.
+   *
+   * @param plan the plan
+   * @param run the run
+   * @param direct where rows go, or null to collect them
+   * @return the rows when collected, else an empty list
+   */
+  public static List<Object> execute(Plan plan, Run run, java.util.function.Consumer<Object> direct) {
+    if (direct != null && (plan.explain || plan.grouped || !plan.sortKeys.isEmpty() || plan.countOnly)) {
+      for (Object o : execute(plan, run, null)) direct.accept(o);
+      return List.of();
+    }
     if (plan.explain) {
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (String line : explain(plan, run)) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("plan", line);
@@ -69,7 +87,7 @@ public final class Executor {
     Object[] row = new Object[plan.slots.size()];
     if (plan.countOnly && countFast(plan, run) >= 0) {
       long n = countFast(plan, run);
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       if (offset == 0 && take > 0) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put(plan.columns.get(0).name, n);
@@ -77,14 +95,14 @@ public final class Executor {
       }
       return out;
     }
-    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset);
+    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset, direct);
     try {
       step(plan, 0, row, run, sink);
     } catch (Enough e) {
       // enough rows
     }
     run.checkTime();
-    List<ObjectNode> rows = sink.finish();
+    List<Object> rows = sink.finish();
     if (plan.grouped) rows = page(rows, take, offset);
     if (rows.size() > run.limits.maxRows()) {
       throw new QueryLimitException(Limit.MAX_ROWS, "the query returns more than " + run.limits.maxRows()
@@ -93,7 +111,7 @@ public final class Executor {
     return rows;
   }
 
-  private static List<ObjectNode> page(List<ObjectNode> rows, long take, long offset) {
+  private static List<Object> page(List<Object> rows, long take, long offset) {
     if (offset == 0 && take >= rows.size()) return rows;
     int from = (int) Math.min(rows.size(), offset);
     int to = (int) Math.min(rows.size(), from + Math.min(take, Integer.MAX_VALUE));
@@ -126,24 +144,49 @@ public final class Executor {
 
   // -------------------------------------------------------------------------------- pipeline
 
-  private interface Sink {
+  /** Where rows go after the last step. */
+  private interface Next {
     void accept(Object[] row);
+  }
 
-    List<ObjectNode> finish();
+  private interface Sink extends Next {
+    List<Object> finish();
   }
 
   private static void step(Plan plan, int i, Object[] row, Run run, Sink sink) {
-    if (i == plan.steps.size()) {
+    step(plan.steps, i, row, run, sink);
+  }
+
+  private static void step(List<Step> steps, int i, Object[] row, Run run, Next sink) {
+    if (i == steps.size()) {
       sink.accept(row);
       return;
     }
-    Step s = plan.steps.get(i);
+    Step s = steps.get(i);
+    if (s instanceof Plan.Optional) {
+      Plan.Optional o = (Plan.Optional) s;
+      boolean[] matched = {false};
+      step(o.inner, 0, row, run, r -> {
+        matched[0] = true;
+        step(steps, i + 1, r, run, sink);
+      });
+      if (!matched[0]) {
+        Object[] old = new Object[o.slots.length];
+        for (int k = 0; k < o.slots.length; k++) {
+          old[k] = row[o.slots[k]];
+          row[o.slots[k]] = null;
+        }
+        step(steps, i + 1, row, run, sink);
+        for (int k = 0; k < o.slots.length; k++) row[o.slots[k]] = old[k];
+      }
+      return;
+    }
     if (s instanceof Filter) {
-      if (Boolean.TRUE.equals(((Filter) s).cond.eval(row, run))) step(plan, i + 1, row, run, sink);
+      if (Boolean.TRUE.equals(((Filter) s).cond.eval(row, run))) step(steps, i + 1, row, run, sink);
       return;
     }
     if (s instanceof Scan) {
-      scan(plan, (Scan) s, i, row, run, sink);
+      scan(steps, (Scan) s, i, row, run, sink);
       return;
     }
     Expand x = (Expand) s;
@@ -151,12 +194,7 @@ public final class Executor {
     int fromSlot = x.reverse ? e.b : e.a;
     int toSlot = x.reverse ? e.a : e.b;
     Twin from = (Twin) row[fromSlot];
-    if (from == null) {
-      // an optional end that is unbound: the rest is unbound too
-      if (e.optional) step(plan, i + 1, row, run, sink);
-      return;
-    }
-    boolean[] any = {false};
+    if (from == null) return;
     Object oldTo = row[toSlot];
     Object oldRel = e.rel >= 0 ? row[e.rel] : null;
     if (e.max == 1 && e.min == 1) {
@@ -171,8 +209,7 @@ public final class Executor {
           row[toSlot] = t.get();
         }
         if (e.rel >= 0) row[e.rel] = r;
-        any[0] = true;
-        step(plan, i + 1, row, run, sink);
+        step(steps, i + 1, row, run, sink);
       }
     } else {
       Set<String> ends = reach(run, from.id(), e, x.reverse);
@@ -184,18 +221,11 @@ public final class Executor {
           if (t.isEmpty()) continue;
           row[toSlot] = t.get();
         }
-        any[0] = true;
-        step(plan, i + 1, row, run, sink);
+        step(steps, i + 1, row, run, sink);
       }
     }
     if (!x.into) row[toSlot] = oldTo;
     if (e.rel >= 0) row[e.rel] = oldRel;
-    if (!any[0] && e.optional) {
-      if (!x.into) row[toSlot] = null;
-      if (e.rel >= 0) row[e.rel] = null;
-      step(plan, i + 1, row, run, sink);
-      if (!x.into) row[toSlot] = oldTo;
-    }
   }
 
   private static String other(Relation r, String from) {
@@ -270,7 +300,7 @@ public final class Executor {
     }
   }
 
-  private static void scan(Plan plan, Scan s, int i, Object[] row, Run run, Sink sink) {
+  private static void scan(List<Step> steps, Scan s, int i, Object[] row, Run run, Next sink) {
     Twins twins = run.twins;
     switch (s.kind) {
       case IDS: {
@@ -279,7 +309,7 @@ public final class Executor {
           if (t.isEmpty()) continue;
           run.step();
           row[s.slot] = t.get();
-          step(plan, i + 1, row, run, sink);
+          step(steps, i + 1, row, run, sink);
         }
         break;
       }
@@ -295,24 +325,24 @@ public final class Executor {
               if (Boolean.TRUE.equals(s.rangeCondition.eval(row, run))) inRange.add(t);
             }
           }
-          each(plan, s, inRange, i, row, run, sink);
+          each(steps, s, inRange, i, row, run, sink);
         } else {
-          each(plan, s, found, i, row, run, sink);
+          each(steps, s, found, i, row, run, sink);
         }
         break;
       }
       case MODEL: {
         if (s.roots.size() == 1) {
-          each(plan, s, twins.twinsOfModel(s.roots.get(0).value()), i, row, run, sink);
+          each(steps, s, twins.twinsOfModel(s.roots.get(0).value()), i, row, run, sink);
         } else {
           Map<String, Twin> all = new LinkedHashMap<>();
           for (Dtmi m : s.roots) for (Twin t : twins.twinsOfModel(m.value())) all.put(t.id(), t);
-          each(plan, s, all.values(), i, row, run, sink);
+          each(steps, s, all.values(), i, row, run, sink);
         }
         break;
       }
       case ALL:
-        each(plan, s, twins.twins(), i, row, run, sink);
+        each(steps, s, twins.twins(), i, row, run, sink);
         break;
       case REL_BY_SOURCE:
       case REL_BY_TARGET: {
@@ -328,7 +358,7 @@ public final class Executor {
           for (Relation r : rs) {
             run.step();
             row[s.slot] = r;
-            step(plan, i + 1, row, run, sink);
+            step(steps, i + 1, row, run, sink);
           }
         }
         break;
@@ -344,7 +374,7 @@ public final class Executor {
           for (Relation r : rs) {
             run.step();
             row[s.slot] = r;
-            step(plan, i + 1, row, run, sink);
+            step(steps, i + 1, row, run, sink);
           }
         }
         break;
@@ -369,11 +399,11 @@ public final class Executor {
     }
   }
 
-  private static void each(Plan plan, Scan s, Collection<Twin> twins, int i, Object[] row, Run run, Sink sink) {
+  private static void each(List<Step> steps, Scan s, Collection<Twin> twins, int i, Object[] row, Run run, Next sink) {
     for (Twin t : twins) {
       run.step();
       row[s.slot] = t;
-      step(plan, i + 1, row, run, sink);
+      step(steps, i + 1, row, run, sink);
     }
   }
 
@@ -437,12 +467,11 @@ public final class Executor {
 
   // -------------------------------------------------------------------------------------- sinks
 
-  static ObjectNode project(Plan plan, Object[] row, Run run) {
+  static Object project(Plan plan, Object[] row, Run run) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     if (plan.star) {
       List<Slot> slots = plan.slots;
-      if (slots.size() == 1 && !slots.get(0).relation) return ((Twin) row[0]).toJson();
-      if (slots.size() == 1) return ((Relation) row[0]).toJson();
+      if (slots.size() == 1) return row[0];
       for (int i = 0; i < slots.size(); i++) {
         if (row[i] != null) o.set(slots.get(i).name, Values.toJson(row[i]));
       }
@@ -461,26 +490,34 @@ public final class Executor {
     private final Run run;
     private final long take;
     private final long offset;
-    private final List<ObjectNode> rows = new ArrayList<>();
+    private final List<Object> rows = new ArrayList<>();
     private final List<Object[]> keys = new ArrayList<>();
-    private final Set<ObjectNode> seen = new HashSet<>();
+    private final Set<Object> seen = new HashSet<>();
+    private final java.util.function.Consumer<Object> direct;
     private long skipped;
+    private long emitted;
 
-    RowSink(Plan plan, Run run, long take, long offset) {
+    RowSink(Plan plan, Run run, long take, long offset, java.util.function.Consumer<Object> direct) {
       this.plan = plan;
       this.run = run;
       this.take = take;
       this.offset = offset;
+      this.direct = direct;
     }
 
     @Override
     public void accept(Object[] row) {
       if (take == 0) throw new Enough();
-      ObjectNode o = project(plan, row, run);
-      if (plan.distinct && !seen.add(o)) return;
+      Object o = project(plan, row, run);
+      if (plan.distinct && !seen.add(o instanceof ObjectNode ? o : Values.toJson(o))) return;
       if (plan.sortKeys.isEmpty()) {
         if (skipped < offset) {
           skipped++;
+          return;
+        }
+        if (direct != null) {
+          direct.accept(o);
+          if (++emitted >= take) throw new Enough();
           return;
         }
         rows.add(o);
@@ -502,12 +539,12 @@ public final class Executor {
     }
 
     @Override
-    public List<ObjectNode> finish() {
+    public List<Object> finish() {
       if (plan.sortKeys.isEmpty()) return rows;
       Integer[] idx = new Integer[rows.size()];
       for (int i = 0; i < idx.length; i++) idx[i] = i;
       Arrays.sort(idx, (a, b) -> compareKeys(plan.sortKeys, keys.get(a), keys.get(b)));
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (Integer i : idx) out.add(rows.get(i));
       return page(out, take, offset);
     }
@@ -549,16 +586,16 @@ public final class Executor {
     }
 
     @Override
-    public List<ObjectNode> finish() {
+    public List<Object> finish() {
       if (groups.isEmpty() && plan.groupKeys.isEmpty()) {
         groups.put(List.of(), new Group(new Object[plan.slots.size()], plan.aggregates));
       }
-      List<ObjectNode> rows = new ArrayList<>();
+      List<Object> rows = new ArrayList<>();
       List<Object[]> keys = new ArrayList<>();
-      Set<ObjectNode> seen = new HashSet<>();
+      Set<Object> seen = new HashSet<>();
       for (Group g : groups.values()) {
         run.aggregates = g.results();
-        ObjectNode o = project(plan, g.first, run);
+        Object o = project(plan, g.first, run);
         if (plan.distinct && !seen.add(o)) continue;
         Object[] k = new Object[plan.sortKeys.size()];
         for (int i = 0; i < k.length; i++) k[i] = plan.sortKeys.get(i).key.eval(g.first, run);
@@ -570,7 +607,7 @@ public final class Executor {
       Integer[] idx = new Integer[rows.size()];
       for (int i = 0; i < idx.length; i++) idx[i] = i;
       Arrays.sort(idx, (a, b) -> compareKeys(plan.sortKeys, keys.get(a), keys.get(b)));
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (Integer i : idx) out.add(rows.get(i));
       return out;
     }
@@ -678,7 +715,7 @@ public final class Executor {
     int n = 1;
     for (Step s : plan.steps) {
       String t = s instanceof Scan ? ((Scan) s).text : s instanceof Expand ? ((Expand) s).text
-          : "filter " + ((Filter) s).text;
+          : s instanceof Plan.Optional ? ((Plan.Optional) s).text : "filter " + ((Filter) s).text;
       out.add(n++ + ". " + t);
     }
     StringBuilder result = new StringBuilder();
