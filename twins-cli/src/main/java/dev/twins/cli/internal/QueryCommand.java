@@ -1,20 +1,12 @@
 package dev.twins.cli.internal;
 
-import dev.twins.core.adt.AdtFileError;
-import dev.twins.core.adt.AdtFileException;
 import dev.twins.core.adt.AdtImport;
-import dev.twins.core.adt.ErrorPolicy;
-import dev.twins.core.model.ModelError;
-import dev.twins.core.model.ModelException;
 import dev.twins.persistence.StoreException;
 import dev.twins.persistence.TwinStore;
 import dev.twins.query.QueryEngine;
 import dev.twins.query.QueryException;
 import dev.twins.query.QueryResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,35 +87,9 @@ public final class QueryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (source.store != null) return queryStore(out, err);
-    List<Path> paths = new ArrayList<>();
-    for (String f : source.files) {
-      Path p;
-      try {
-        p = Path.of(f);
-      } catch (InvalidPathException e) {
-        err.println(f + ": not a valid path: " + e.getReason());
-        return ExitStatus.USAGE;
-      }
-      if (!Files.isReadable(p)) {
-        err.println(f + ": " + (Files.exists(p) ? "cannot be read" : "no such file or directory"));
-        return ExitStatus.USAGE;
-      }
-      paths.add(p);
-    }
-    AdtImport.Result result;
-    try {
-      result = AdtImport.load(paths, ErrorPolicy.CONTINUE);
-    } catch (ModelException e) {
-      for (ModelError m : e.errors()) err.println(m);
-      err.flush();
-      return ExitStatus.INVALID;
-    } catch (AdtFileException e) {
-      for (AdtFileError a : e.errors()) err.println(a);
-      err.flush();
-      return ExitStatus.USAGE;
-    }
-    for (AdtFileError a : result.errors()) err.println(a);
-    err.flush();
+    int[] status = new int[1];
+    AdtImport.Result result = StoreOptions.load(source.files, err, status);
+    if (result == null) return status[0];
     try {
       print(QueryEngine.of(result.twins()).query(query), out);
       return ExitStatus.OK;

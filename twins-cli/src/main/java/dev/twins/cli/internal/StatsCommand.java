@@ -1,20 +1,12 @@
 package dev.twins.cli.internal;
 
-import dev.twins.core.adt.AdtFileError;
-import dev.twins.core.adt.AdtFileException;
 import dev.twins.core.adt.AdtImport;
-import dev.twins.core.adt.ErrorPolicy;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.persistence.StoreException;
 import dev.twins.persistence.TwinStore;
-import dev.twins.core.model.ModelError;
-import dev.twins.core.model.ModelException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,35 +82,9 @@ public final class StatsCommand implements Callable<Integer> {
       return ExitStatus.USAGE;
     }
     if (store != null) return storeStats(out, err);
-    List<Path> paths = new ArrayList<>();
-    for (String f : files) {
-      Path p;
-      try {
-        p = Path.of(f);
-      } catch (InvalidPathException e) {
-        err.println(f + ": not a valid path: " + e.getReason());
-        return ExitStatus.USAGE;
-      }
-      if (!Files.isReadable(p)) {
-        err.println(f + ": " + (Files.exists(p) ? "cannot be read" : "no such file or directory"));
-        return ExitStatus.USAGE;
-      }
-      paths.add(p);
-    }
-    AdtImport.Result result;
-    try {
-      result = AdtImport.load(paths, ErrorPolicy.CONTINUE);
-    } catch (ModelException e) {
-      for (ModelError m : e.errors()) err.println(m);
-      err.flush();
-      return ExitStatus.INVALID;
-    } catch (AdtFileException e) {
-      for (AdtFileError a : e.errors()) err.println(a);
-      err.flush();
-      return ExitStatus.USAGE;
-    }
-    for (AdtFileError a : result.errors()) err.println(a);
-    err.flush();
+    int[] status = new int[1];
+    AdtImport.Result result = StoreOptions.load(files, err, status);
+    if (result == null) return status[0];
     print(out, result.twins(), result.errors().size(), Map.of());
     return result.errors().isEmpty() ? ExitStatus.OK : ExitStatus.INVALID;
   }
