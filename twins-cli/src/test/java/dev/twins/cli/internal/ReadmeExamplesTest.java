@@ -1,0 +1,174 @@
+package dev.twins.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every {@code ```java} block of README.md runs, so the README cannot rot.
+ *
+ * <p>Each block runs in a fresh JShell with the imports of {@code twins shell}, from the
+ * repository root (surefire's working directory for this module), statement by statement. A
+ * statement that fails to compile or throws fails the block. A statement whose line ends with
+ * {@code // → value} must have that value ({@code String.valueOf} of the expression, or of the
+ * variable it declares); comment lines right below it ({@code // } followed by the text) continue
+ * a value of several lines, and {@code …} stands for any text within a line. A block whose info
+ * string is {@code java no-run} is skipped; the README says why next to it.
+ */
+class ReadmeExamplesTest {
+  private static final String ARROW = "// → ";
+
+  /** One {@code ```java} block: its first line in README.md and its text. */
+  record Block(int line, String text, boolean run) {}
+
+  /** One statement's expected value, by the line of the block it ends on (0-based). */
+  record Expectation(int line, String value) {}
+
+  static Path readme() {
+    Path repo = Path.of(System.getProperty("twins.repo.dir", ".."));
+    Path readme = repo.resolve("README.md");
+    assertThat(readme).as("README.md at the repository root").isRegularFile();
+    return readme;
+  }
+
+  static List<Block> blocks(List<String> lines) {
+    List<Block> blocks = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String fence = lines.get(i).strip();
+      if (fence.startsWith("```java")) {
+        String info = fence.substring(3).strip();
+        int indent = lines.get(i).indexOf('`');
+        int start = i + 1;
+        StringBuilder text = new StringBuilder();
+        i++;
+        while (i < lines.size() && !lines.get(i).strip().equals("```")) {
+          String l = lines.get(i);
+          text.append(l.length() >= indent && l.substring(0, indent).isBlank() ? l.substring(indent) : l.strip()).append('\n');
+          i++;
+        }
+        blocks.add(new Block(start + 1, text.toString(), !info.contains("no-run")));
+      }
+    }
+    return blocks;
+  }
+
+  /** Takes the expectations out of a block's text; the code keeps its line numbers. */
+  static String strip(String text, List<Expectation> expectations) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      int at = lines[i].indexOf(ARROW);
+      if (at >= 0) {
+        StringBuilder value = new StringBuilder(lines[i].substring(at + ARROW.length()));
+        lines[i] = lines[i].substring(0, at);
+        int code = i;
+        while (i + 1 < lines.length && lines[i + 1].strip().startsWith("//") && !lines[i + 1].contains(ARROW)
+            && lines[i + 1].startsWith("// ")) {
+          i++;
+          value.append('\n').append(lines[i].substring(3));
+          lines[i] = "";
+        }
+        expectations.add(new Expectation(code, value.toString().stripTrailing()));
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  static boolean matches(String expected, String actual) {
+    String regex = Stream.of(expected.split("…", -1)).map(Pattern::quote).collect(Collectors.joining("[^\\n]*?"));
+    return Pattern.compile(regex).matcher(actual).matches();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyJavaBlockOfTheReadmeRuns() throws IOException {
+    List<Block> blocks = blocks(Files.readAllLines(readme(), StandardCharsets.UTF_8));
+    assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThan(3);
+    return blocks.stream().filter(Block::run)
+        .map(b -> DynamicTest.dynamicTest("README.md line " + b.line(), () -> run(b)));
+  }
+
+  static void run(Block block) {
+    List<Expectation> expectations = new ArrayList<>();
+    String code = strip(block.text(), expectations);
+    Map<Integer, String> expected = new TreeMap<>();
+    expectations.forEach(e -> expected.put(e.line(), e.value()));
+    try (JShell shell = JShell.builder().executionEngine("local").build()) {
+      shell.addToClasspath(ShellCommand.classPath());
+      for (String line : ShellCommand.startup().split("\n")) {
+        evalOrFail(shell, line, block, -1);
+      }
+      SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+      String rest = code;
+      int checked = 0;
+      while (!rest.isBlank()) {
+        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+        assertThat(info.completeness().isComplete())
+            .as("README.md line %d: an incomplete statement: %s", block.line(), rest.strip()).isTrue();
+        String remaining = info.remaining();
+        int end = code.length() - remaining.length();
+        int endLine = (int) code.substring(0, end).stripTrailing().chars().filter(c -> c == '\n').count();
+        String snippet = info.source();
+        List<SnippetEvent> events = evalOrFail(shell, snippet, block, endLine);
+        String want = expected.get(endLine);
+        if (want != null && !events.isEmpty()) {
+          Snippet s = events.get(0).snippet();
+          String name = s instanceof VarSnippet v ? v.name() : s instanceof ExpressionSnippet x ? x.name() : null;
+          assertThat(name).as("README.md line %d: `// →` after a statement without a value", block.line() + endLine)
+              .isNotNull();
+          List<SnippetEvent> shown = evalOrFail(shell, "java.util.Base64.getEncoder().encodeToString(String.valueOf("
+              + name + ").getBytes(java.nio.charset.StandardCharsets.UTF_8))", block, endLine);
+          String b64 = shown.get(0).value();
+          String actual = new String(Base64.getDecoder().decode(b64.substring(1, b64.length() - 1)), StandardCharsets.UTF_8);
+          assertThat(matches(want, actual))
+              .as("README.md line %d: expected%n%s%nbut the statement's value is%n%s", block.line() + endLine, want, actual)
+              .isTrue();
+          checked++;
+        }
+        rest = remaining;
+      }
+      assertThat(checked).as("README.md line %d: every `// →` was checked", block.line()).isEqualTo(expected.size());
+    }
+  }
+
+  static List<SnippetEvent> evalOrFail(JShell shell, String source, Block block, int line) {
+    List<SnippetEvent> events = shell.eval(source);
+    String where = "README.md line " + (block.line() + Math.max(line, 0));
+    for (SnippetEvent e : events) {
+      if (e.status() == Snippet.Status.REJECTED || e.status() == Snippet.Status.RECOVERABLE_DEFINED
+          || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        String problems = shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).collect(Collectors.joining("; "));
+        String unresolved = e.snippet() instanceof jdk.jshell.DeclarationSnippet d
+            ? shell.unresolvedDependencies(d).collect(Collectors.joining(", ")) : "";
+        throw new AssertionError(where + ": does not compile (" + e.status() + "): " + source.strip() + "\n"
+            + problems + (unresolved.isEmpty() ? "" : " unresolved: " + unresolved));
+      }
+      if (e.exception() != null) {
+        String detail = e.exception() instanceof EvalException x ? x.getExceptionClassName() + ": " + x.getMessage()
+            : e.exception().toString();
+        AssertionError error = new AssertionError(where + ": throws " + detail + "\n" + source.strip());
+        error.initCause(e.exception());
+        throw error;
+      }
+    }
+    return events;
+  }
+}
