@@ -6,7 +6,10 @@
  */
 module dev.twins.cli {
   requires dev.twins.core;
+  requires dev.twins.persistence;
+  requires dev.twins.query;
   requires info.picocli;
+  requires jdk.jshell;
 
   exports dev.twins.cli;
 

@@ -4,7 +4,7 @@
  * text or as a Java DSL, validated against the models, planned over the graph's indexes and run
  * under limits.
  *
- * <p>Entry points: {@link dev.twins.query.QueryEngine}.
+ * <p>Entry points: {@link dev.twins.query.QueryEngine} and {@link dev.twins.query.Queries}.
  */
 module dev.twins.query {
   requires transitive dev.twins.core;

@@ -1,7 +1,12 @@
 package dev.twins.cli;
 
 import dev.twins.cli.internal.ExitStatus;
+import dev.twins.cli.internal.ExportCommand;
+import dev.twins.cli.internal.ImportCommand;
+import dev.twins.cli.internal.IngestCommand;
+import dev.twins.cli.internal.QueryCommand;
 import dev.twins.cli.internal.InternalErrorHandler;
+import dev.twins.cli.internal.ShellCommand;
 import dev.twins.cli.internal.StatsCommand;
 import dev.twins.cli.internal.UsageErrorHandler;
 import dev.twins.cli.internal.ValidateCommand;
@@ -36,7 +41,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Digital twins described by DTDL models.",
-    subcommands = {ValidateCommand.class, StatsCommand.class, HelpCommand.class},
+    subcommands = {ValidateCommand.class, ImportCommand.class, IngestCommand.class, QueryCommand.class,
+        ExportCommand.class, StatsCommand.class, ShellCommand.class, HelpCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit status:%n",

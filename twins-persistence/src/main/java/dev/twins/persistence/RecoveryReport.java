@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param snapshot the snapshot loaded, if any
  * @param snapshotSequence the graph version the snapshot holds (0 without one)
  * @param recordsReplayed the journal records applied after the snapshot
+ * @param telemetryRefused telemetry samples or messages the restored hub did not accept again
+ *     (duplicates, or readings of twins deleted meanwhile); normally zero
  * @param graphVersion the graph's version after recovery
  * @param tornTail a torn record at the journal's tail that was cut off (the normal trace of a crash)
  * @param truncatedCorruption damage in the journal that was cut off, with everything after it,
@@ -20,7 +22,8 @@ import java.util.Optional;
  * @param skippedSnapshots damaged snapshots that were passed over for an older one
  * @param took how long recovery took
  */
-public record RecoveryReport(Optional<Path> snapshot, long snapshotSequence, long recordsReplayed, long graphVersion,
+public record RecoveryReport(Optional<Path> snapshot, long snapshotSequence, long recordsReplayed, long telemetryRefused,
+    long graphVersion,
     Optional<Truncation> tornTail, Optional<Truncation> truncatedCorruption, List<String> skippedSnapshots,
     Duration took) {
   /** Checks for nulls and copies the list. */

@@ -2,6 +2,7 @@ package dev.twins.persistence;
 
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Models;
+import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.persistence.internal.StoreEngine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,10 +35,18 @@ import java.util.function.UnaryOperator;
  * <p><b>One store per directory.</b> The directory is locked while open: a second open, in this
  * or another process, fails with {@link StoreException.Code#LOCKED}.
  *
- * <p><b>Acknowledgement.</b> Each write of the graph returns once its record is durable. Many
- * threads' records share one write and fsync (group commit) in {@link #batch} and for writes that
- * commit together. A failing disk stops the journal: the write that hit it is visible in memory but
- * the store refuses every later write and {@link #close()} throws; reopen to get the durable state.
+ * <p><b>Acknowledgement.</b> Each write of the graph, and each telemetry message the
+ * {@link #telemetry() hub} accepts, returns once its journal record is as durable as the
+ * {@link Durability} promises. Records are written in groups (one {@code write}, and one
+ * {@code fsync} under {@link Durability#everyWrite()}, for everything appended meanwhile); a graph
+ * write waits for its group inside the graph's commit, so graph writes from many threads are
+ * acknowledged one group each, while {@link #batch} waits once for all its writes and telemetry
+ * from many threads shares groups.
+ *
+ * <p><b>Disk failures.</b> When writing the journal fails, the journal stops: every later write
+ * still changes the graph in memory (the graph cannot refuse a write from a subscriber), but it
+ * is neither journaled nor acknowledged as durable; {@link #sync()}, {@link #batch} and
+ * {@link #close()} throw the failure. Reopen the store to get back to its durable state.
  */
 public final class TwinStore implements AutoCloseable {
   private final StoreEngine engine;
@@ -76,6 +85,17 @@ public final class TwinStore implements AutoCloseable {
    */
   public Twins twins() {
     return engine.graph();
+  }
+
+  /**
+   * Returns the telemetry hub of the graph: every message it accepts is journaled like a graph
+   * write (and acknowledged once durable), and its series are kept in snapshots. It changes with
+   * {@link #twins()} when {@link #addModels} runs.
+   *
+   * @return the hub
+   */
+  public TelemetryHub telemetry() {
+    return engine.telemetry();
   }
 
   /** @return the models stored with the graph */
@@ -181,6 +201,7 @@ public final class TwinStore implements AutoCloseable {
     private Durability durability = Durability.everyWrite();
     private Models models = Models.empty();
     private UnaryOperator<Twins.Builder> graphOptions = UnaryOperator.identity();
+    private UnaryOperator<TelemetryHub.Builder> telemetryOptions = UnaryOperator.identity();
     private long segmentBytes = 64L << 20;
     private long snapshotEvery = 1_000_000;
     private CorruptionPolicy onCorruption = CorruptionPolicy.FAIL;
@@ -220,6 +241,17 @@ public final class TwinStore implements AutoCloseable {
      */
     public Builder graphOptions(UnaryOperator<Twins.Builder> options) {
       this.graphOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the options of the telemetry hub, e.g. {@code b -> b.retention(Retention.ofCount(10_000))}.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder telemetryOptions(UnaryOperator<TelemetryHub.Builder> options) {
+      this.telemetryOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 
@@ -268,7 +300,7 @@ public final class TwinStore implements AutoCloseable {
      * @throws StoreException if the store is locked, damaged, or of an unknown format version
      */
     public TwinStore open() {
-      return new TwinStore(StoreEngine.open(new StoreEngine.Config(dir, durability, models, graphOptions, segmentBytes,
+      return new TwinStore(StoreEngine.open(new StoreEngine.Config(dir, durability, models, graphOptions, telemetryOptions, segmentBytes,
           snapshotEvery, onCorruption)));
     }
   }

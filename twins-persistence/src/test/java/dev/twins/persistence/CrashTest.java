@@ -58,7 +58,7 @@ class CrashTest {
         reader.join();
         throw new AssertionError("child " + k + " did not start (seed " + seed + "): " + errors());
       }
-      Thread.sleep(20 + random.nextInt(250));
+      Thread.sleep(20 + random.nextInt(180));
       p.destroyForcibly();
       p.waitFor();
       reader.join();

@@ -4,11 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Models;
+import dev.twins.core.series.SeriesStore;
 import dev.twins.query.internal.Compiler;
 import dev.twins.query.internal.Executor;
 import dev.twins.query.internal.Functions;
 import dev.twins.query.internal.Plan;
 import dev.twins.query.internal.Run;
+import dev.twins.query.internal.SeriesFunctions;
 import dev.twins.query.internal.Values;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs queries over one twin graph: parses (or takes a {@link Query}), validates against the
@@ -57,7 +58,16 @@ public final class QueryEngine {
     this.limits = b.limits;
     this.strict = b.strict;
     this.clock = b.clock;
-    this.functions = new Functions(b.functions);
+    Map<String, Functions.Function> table = new HashMap<>(b.functions);
+    b.series.ifPresent(store -> {
+      Map<String, Functions.Function> series = new HashMap<>();
+      SeriesFunctions.register(series, store);
+      for (String name : series.keySet()) {
+        if (table.containsKey(name)) throw new IllegalArgumentException("function " + name + " is a series function");
+      }
+      table.putAll(series);
+    });
+    this.functions = new Functions(table);
     this.cache = Caffeine.newBuilder().maximumSize(b.cacheSize).build();
   }
 
@@ -193,9 +203,9 @@ public final class QueryEngine {
           ? "; it takes none" : "; it takes @" + String.join(", @", c.plan.params())));
     }
     Run run = new Run(twins, values, clock.instant(), limits);
-    List<ObjectNode> rows = Executor.execute(c.plan, run);
+    List<Object> rows = Executor.execute(c.plan, run);
     List<QueryRow> out = new ArrayList<>(rows.size());
-    for (ObjectNode o : rows) out.add(new QueryRow(o));
+    for (Object o : rows) out.add(new QueryRow(o));
     return new QueryResult(out);
   }
 
@@ -213,6 +223,7 @@ public final class QueryEngine {
     private long cacheSize = 1000;
     private Clock clock = Clock.systemUTC();
     private final Map<String, Functions.Function> functions = new HashMap<>();
+    private Optional<SeriesStore> series = Optional.empty();
 
     private Builder(Twins twins) {
       this.twins = Objects.requireNonNull(twins, "twins");
@@ -283,6 +294,22 @@ public final class QueryEngine {
         Optional<JsonNode> r = function.apply(json);
         return r.isPresent() ? Values.of(r.get()) : Values.UNDEFINED;
       }));
+      return this;
+    }
+
+    /**
+     * Makes the telemetry history of a series store queryable with the series functions, on any
+     * twin alias: {@code SERIES_LAST(t, 'temperature')}, {@code SERIES_MEAN(t, 'temperature', 'PT1H')},
+     * {@code SERIES_TWMEAN(r, 'occupied', 'P7D')}, {@code SERIES_RUN(t, 'temperature', 'ABOVE', 30)},
+     * {@code SERIES_TIME_TO(p, 'vibration', 7.1, 'P7D')}, {@code SERIES_ZSCORE}, {@code SERIES_AGE},
+     * {@code SERIES_VALUE_AT(t, 'temperature', '2026-01-01T00:00:00Z')}, and more (see the README).
+     * Windows are ISO-8601 durations ending at {@code NOW()}.
+     *
+     * @param store the series
+     * @return this builder
+     */
+    public Builder series(SeriesStore store) {
+      this.series = Optional.of(Objects.requireNonNull(store, "store"));
       return this;
     }
 

@@ -69,6 +69,32 @@ public final class QueryResult implements Iterable<QueryRow> {
     return a;
   }
 
+  /**
+   * Renders the rows as CSV (RFC 4180): a header of the column names, then one line per row;
+   * strings as they are, other values as JSON, a missing value as an empty field.
+   *
+   * @return the CSV text, lines ending in CRLF
+   */
+  public String toCsv() {
+    List<String> cols = columns();
+    StringBuilder sb = new StringBuilder();
+    for (int c = 0; c < cols.size(); c++) sb.append(c > 0 ? "," : "").append(csv(cols.get(c)));
+    sb.append("\r\n");
+    for (QueryRow r : rows) {
+      for (int c = 0; c < cols.size(); c++) {
+        JsonNode v = r.json().get(cols.get(c));
+        sb.append(c > 0 ? "," : "").append(v == null ? "" : csv(v.isString() ? v.stringValue() : v.toString()));
+      }
+      sb.append("\r\n");
+    }
+    return sb.toString();
+  }
+
+  private static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
   /** @return one compact JSON object per row, one per line, as {@code twins query --json} prints */
   public String toJsonLines() {
     StringBuilder sb = new StringBuilder();
@@ -79,10 +105,22 @@ public final class QueryResult implements Iterable<QueryRow> {
   /** Renders the row count and a table of at most 20 rows, each cell cut to 32 characters. */
   @Override
   public String toString() {
+    return table(SHOWN_ROWS);
+  }
+
+  /**
+   * Renders the row count and a table of the first rows, each cell cut to 32 characters.
+   *
+   * @param maxRows the most rows to show
+   * @return the table, with a last line counting the rows left out
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
+  public String table(int maxRows) {
+    if (maxRows < 0) throw new IllegalArgumentException("maxRows must not be negative: " + maxRows);
     StringBuilder sb = new StringBuilder("Result[").append(rows.size()).append(rows.size() == 1 ? " row]" : " rows]");
     if (rows.isEmpty()) return sb.toString();
     List<String> cols = columns();
-    int shown = Math.min(rows.size(), SHOWN_ROWS);
+    int shown = Math.min(rows.size(), maxRows);
     int[] width = new int[cols.size()];
     List<String[]> cells = new ArrayList<>();
     for (int c = 0; c < cols.size(); c++) width[c] = Math.min(CELL, cols.get(c).length());

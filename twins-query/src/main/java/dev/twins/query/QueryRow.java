@@ -1,5 +1,6 @@
 package dev.twins.query;
 
+import dev.twins.query.internal.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,16 +16,28 @@ import tools.jackson.databind.node.ObjectNode;
  * segment, or the alias), from which a missing property is left out.
  */
 public final class QueryRow {
-  private final ObjectNode json;
+  private final Object source;
+  private volatile ObjectNode json;
 
-  QueryRow(ObjectNode json) {
-    this.json = Objects.requireNonNull(json, "json");
+  /** Takes a JSON row, or a twin or relationship whose document is rendered when first read. */
+  QueryRow(Object source) {
+    this.source = Objects.requireNonNull(source, "source");
+    if (source instanceof ObjectNode) json = (ObjectNode) source;
+  }
+
+  ObjectNode json() {
+    ObjectNode j = json;
+    if (j == null) {
+      j = (ObjectNode) Values.toJson(source);
+      json = j;
+    }
+    return j;
   }
 
   /** @return the column names present in this row, in order */
   public List<String> columns() {
     List<String> out = new ArrayList<>();
-    json.propertyNames().forEach(out::add);
+    json().propertyNames().forEach(out::add);
     return out;
   }
 
@@ -33,7 +46,7 @@ public final class QueryRow {
    * @return its value, empty when the row leaves it out
    */
   public Optional<JsonNode> get(String column) {
-    return Optional.ofNullable(json.get(column));
+    return Optional.ofNullable(json().get(column));
   }
 
   /**
@@ -41,7 +54,7 @@ public final class QueryRow {
    * @return its value when it is a string
    */
   public Optional<String> string(String column) {
-    JsonNode n = json.get(column);
+    JsonNode n = json().get(column);
     return n != null && n.isString() ? Optional.of(n.stringValue()) : Optional.empty();
   }
 
@@ -50,7 +63,7 @@ public final class QueryRow {
    * @return its value when it is a number
    */
   public OptionalDouble number(String column) {
-    JsonNode n = json.get(column);
+    JsonNode n = json().get(column);
     return n != null && n.isNumber() ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
   }
 
@@ -59,7 +72,7 @@ public final class QueryRow {
    * @return its value when it is an integral number that fits a long
    */
   public OptionalLong integer(String column) {
-    JsonNode n = json.get(column);
+    JsonNode n = json().get(column);
     return n != null && n.isIntegralNumber() && n.canConvertToLong() ? OptionalLong.of(n.longValue())
         : OptionalLong.empty();
   }
@@ -69,32 +82,28 @@ public final class QueryRow {
    * @return its value when it is a boolean
    */
   public Optional<Boolean> bool(String column) {
-    JsonNode n = json.get(column);
+    JsonNode n = json().get(column);
     return n != null && n.isBoolean() ? Optional.of(n.booleanValue()) : Optional.empty();
   }
 
   /** @return the row as JSON (a copy) */
   public ObjectNode toJson() {
-    return json.deepCopy();
-  }
-
-  ObjectNode json() {
-    return json;
+    return json().deepCopy();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof QueryRow && ((QueryRow) o).json.equals(json);
+    return o instanceof QueryRow && ((QueryRow) o).json().equals(json());
   }
 
   @Override
   public int hashCode() {
-    return json.hashCode();
+    return json().hashCode();
   }
 
   /** Renders the row as compact JSON. */
   @Override
   public String toString() {
-    return json.toString();
+    return json().toString();
   }
 }

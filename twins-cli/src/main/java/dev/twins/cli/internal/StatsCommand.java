@@ -1,18 +1,12 @@
 package dev.twins.cli.internal;
 
-import dev.twins.core.adt.AdtFileError;
-import dev.twins.core.adt.AdtFileException;
 import dev.twins.core.adt.AdtImport;
-import dev.twins.core.adt.ErrorPolicy;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
-import dev.twins.core.model.ModelError;
-import dev.twins.core.model.ModelException;
+import dev.twins.persistence.StoreException;
+import dev.twins.persistence.TwinStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +20,24 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code twins stats}: loads models and twin graph files in memory and counts what is in them. */
+/**
+ * {@code twins stats}: loads models and twin graph files in memory (or opens a store) and counts what
+ * is in them.
+ */
 @Command(
     name = "stats",
     sortOptions = false,
     headerHeading = "",
-    header = "Count the twins and relationships of graph files.",
+    header = "Count the twins and relationships of graph files or of a store.",
     descriptionHeading = "%n",
     description = {
       "Loads DTDL model files and directories, ADT bulk-import NDJSON files and ADT Explorer JSON"
           + " files into one twin graph in memory (every twin and relationship validated against"
           + " the models, embedded ones included) and prints the number of models, twins and"
           + " relationships, twins per model and relationships per name.",
+      "",
+      "With --store DIR, counts the graph of that store instead, and shows its journal,"
+          + " snapshots and what opening it recovered.",
       "",
       "Lines the graph refuses are printed as `FILE:LINE: message` on standard error; the counts"
           + " are those of what loaded.",
@@ -62,7 +62,11 @@ public final class StatsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Write the counts as one JSON object.")
   private boolean json;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "DTDL files or directories, bulk-import NDJSON,"
+  @Option(names = "--store", paramLabel = "DIR", description = "Count the graph of the store in DIR instead of"
+      + " files (and show its journal and snapshots).")
+  private String store;
+
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "DTDL files or directories, bulk-import NDJSON,"
       + " Explorer JSON.")
   private List<String> files = new ArrayList<>();
 
@@ -73,36 +77,33 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> paths = new ArrayList<>();
-    for (String f : files) {
-      Path p;
-      try {
-        p = Path.of(f);
-      } catch (InvalidPathException e) {
-        err.println(f + ": not a valid path: " + e.getReason());
-        return ExitStatus.USAGE;
-      }
-      if (!Files.isReadable(p)) {
-        err.println(f + ": " + (Files.exists(p) ? "cannot be read" : "no such file or directory"));
-        return ExitStatus.USAGE;
-      }
-      paths.add(p);
-    }
-    AdtImport.Result result;
-    try {
-      result = AdtImport.load(paths, ErrorPolicy.CONTINUE);
-    } catch (ModelException e) {
-      for (ModelError m : e.errors()) err.println(m);
-      err.flush();
-      return ExitStatus.INVALID;
-    } catch (AdtFileException e) {
-      for (AdtFileError a : e.errors()) err.println(a);
-      err.flush();
+    if ((store == null) == files.isEmpty()) {
+      err.println("twins stats: give either FILEs or --store DIR");
       return ExitStatus.USAGE;
     }
-    for (AdtFileError a : result.errors()) err.println(a);
-    err.flush();
-    Twins twins = result.twins();
+    if (store != null) return storeStats(out, err);
+    int[] status = new int[1];
+    AdtImport.Result result = StoreOptions.load(files, err, status);
+    if (result == null) return status[0];
+    print(out, result.twins(), result.errors().size(), Map.of());
+    return result.errors().isEmpty() ? ExitStatus.OK : ExitStatus.INVALID;
+  }
+
+  private int storeStats(PrintWriter out, PrintWriter err) {
+    TwinStore s = StoreOptions.open(store, true, err);
+    if (s == null) return ExitStatus.USAGE;
+    try (TwinStore st = s) {
+      Map<String, Object> files = new java.util.LinkedHashMap<>(st.fileStats());
+      files.put("recovery", st.recovery().toString());
+      print(out, st.twins(), 0, files);
+      return ExitStatus.OK;
+    } catch (StoreException e) {
+      err.println("twins: " + e.getMessage());
+      return StoreOptions.status(e);
+    }
+  }
+
+  private void print(PrintWriter out, Twins twins, int errors, Map<String, Object> storeFiles) {
     Map<String, Integer> byModel = new TreeMap<>();
     Map<String, Integer> byName = new TreeMap<>();
     for (Twin t : twins.twins()) {
@@ -118,7 +119,11 @@ public final class StatsCommand implements Callable<Integer> {
       byModel.forEach(m::put);
       ObjectNode n = o.putObject("relationshipsByName");
       byName.forEach(n::put);
-      o.put("errors", result.errors().size());
+      o.put("errors", errors);
+      if (!storeFiles.isEmpty()) {
+        ObjectNode f = o.putObject("store");
+        storeFiles.forEach((k, v) -> f.set(k, JSON.valueToTree(v)));
+      }
       out.println(JSON.writeValueAsString(o));
     } else {
       out.println("models         " + twins.models().size());
@@ -128,9 +133,10 @@ public final class StatsCommand implements Callable<Integer> {
       byModel.forEach((k, v) -> out.printf("%8d  %s%n", v, k));
       if (!byName.isEmpty()) out.println();
       byName.forEach((k, v) -> out.printf("%8d  %s%n", v, k));
-      if (!result.errors().isEmpty()) out.println(result.errors().size() + " lines refused (see standard error)");
+      if (errors > 0) out.println(errors + " lines refused (see standard error)");
+      if (!storeFiles.isEmpty()) out.println();
+      storeFiles.forEach((k, v) -> out.printf("%-16s %s%n", k, v));
     }
     out.flush();
-    return result.errors().isEmpty() ? ExitStatus.OK : ExitStatus.INVALID;
   }
 }

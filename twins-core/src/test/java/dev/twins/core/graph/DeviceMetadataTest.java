@@ -232,4 +232,31 @@ class DeviceMetadataTest {
     assertThat(copy.twin("t1").orElseThrow()).isEqualTo(source.twin("t1").orElseThrow());
     assertThat(copy.twin("t1").orElseThrow().metadata().get("mode").ackCode()).isEqualTo(OptionalInt.of(400));
   }
+
+  @Test
+  void replayKeepsADesiredValueOfAPropertyThatIsNotSet() {
+    Twins source = Twins.builder(MODELS).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    List<ChangeEvent> all = new ArrayList<>();
+    source.subscribe(ChangeFilters.all(), all::add);
+    source.createTwin("t1", THERMOSTAT, Map.of("heater", JsonNodeFactory.instance.objectNode()));
+    source.patch("t1", JsonPatch.builder().add("/$metadata/targetTemperature/desiredValue", 19.0)
+        .add("/$metadata/targetTemperature/desiredVersion", 1)
+        .add("/heater/$metadata/power/desiredValue", 100.0).build());
+    Twins copy = Twins.builder(MODELS).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    for (ChangeEvent e : all) copy.apply(e);
+    Twin t = copy.twin("t1").orElseThrow();
+    assertThat(t).isEqualTo(source.twin("t1").orElseThrow());
+    assertThat(t.metadata().get("targetTemperature").desiredVersion()).isEqualTo(OptionalLong.of(1));
+    assertThat(t.property("targetTemperature")).isEmpty();
+  }
+
+  @Test
+  void snapshotsRestoreADesiredValueOfAPropertyThatIsNotSet() {
+    g.patch("t1", JsonPatch.builder().add("/$metadata/targetTemperature/desiredValue", 19.0)
+        .add("/$metadata/targetTemperature/desiredVersion", 1).build());
+    Twins restored = Twins.builder(MODELS).restore(g.snapshot());
+    assertThat(restored.twin("t1").orElseThrow()).isEqualTo(g.twin("t1").orElseThrow());
+    assertThat(restored.twin("t1").orElseThrow().metadata().get("targetTemperature").desiredVersion())
+        .isEqualTo(OptionalLong.of(1));
+  }
 }

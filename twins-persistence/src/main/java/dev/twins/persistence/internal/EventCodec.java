@@ -6,11 +6,14 @@ import dev.twins.core.graph.PropertyMetadata;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.model.Dtmi;
+import dev.twins.core.telemetry.TelemetryMessage;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,10 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The binary encoding of change events, twins and relationships (version 1; see docs/formats.md):
  * strings and JSON documents are length-prefixed UTF-8, numbers are varints, times are epoch
- * seconds and nanoseconds. JSON documents are kept as compact JSON text.
+ * seconds and nanoseconds. JSON documents are kept as compact JSON text. Each property's
+ * metadata is its key, its last update time and a flags byte: 1 when a source time follows, 2 when
+ * the device members of the metadata follow as a JSON object ({@code desiredValue},
+ * {@code desiredVersion}, {@code ackVersion}, {@code ackCode}, {@code ackDescription}); records
+ * written before the device members existed only have flags 0 and 1 and read unchanged.
  */
 public final class EventCodec {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Metadata flag: a source time follows. */
+  private static final int SOURCE_TIME = 1;
+  /** Metadata flag: the device members (desired value and version, acknowledgement) follow as a JSON object. */
+  private static final int DEVICE_MEMBERS = 2;
 
   private EventCodec() {}
 
@@ -181,9 +192,12 @@ public final class EventCodec {
     for (Map.Entry<String, PropertyMetadata> m : md.entrySet()) {
       out.string(m.getKey());
       out.instant(m.getValue().lastUpdateTime());
-      Optional<Instant> src = m.getValue().sourceTime();
-      out.u8(src.isPresent() ? 1 : 0);
+      PropertyMetadata pm = m.getValue();
+      Optional<Instant> src = pm.sourceTime();
+      boolean device = pm.hasDeviceState();
+      out.u8((src.isPresent() ? SOURCE_TIME : 0) | (device ? DEVICE_MEMBERS : 0));
       if (src.isPresent()) out.instant(src.get());
+      if (device) json(deviceMembers(pm), out);
     }
   }
 
@@ -205,8 +219,13 @@ public final class EventCodec {
     for (int i = 0; i < n; i++) {
       String key = r.string();
       Instant t = r.instant();
-      Optional<Instant> src = r.u8() == 1 ? Optional.of(r.instant()) : Optional.empty();
-      md.put(key, new PropertyMetadata(t, src));
+      int flags = r.u8();
+      if ((flags & ~(SOURCE_TIME | DEVICE_MEMBERS)) != 0) {
+        throw new IllegalArgumentException("unknown metadata flags " + flags + " for " + key + " of twin " + id);
+      }
+      Optional<Instant> src = (flags & SOURCE_TIME) != 0 ? Optional.of(r.instant()) : Optional.empty();
+      md.put(key, (flags & DEVICE_MEMBERS) != 0 ? withDeviceMembers(t, src, readJson(r))
+          : new PropertyMetadata(t, src));
     }
     return new Twin(id, model, etag, version, lut, doc, md);
   }
@@ -242,6 +261,69 @@ public final class EventCodec {
     Instant lut = r.instant();
     ObjectNode props = (ObjectNode) readJson(r);
     return new Relation(id, source, target, name, etag, lut, props);
+  }
+
+  /** The device members of a property's metadata as a JSON object. */
+  private static ObjectNode deviceMembers(PropertyMetadata pm) {
+    ObjectNode o = JSON.createObjectNode();
+    pm.desiredValue().ifPresent(v -> o.set("desiredValue", v));
+    pm.desiredVersion().ifPresent(v -> o.put("desiredVersion", v));
+    pm.ackVersion().ifPresent(v -> o.put("ackVersion", v));
+    pm.ackCode().ifPresent(v -> o.put("ackCode", v));
+    pm.ackDescription().ifPresent(v -> o.put("ackDescription", v));
+    return o;
+  }
+
+  private static PropertyMetadata withDeviceMembers(Instant time, Optional<Instant> src, JsonNode o) {
+    JsonNode dv = o.get("desiredValue");
+    JsonNode dver = o.get("desiredVersion");
+    JsonNode av = o.get("ackVersion");
+    JsonNode ac = o.get("ackCode");
+    JsonNode ad = o.get("ackDescription");
+    return new PropertyMetadata(time, src, Optional.ofNullable(dv),
+        dver == null ? OptionalLong.empty() : OptionalLong.of(dver.longValue()),
+        av == null ? OptionalLong.empty() : OptionalLong.of(av.longValue()),
+        ac == null ? OptionalInt.empty() : OptionalInt.of(ac.intValue()),
+        ad == null ? Optional.empty() : Optional.of(ad.asString()));
+  }
+
+  /**
+   * Encodes an accepted telemetry message: twin id, component (empty string for none), source
+   * time, message id (empty string for none), then the values as name and JSON text.
+   *
+   * @param m the message
+   * @param out where to
+   */
+  public static void telemetry(TelemetryMessage m, Bytes out) {
+    out.string(m.twinId());
+    out.string(m.component().orElse(""));
+    out.zigzag(m.epochMillis());
+    out.string(m.messageId().orElse(""));
+    out.varLong(m.values().size());
+    for (Map.Entry<String, JsonNode> v : m.values().entrySet()) {
+      out.string(v.getKey());
+      json(v.getValue(), out);
+    }
+  }
+
+  /**
+   * Decodes a telemetry message.
+   *
+   * @param in the payload
+   * @return the message
+   */
+  public static TelemetryMessage telemetry(ByteBuffer in) {
+    Bytes.Reader r = new Bytes.Reader(in);
+    String twin = r.string();
+    String component = r.string();
+    long time = r.zigzag();
+    String id = r.string();
+    int n = r.varInt();
+    Map<String, JsonNode> values = new LinkedHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) values.put(r.string(), readJson(r));
+    if (r.hasMore()) throw new IllegalArgumentException("unexpected bytes after the message at " + r.position());
+    return new TelemetryMessage(twin, component.isEmpty() ? Optional.empty() : Optional.of(component), time, values,
+        id.isEmpty() ? Optional.empty() : Optional.of(id));
   }
 
   private static void json(JsonNode node, Bytes out) {

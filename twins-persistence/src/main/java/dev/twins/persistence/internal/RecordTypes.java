@@ -22,7 +22,7 @@ public final class RecordTypes {
   public static final int RELATION_UPDATED = 6;
   /** A relationship was deleted (binary change event). */
   public static final int RELATION_DELETED = 7;
-  /** Reserved: accepted telemetry messages. */
+  /** An accepted telemetry message (see {@code EventCodec.telemetry}). */
   public static final int TELEMETRY = 8;
   /** Reserved: rules. */
   public static final int RULES = 9;
@@ -34,6 +34,8 @@ public final class RecordTypes {
   public static final int RELATION = 18;
   /** Reserved. Snapshot: one compressed block of a telemetry series. */
   public static final int SERIES_BLOCK = 19;
+  /** Snapshot: every sample of one telemetry series (see {@code SeriesCodec}). */
+  public static final int SERIES_SAMPLES = 20;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -61,6 +63,7 @@ public final class RecordTypes {
       case TWIN: return "twin";
       case RELATION: return "relationship";
       case SERIES_BLOCK: return "series block";
+      case SERIES_SAMPLES: return "series samples";
       case END: return "end";
       default: return "unknown type " + type;
     }

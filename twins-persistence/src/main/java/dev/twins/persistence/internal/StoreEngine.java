@@ -7,6 +7,9 @@ import dev.twins.core.graph.Subscription;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Interface;
+import dev.twins.core.series.Series;
+import dev.twins.core.series.SeriesStore;
+import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.core.model.ModelParser;
 import dev.twins.core.model.ModelWriter;
 import dev.twins.core.model.Models;
@@ -51,14 +54,17 @@ public final class StoreEngine implements AutoCloseable {
    * @param durability the fsync policy
    * @param models models to add to the store's (for a new store: its models)
    * @param graphOptions options of the graph (the same at every open)
+   * @param telemetryOptions options of the telemetry hub
    * @param segmentBytes roll the journal to a new segment after this many bytes
    * @param snapshotEvery write a snapshot in the background after this many journal records (0: never)
    * @param onCorruption what to do about damage before the journal's tail
    */
   public record Config(Path dir, Durability durability, Models models, UnaryOperator<Twins.Builder> graphOptions,
-      long segmentBytes, long snapshotEvery, CorruptionPolicy onCorruption) {}
+      UnaryOperator<TelemetryHub.Builder> telemetryOptions, long segmentBytes, long snapshotEvery,
+      CorruptionPolicy onCorruption) {}
 
   private static final String LOCK_FILE = "store.lock";
+  private static final String MODELS_FILE = "models.json";
 
   private final Config config;
   private final FileChannel lockChannel;
@@ -73,6 +79,8 @@ public final class StoreEngine implements AutoCloseable {
   private volatile Twins graph;
   private volatile Models models;
   private volatile Subscription subscription;
+  private volatile TelemetryHub hub;
+  private volatile Subscription telemetrySubscription;
   private volatile long lastSnapshotLsn;
   private volatile boolean closed;
 
@@ -123,18 +131,20 @@ public final class StoreEngine implements AutoCloseable {
     try {
       Recovered r = recover();
       this.graph = r.graph;
+      this.hub = r.hub;
       this.models = r.models;
       this.recovery = r.report;
       this.lastSnapshotLsn = r.snapshotLsn;
       w = JournalWriter.open(dir, config.durability(), config.segmentBytes(), r.scan.segments(), r.scan.validLength(),
           r.nextLsn);
       this.journal = w;
-      this.subscription = graph.subscribe(e -> true, this::journal);
+      subscribe();
       if (!r.models.interfaces().containsAll(config.models().interfaces())) {
         addModels(config.models());
       }
     } catch (RuntimeException e) {
       if (w != null) w.close();
+      if (hub != null) hub.close();
       snapshotter.shutdown();
       release();
       throw e;
@@ -145,6 +155,8 @@ public final class StoreEngine implements AutoCloseable {
 
   private static final class Recovered {
     Twins graph;
+    TelemetryHub hub;
+    long telemetryRefused;
     Models models;
     RecoveryReport report;
     JournalScanner.Result scan;
@@ -168,9 +180,20 @@ public final class StoreEngine implements AutoCloseable {
         skipped.add(e.getMessage());
       }
     }
-    r.models = loaded == null ? Models.empty() : loaded.models;
+    r.models = union(loaded == null ? Models.empty() : loaded.models, readModelsFile());
     r.graph = loaded == null ? config.graphOptions().apply(Twins.builder(r.models)).build()
         : restore(r.models, loaded.snapshot, loaded.file);
+    r.hub = newHub(r.graph);
+    if (loaded != null) {
+      for (ByteBuffer series : loaded.series) {
+        try {
+          r.telemetryRefused += SeriesCodec.restore(series, r.hub);
+        } catch (RuntimeException e) {
+          throw new StoreException(Code.CORRUPT, loaded.file, -1, "a telemetry series cannot be restored: "
+              + e.getMessage(), e);
+        }
+      }
+    }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
     long[] replayed = {0};
@@ -182,10 +205,31 @@ public final class StoreEngine implements AutoCloseable {
       switch (type) {
         case RecordTypes.MODELS: {
           Models m = parseModels(payload, file, offset);
-          if (!m.equals(r.models)) {
-            r.models = m;
-            r.graph = restore(m, r.graph.snapshot(), file);
+          if (!r.models.interfaces().containsAll(m.interfaces())) {
+            // only when models.json was lost: the telemetry readings so far start again
+            r.models = union(r.models, m);
+            r.graph = restore(r.models, r.graph.snapshot(), file);
+            r.hub.close();
+            r.hub = newHub(r.graph);
           }
+          break;
+        }
+        case RecordTypes.TELEMETRY: {
+          dev.twins.core.telemetry.TelemetryMessage m;
+          try {
+            m = EventCodec.telemetry(payload);
+          } catch (RuntimeException ex) {
+            throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
+                + ex.getMessage(), ex);
+          }
+          switch (r.hub.ingest(m)) {
+            case ACCEPTED:
+            case ACCEPTED_LATE:
+              break;
+            default:
+              r.telemetryRefused++;
+          }
+          replayed[0]++;
           break;
         }
         case RecordTypes.TWIN_CREATED:
@@ -229,7 +273,8 @@ public final class StoreEngine implements AutoCloseable {
     r.scan = scan;
     r.nextLsn = scan.nextLsn();
     r.report = new RecoveryReport(Optional.ofNullable(loaded).map(l -> l.file), loaded == null ? 0 : loaded.snapshot
-        .sequence(), replayed[0], r.graph.version(), torn, cut, skipped, Duration.ofNanos(System.nanoTime() - start));
+        .sequence(), replayed[0], r.telemetryRefused, r.graph.version(), torn, cut, skipped,
+        Duration.ofNanos(System.nanoTime() - start));
     if (torn.isPresent() || cut.isPresent() || !skipped.isEmpty()) {
       System.getLogger(StoreEngine.class.getName()).log(System.Logger.Level.WARNING, "recovered " + dir + ": " + r.report);
     }
@@ -284,6 +329,7 @@ public final class StoreEngine implements AutoCloseable {
     long lsn;
     Models models;
     GraphSnapshot snapshot;
+    List<ByteBuffer> series = new ArrayList<>();
   }
 
   private static LoadedSnapshot loadSnapshot(Path file) {
@@ -311,6 +357,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.RELATION:
             rels.add(EventCodec.relation(new Bytes.Reader(payload)));
+            break;
+          case RecordTypes.SERIES_SAMPLES:
+            s.series.add(payload);
             break;
           case RecordTypes.END: {
             Bytes.Reader r = new Bytes.Reader(payload);
@@ -351,6 +400,65 @@ public final class StoreEngine implements AutoCloseable {
       journal.await(lsn);
     }
     maybeSnapshot(lsn);
+  }
+
+  private void journal(dev.twins.core.telemetry.TelemetryMessage m) {
+    Bytes b = scratch.get();
+    b.reset();
+    EventCodec.telemetry(m, b);
+    long lsn = journal.append(RecordTypes.TELEMETRY, RecordTypes.V1, b.array(), b.length());
+    long[] inBatch = batch.get();
+    if (inBatch != null) {
+      inBatch[0] = lsn;
+    } else {
+      journal.await(lsn);
+    }
+    maybeSnapshot(lsn);
+  }
+
+  private void subscribe() {
+    subscription = graph.subscribe(e -> true, this::journal);
+    telemetrySubscription = hub.subscribe(m -> true, this::journal);
+  }
+
+  private TelemetryHub newHub(Twins g) {
+    return config.telemetryOptions().apply(TelemetryHub.builder(g)).build();
+  }
+
+  private static Models union(Models a, Models b) {
+    if (b.interfaces().isEmpty() || a.interfaces().containsAll(b.interfaces())) return a;
+    List<Interface> all = new ArrayList<>(a.interfaces());
+    all.addAll(b.interfaces());
+    return Models.of(all);
+  }
+
+  private Models readModelsFile() {
+    Path f = config.dir().resolve(MODELS_FILE);
+    if (!Files.exists(f)) return Models.empty();
+    try {
+      return parseModels(ByteBuffer.wrap(Files.readAllBytes(f)), f, -1);
+    } catch (IOException e) {
+      throw Errors.io(f, "reading the models", e);
+    }
+  }
+
+  private void writeModelsFile(Models m) {
+    Path f = config.dir().resolve(MODELS_FILE);
+    Path tmp = config.dir().resolve(MODELS_FILE + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer b = ByteBuffer.wrap(ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8));
+      while (b.hasRemaining()) ch.write(b);
+      ch.force(true);
+    } catch (IOException e) {
+      throw Errors.io(tmp, "writing the models", e);
+    }
+    try {
+      Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw Errors.io(f, "writing the models", e);
+    }
+    Fsync.directory(config.dir());
   }
 
   private void maybeSnapshot(long lsn) {
@@ -400,23 +508,24 @@ public final class StoreEngine implements AutoCloseable {
    * @throws IllegalArgumentException if a model has the DTMI of a different stored model
    */
   public synchronized Twins addModels(Models more) {
-    List<Interface> all = new ArrayList<>(models.interfaces());
-    all.addAll(more.interfaces());
-    Models union = Models.of(all);
-    if (union.equals(models)) return graph;
-    Twins old = graph;
-    byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
-    Twins[] next = new Twins[1];
-    // no write may commit on the old graph between its snapshot and the switch
-    subscription.cancel();
-    GraphSnapshot s = old.snapshot();
-    next[0] = config.graphOptions().apply(Twins.builder(union)).restore(s);
-    journal.await(journal.append(RecordTypes.MODELS, RecordTypes.V1, text, text.length));
-    journal.sync();
-    models = union;
-    graph = next[0];
-    subscription = graph.subscribe(e -> true, this::journal);
-    return graph;
+    Models union = union(models, more);
+    if (union == models) return graph;
+    synchronized (snapshotLock) {
+      subscription.cancel();
+      telemetrySubscription.cancel();
+      byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
+      writeModelsFile(union);
+      journal.await(journal.append(RecordTypes.MODELS, RecordTypes.V1, text, text.length));
+      journal.sync();
+      // the graph's model set is fixed: rebuild graph and telemetry from the files, now with the new models
+      Recovered r = recover();
+      hub.close();
+      models = r.models;
+      graph = r.graph;
+      hub = r.hub;
+      subscribe();
+      return graph;
+    }
   }
 
   /**
@@ -431,6 +540,7 @@ public final class StoreEngine implements AutoCloseable {
       journal.sync();
       Models m = models;
       Twins g = graph;
+      TelemetryHub h = hub;
       GraphSnapshot s = g.snapshot();
       Path file;
       try (SnapshotFiles.Writer w = new SnapshotFiles.Writer(config.dir(), lsn)) {
@@ -449,6 +559,18 @@ public final class StoreEngine implements AutoCloseable {
           b.reset();
           EventCodec.relation(r, b);
           w.add(RecordTypes.RELATION, RecordTypes.V1, b.array(), b.length());
+        }
+        Optional<SeriesStore> series = h.seriesStore();
+        if (series.isPresent()) {
+          List<String> ids = new ArrayList<>(series.get().twinIds());
+          ids.sort(null);
+          for (String id : ids) {
+            for (Map.Entry<String, Series> e : new TreeMap<>(series.get().seriesOf(id)).entrySet()) {
+              b.reset();
+              SeriesCodec.encode(id, e.getKey(), e.getValue(), b);
+              w.add(RecordTypes.SERIES_SAMPLES, RecordTypes.V1, b.array(), b.length());
+            }
+          }
         }
         b.reset();
         b.varLong(s.twins().size());
@@ -482,6 +604,11 @@ public final class StoreEngine implements AutoCloseable {
   /** @return the live graph */
   public Twins graph() {
     return graph;
+  }
+
+  /** @return the telemetry hub of the graph */
+  public TelemetryHub telemetry() {
+    return hub;
   }
 
   /** @return the store's models */
@@ -548,6 +675,7 @@ public final class StoreEngine implements AutoCloseable {
     if (closed) return;
     closed = true;
     subscription.cancel();
+    telemetrySubscription.cancel();
     snapshotter.shutdown();
     try {
       snapshotter.awaitTermination(1, TimeUnit.MINUTES);

@@ -796,6 +796,10 @@ public final class Compiler {
         break;
     }
     Optional<Functions.Function> f = functions.get(name);
+    if (f.isEmpty() && SeriesFunctions.SIGNATURES.containsKey(name)) {
+      throw error(c, name + " reads telemetry history: give the engine a series store with "
+          + "QueryEngine.builder(twins).series(store)");
+    }
     if (f.isEmpty()) {
       Set<String> known = new TreeSet<>(List.of("IS_OF_MODEL", "IS_DEFINED", "IS_NULL", "IS_BOOL", "IS_NUMBER",
           "IS_STRING", "IS_PRIMITIVE", "IS_OBJECT", "STARTSWITH", "ENDSWITH", "CONTAINS", "ARRAY_CONTAINS", "NOW",

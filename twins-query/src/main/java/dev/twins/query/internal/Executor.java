@@ -50,11 +50,12 @@ public final class Executor {
    *
    * @param plan the plan
    * @param run the run
-   * @return the rows as ordered maps from column name to JSON value
+   * @return the rows: JSON objects keyed by column, or (for {@code SELECT *} over one alias) the
+   *     twin or relationship itself, whose document is rendered when first read
    */
-  public static List<ObjectNode> execute(Plan plan, Run run) {
+  public static List<Object> execute(Plan plan, Run run) {
     if (plan.explain) {
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (String line : explain(plan, run)) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("plan", line);
@@ -69,7 +70,7 @@ public final class Executor {
     Object[] row = new Object[plan.slots.size()];
     if (plan.countOnly && countFast(plan, run) >= 0) {
       long n = countFast(plan, run);
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       if (offset == 0 && take > 0) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put(plan.columns.get(0).name, n);
@@ -84,7 +85,7 @@ public final class Executor {
       // enough rows
     }
     run.checkTime();
-    List<ObjectNode> rows = sink.finish();
+    List<Object> rows = sink.finish();
     if (plan.grouped) rows = page(rows, take, offset);
     if (rows.size() > run.limits.maxRows()) {
       throw new QueryLimitException(Limit.MAX_ROWS, "the query returns more than " + run.limits.maxRows()
@@ -93,7 +94,7 @@ public final class Executor {
     return rows;
   }
 
-  private static List<ObjectNode> page(List<ObjectNode> rows, long take, long offset) {
+  private static List<Object> page(List<Object> rows, long take, long offset) {
     if (offset == 0 && take >= rows.size()) return rows;
     int from = (int) Math.min(rows.size(), offset);
     int to = (int) Math.min(rows.size(), from + Math.min(take, Integer.MAX_VALUE));
@@ -129,7 +130,7 @@ public final class Executor {
   private interface Sink {
     void accept(Object[] row);
 
-    List<ObjectNode> finish();
+    List<Object> finish();
   }
 
   private static void step(Plan plan, int i, Object[] row, Run run, Sink sink) {
@@ -437,12 +438,11 @@ public final class Executor {
 
   // -------------------------------------------------------------------------------------- sinks
 
-  static ObjectNode project(Plan plan, Object[] row, Run run) {
+  static Object project(Plan plan, Object[] row, Run run) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     if (plan.star) {
       List<Slot> slots = plan.slots;
-      if (slots.size() == 1 && !slots.get(0).relation) return ((Twin) row[0]).toJson();
-      if (slots.size() == 1) return ((Relation) row[0]).toJson();
+      if (slots.size() == 1) return row[0];
       for (int i = 0; i < slots.size(); i++) {
         if (row[i] != null) o.set(slots.get(i).name, Values.toJson(row[i]));
       }
@@ -461,9 +461,9 @@ public final class Executor {
     private final Run run;
     private final long take;
     private final long offset;
-    private final List<ObjectNode> rows = new ArrayList<>();
+    private final List<Object> rows = new ArrayList<>();
     private final List<Object[]> keys = new ArrayList<>();
-    private final Set<ObjectNode> seen = new HashSet<>();
+    private final Set<Object> seen = new HashSet<>();
     private long skipped;
 
     RowSink(Plan plan, Run run, long take, long offset) {
@@ -476,8 +476,8 @@ public final class Executor {
     @Override
     public void accept(Object[] row) {
       if (take == 0) throw new Enough();
-      ObjectNode o = project(plan, row, run);
-      if (plan.distinct && !seen.add(o)) return;
+      Object o = project(plan, row, run);
+      if (plan.distinct && !seen.add(o instanceof ObjectNode ? o : Values.toJson(o))) return;
       if (plan.sortKeys.isEmpty()) {
         if (skipped < offset) {
           skipped++;
@@ -502,12 +502,12 @@ public final class Executor {
     }
 
     @Override
-    public List<ObjectNode> finish() {
+    public List<Object> finish() {
       if (plan.sortKeys.isEmpty()) return rows;
       Integer[] idx = new Integer[rows.size()];
       for (int i = 0; i < idx.length; i++) idx[i] = i;
       Arrays.sort(idx, (a, b) -> compareKeys(plan.sortKeys, keys.get(a), keys.get(b)));
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (Integer i : idx) out.add(rows.get(i));
       return page(out, take, offset);
     }
@@ -549,16 +549,16 @@ public final class Executor {
     }
 
     @Override
-    public List<ObjectNode> finish() {
+    public List<Object> finish() {
       if (groups.isEmpty() && plan.groupKeys.isEmpty()) {
         groups.put(List.of(), new Group(new Object[plan.slots.size()], plan.aggregates));
       }
-      List<ObjectNode> rows = new ArrayList<>();
+      List<Object> rows = new ArrayList<>();
       List<Object[]> keys = new ArrayList<>();
-      Set<ObjectNode> seen = new HashSet<>();
+      Set<Object> seen = new HashSet<>();
       for (Group g : groups.values()) {
         run.aggregates = g.results();
-        ObjectNode o = project(plan, g.first, run);
+        Object o = project(plan, g.first, run);
         if (plan.distinct && !seen.add(o)) continue;
         Object[] k = new Object[plan.sortKeys.size()];
         for (int i = 0; i < k.length; i++) k[i] = plan.sortKeys.get(i).key.eval(g.first, run);
@@ -570,7 +570,7 @@ public final class Executor {
       Integer[] idx = new Integer[rows.size()];
       for (int i = 0; i < idx.length; i++) idx[i] = i;
       Arrays.sort(idx, (a, b) -> compareKeys(plan.sortKeys, keys.get(a), keys.get(b)));
-      List<ObjectNode> out = new ArrayList<>();
+      List<Object> out = new ArrayList<>();
       for (Integer i : idx) out.add(rows.get(i));
       return out;
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * handful), or above {@link #SMALL} entries a concurrent map. Writers hold the twin's lock and
  * store the result of each change; readers read the current value without a lock and see either
  * an immutable array or the live map. Outgoing relationships are keyed by id, incoming ones by
- * source and id.
+ * source and id. Empty adjacency is null, so a twin has relationships exactly when one of its
+ * two adjacencies is not null.
  */
 final class Adjacency {
   /** The largest array; beyond it, a map (so a twin with many relationships is not copied per change). */
@@ -109,8 +110,9 @@ final class Adjacency {
       }
       return adj;
     }
-    ((ConcurrentHashMap<Object, Relation>) adj).remove(sourceId == null ? id : new InKey(sourceId, id));
-    return adj;
+    ConcurrentHashMap<Object, Relation> m = (ConcurrentHashMap<Object, Relation>) adj;
+    m.remove(sourceId == null ? id : new InKey(sourceId, id));
+    return m.isEmpty() ? null : adj;
   }
 
   /**

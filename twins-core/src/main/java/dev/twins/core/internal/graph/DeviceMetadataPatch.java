@@ -173,6 +173,22 @@ public final class DeviceMetadataPatch {
     return device == null ? t : TwinAccess.get().withDevice(t, device);
   }
 
+  /**
+   * Tells whether a twin's metadata has exactly the keys it should: one per property that is set,
+   * and one per property that is not set but still carries device members.
+   *
+   * @param present the keys of the properties that are set
+   * @param meta the metadata
+   * @return whether they fit
+   */
+  public static boolean keysFit(Set<String> present, Map<String, PropertyMetadata> meta) {
+    if (!meta.keySet().containsAll(present)) return false;
+    for (Map.Entry<String, PropertyMetadata> e : meta.entrySet()) {
+      if (!present.contains(e.getKey()) && !e.getValue().hasDeviceState()) return false;
+    }
+    return true;
+  }
+
   private static boolean present(ObjectNode doc, String key) {
     int slash = key.indexOf('/');
     if (slash < 0) return doc.has(key);

@@ -1297,7 +1297,7 @@ public final class GraphStore {
         List<Problem> problems = TwinValidator.whole(iface, doc, true);
         if (!problems.isEmpty()) throw TwinValidator.failure(t.id(), "the twin", problems);
         Set<String> keys = new LinkedHashSet<>(propertyKeys(iface, doc));
-        if (!keys.equals(t.metadata().keySet())) {
+        if (!DeviceMetadataPatch.keysFit(keys, t.metadata())) {
           throw new GraphException(Code.INVALID_DOCUMENT, t.id(), "the twin has metadata for " + t.metadata().keySet()
               + ", but its properties are " + keys);
         }
@@ -1359,7 +1359,7 @@ public final class GraphStore {
           + recorded.version() + ", but replaying makes version " + version + " (a change is missing or repeated)");
     }
     Set<String> keys = new LinkedHashSet<>(propertyKeys(iface, doc));
-    if (!keys.equals(recorded.metadata().keySet())) {
+    if (!DeviceMetadataPatch.keysFit(keys, recorded.metadata())) {
       throw new GraphException(Code.REPLAY_CONFLICT, recorded.id(), "the recorded twin has metadata for "
           + recorded.metadata().keySet() + ", but its properties are " + keys);
     }

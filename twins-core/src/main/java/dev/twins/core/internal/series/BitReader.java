@@ -10,6 +10,11 @@ final class BitReader {
     pos = 0;
   }
 
+  void reset(long[] data, int bit) {
+    words = data;
+    pos = bit;
+  }
+
   /** Reads {@code n} bits, 0 &lt;= n &lt;= 64, as an unsigned number. */
   long read(int n) {
     if (n == 0) {

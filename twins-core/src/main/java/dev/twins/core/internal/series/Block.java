@@ -13,25 +13,35 @@ public final class Block {
   final int count;
   final long[] data;
   final int dataBits;
+  /** Where the values start in {@code data}, after the times. */
+  final int valueBits;
   /** Aggregates of double blocks over all samples; NaN sums for other kinds. */
   final double sum;
   final double min;
   final double max;
   final double mean;
   final double m2;
+  /** The integral of the step function from the first sample to the last, for doubles. */
+  final double integral;
+  /** The last sample's value, for doubles. */
+  final double lastValue;
 
-  Block(long firstTime, long lastTime, int count, long[] data, int dataBits, double sum,
-      double min, double max, double mean, double m2) {
+  Block(long firstTime, long lastTime, int count, long[] data, int dataBits, int valueBits,
+      double sum,
+      double min, double max, double mean, double m2, double integral, double lastValue) {
     this.firstTime = firstTime;
     this.lastTime = lastTime;
     this.count = count;
     this.data = data;
     this.dataBits = dataBits;
+    this.valueBits = valueBits;
     this.sum = sum;
     this.min = min;
     this.max = max;
     this.mean = mean;
     this.m2 = m2;
+    this.integral = integral;
+    this.lastValue = lastValue;
   }
 
   /**

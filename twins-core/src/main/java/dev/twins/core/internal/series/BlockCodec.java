@@ -12,8 +12,9 @@ interface BlockCodec {
    * @param values the value words, {@code n * width} of them
    * @param n the number of samples, at least 1
    * @param out receives the bits
+   * @return the bit position where the values start (the times come first)
    */
-  void encode(long[] times, long[] values, int n, BitWriter out);
+  int encode(long[] times, long[] values, int n, BitWriter out);
 
   /**
    * Decodes {@code n} samples.
@@ -24,4 +25,18 @@ interface BlockCodec {
    * @param values receives the value words
    */
   void decode(BitReader in, int n, long[] times, long[] values);
+
+  /**
+   * Decodes the first {@code limit} values of a block whose value part starts where the reader
+   * stands; only codecs of single-word values support it.
+   *
+   * @param in the bits, positioned at the values
+   * @param n the number of samples of the block
+   * @param limit how many to decode
+   * @param values receives the value words
+   * @throws UnsupportedOperationException if the codec cannot
+   */
+  default void decodeValues(BitReader in, int n, int limit, long[] values) {
+    throw new UnsupportedOperationException("prefix decoding of " + getClass().getSimpleName());
+  }
 }

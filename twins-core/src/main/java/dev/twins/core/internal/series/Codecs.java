@@ -8,9 +8,16 @@ final class Codecs {
   static BlockCodec doubles() {
     return new BlockCodec() {
       @Override
-      public void encode(long[] times, long[] values, int n, BitWriter out) {
+      public int encode(long[] times, long[] values, int n, BitWriter out) {
         TimeCodec.encode(times, n, out);
+        int at = out.bits();
         DoubleCodec.encode(values, 0, 1, n, out);
+        return at;
+      }
+
+      @Override
+      public void decodeValues(BitReader in, int n, int limit, long[] values) {
+        DoubleCodec.decode(in, n, limit, values, 0, 1);
       }
 
       @Override
@@ -25,10 +32,12 @@ final class Codecs {
   static BlockCodec points() {
     return new BlockCodec() {
       @Override
-      public void encode(long[] times, long[] values, int n, BitWriter out) {
+      public int encode(long[] times, long[] values, int n, BitWriter out) {
         TimeCodec.encode(times, n, out);
+        int at = out.bits();
         DoubleCodec.encode(values, 0, 2, n, out);
         DoubleCodec.encode(values, 1, 2, n, out);
+        return at;
       }
 
       @Override
@@ -48,8 +57,9 @@ final class Codecs {
   static BlockCodec runs() {
     return new BlockCodec() {
       @Override
-      public void encode(long[] times, long[] values, int n, BitWriter out) {
+      public int encode(long[] times, long[] values, int n, BitWriter out) {
         TimeCodec.encode(times, n, out);
+        int at = out.bits();
         int runs = 1;
         for (int i = 1; i < n; i++) {
           if (values[i] != values[i - 1]) {
@@ -69,6 +79,7 @@ final class Codecs {
             start = i;
           }
         }
+        return at;
       }
 
       @Override

@@ -111,13 +111,15 @@ public final class Column {
     Scratch s = SCRATCH.get();
     BitWriter out = s.writer;
     out.reset();
-    codec.encode(t, v, n, out);
+    int valueBits = codec.encode(t, v, n, out);
     long[] data = out.toArray();
     double sum = Double.NaN;
     double min = Double.NaN;
     double max = Double.NaN;
     double mean = Double.NaN;
     double m2 = Double.NaN;
+    double integral = Double.NaN;
+    double lastValue = Double.NaN;
     if (aggregates) {
       sum = 0;
       min = Double.longBitsToDouble(v[0]);
@@ -134,8 +136,17 @@ public final class Column {
         double d = Double.longBitsToDouble(v[i]) - mean;
         m2 += d * d;
       }
+      integral = 0;
+      for (int i = 0; i + 1 < n; i++) {
+        long dt = t[i + 1] - t[i];
+        if (dt != 0) {
+          integral += Double.longBitsToDouble(v[i]) * dt;
+        }
+      }
+      lastValue = Double.longBitsToDouble(v[n - 1]);
     }
-    return new Block(t[0], t[n - 1], n, data, out.bits(), sum, min, max, mean, m2);
+    return new Block(t[0], t[n - 1], n, data, out.bits(), valueBits, sum, min, max, mean, m2,
+        integral, lastValue);
   }
 
   /** The cutoff time of the age retention: samples before it are dead. */
@@ -175,7 +186,7 @@ public final class Column {
     if (time < cutoff()) {
       return false;
     }
-    if (size() >= maxCount && time < firstLiveTime()) {
+    if (maxCount != Long.MAX_VALUE && size() >= maxCount && time < firstLiveTime()) {
       return false;
     }
     if (nblocks == 0 || (open > 0 && time >= times[0])) {
@@ -277,6 +288,24 @@ public final class Column {
 
   long newest() {
     return newest;
+  }
+
+  /**
+   * Copies the words of the newest sample at or before {@code asOf} into {@code out} when it is
+   * the open block's last one (the common case, answered without a cursor).
+   *
+   * @return whether it was
+   */
+  boolean newestOpenWords(long asOf, long[] out) {
+    if (open == 0 || times[open - 1] > asOf) {
+      return false;
+    }
+    int i = open - 1;
+    out[0] = values[i * width];
+    if (width == 2) {
+      out[1] = values[i * width + 1];
+    }
+    return true;
   }
 
   boolean isEmpty() {
@@ -400,6 +429,39 @@ public final class Column {
 
     Block closed(int b) {
       return blocks[b];
+    }
+
+    /**
+     * Decodes the times of closed block {@code b} up to the first at or after {@code bound}, into
+     * {@link #t}; does not load the block's values.
+     *
+     * @return the index of that time, or the block's count if there is none
+     */
+    int timesUntil(int b, long bound) {
+      Block bl = blocks[b];
+      scratch.ensureRead(Math.max(bl.count, capacity), width);
+      BitReader in = scratch.reader;
+      in.reset(bl.data);
+      t = scratch.readTimes;
+      return TimeCodec.decodeUntil(in, bl.count, bound, t);
+    }
+
+    /**
+     * Sums values {@code [from, to)} of closed block {@code b}, decoding only its first {@code to}
+     * values.
+     */
+    double sumValues(int b, int from, int to) {
+      Block bl = blocks[b];
+      scratch.ensureRead(Math.max(bl.count, capacity), width);
+      BitReader in = scratch.reader;
+      in.reset(bl.data, bl.valueBits);
+      long[] vs = scratch.readValues;
+      codec.decodeValues(in, bl.count, to, vs);
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += Double.longBitsToDouble(vs[i]);
+      }
+      return sum;
     }
 
     int index() {

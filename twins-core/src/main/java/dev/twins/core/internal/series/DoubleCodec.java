@@ -57,6 +57,17 @@ final class DoubleCodec {
     long[] m = new long[0];
     boolean[] exc = new boolean[0];
     final int[] hist = new int[MAX_E + 1];
+    int[] excPos = new int[0];
+    int[] excExp = new int[0];
+    long[] excValue = new long[0];
+
+    void ensureExceptions(int n) {
+      if (excPos.length < n) {
+        excPos = new int[n];
+        excExp = new int[n];
+        excValue = new long[n];
+      }
+    }
 
     void ensure(int n) {
       if (exps.length < n) {
@@ -115,13 +126,14 @@ final class DoubleCodec {
     }
     Work w = WORK.get();
     w.ensure(n);
+    // the exponent is chosen on a prefix of the block, as ALP chooses it on a sample
+    int sample = Math.min(n, SAMPLE);
     int[] hist = w.hist;
     java.util.Arrays.fill(hist, 0);
     int guess = 0;
     int decimals = 0;
-    for (int i = 0; i < n; i++) {
-      double x = Double.longBitsToDouble(v[off + i * stride]);
-      int e = exponent(x, guess);
+    for (int i = 0; i < sample; i++) {
+      int e = exponent(Double.longBitsToDouble(v[off + i * stride]), guess);
       w.exps[i] = e;
       if (e >= 0) {
         hist[e]++;
@@ -129,12 +141,9 @@ final class DoubleCodec {
         guess = e;
       }
     }
-    long xorBits = -1;
     int bestE = -1;
     long bestBits = Long.MAX_VALUE;
-    if (decimals * 2 >= n) {
-      // each exponent some value needs is a candidate; they are compared on a prefix of the block
-      int sample = Math.min(n, SAMPLE);
+    if (decimals * 2 >= sample) {
       for (int e = 0; e <= MAX_E; e++) {
         if (hist[e] == 0) {
           continue;
@@ -145,20 +154,36 @@ final class DoubleCodec {
           bestE = e;
         }
       }
-      if (bestE >= 0 && sample < n) {
-        bestBits = decimal(v, off, stride, n, bestE, w, null);
+    }
+    if (bestE >= 0) {
+      // the rest of the block: a value fits the chosen exponent, or is an exception with its own
+      for (int i = sample; i < n; i++) {
+        double x = Double.longBitsToDouble(v[off + i * stride]);
+        w.exps[i] = fits(x, bestE) ? bestE : exponentAbove(x, bestE);
       }
     }
-    if (bestE < 0 || bestBits > 40L * n) {
-      xorBits = xor(v, off, stride, n, null);
+    // full-precision data: compare with XOR on the whole block
+    if (bestE < 0 || bestBits > 40L * sample) {
+      long xorBits = xor(v, off, stride, n, null);
+      long decimalBits = bestE < 0 ? Long.MAX_VALUE : decimal(v, off, stride, n, bestE, w, null);
+      if (xorBits < decimalBits) {
+        out.write(XOR, 2);
+        xor(v, off, stride, n, out);
+        return;
+      }
     }
-    if (xorBits >= 0 && xorBits < bestBits) {
-      out.write(XOR, 2);
-      xor(v, off, stride, n, out);
-    } else {
-      out.write(DECIMAL, 2);
-      decimal(v, off, stride, n, bestE, w, out);
+    out.write(DECIMAL, 2);
+    decimal(v, off, stride, n, bestE, w, out);
+  }
+
+  /** The least exponent above {@code e} at which {@code x} is a decimal; -1 if none. */
+  private static int exponentAbove(double x, int e) {
+    for (int f = e + 1; f <= MAX_E; f++) {
+      if (fits(x, f)) {
+        return f;
+      }
     }
+    return -1;
   }
 
   /**
@@ -172,17 +197,21 @@ final class DoubleCodec {
     boolean haveBase = false;
     long g = 0;
     for (int i = 0; i < n; i++) {
-      boolean ok = w.exps[i] >= 0 && w.exps[i] <= e;
+      int ei = w.exps[i];
+      boolean ok = ei >= 0 && ei <= e;
       if (ok) {
         double x = Double.longBitsToDouble(v[off + i * stride]);
-        ok = fits(x, e);
+        ok = ei == e || fits(x, e);
         if (ok) {
           long q = Math.round(x * p);
           if (!haveBase) {
             base = q;
             haveBase = true;
-          } else {
-            g = TimeCodec.gcd(g, Math.abs(q - base));
+          } else if (g != 1) {
+            long d = Math.abs(q - base);
+            if (g == 0 || d % g != 0) {
+              g = TimeCodec.gcd(g, d);
+            }
           }
           w.m[i] = q;
         }
@@ -221,16 +250,6 @@ final class DoubleCodec {
       out.write(k, 5);
       out.writeVarLong(exceptions);
     }
-    prevM = 0;
-    for (int i = 0; i < n; i++) {
-      long z = BitWriter.zigzag(w.m[i] - prevM);
-      if (out != null) {
-        out.writeGolomb(z, k);
-      } else {
-        bits += BitWriter.golombBits(z, k);
-      }
-      prevM = w.m[i];
-    }
     int last = -1;
     for (int i = 0; i < n; i++) {
       if (!w.exc[i]) {
@@ -267,6 +286,16 @@ final class DoubleCodec {
         bits += BitWriter.golombBits(gap, 2) + 5
             + (raw ? 64 : 7 + 64 - Long.numberOfLeadingZeros(BitWriter.zigzag(r)));
       }
+    }
+    prevM = 0;
+    for (int i = 0; i < n; i++) {
+      long z = BitWriter.zigzag(w.m[i] - prevM);
+      if (out != null) {
+        out.writeGolomb(z, k);
+      } else {
+        bits += BitWriter.golombBits(z, k);
+      }
+      prevM = w.m[i];
     }
     return bits;
   }
@@ -317,18 +346,25 @@ final class DoubleCodec {
   }
 
   static void decode(BitReader in, int n, long[] v, int off, int stride) {
+    decode(in, n, n, v, off, stride);
+  }
+
+  /** Decodes the first {@code limit} of the {@code n} values of a block. */
+  static void decode(BitReader in, int n, int limit, long[] v, int off, int stride) {
     int mode = (int) in.read(2);
     if (mode == CONSTANT) {
       long bits = in.read(64);
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < limit; i++) {
         v[off + i * stride] = bits;
       }
     } else if (mode == XOR) {
       long prev = in.read(64);
-      v[off] = prev;
+      if (limit > 0) {
+        v[off] = prev;
+      }
       int lead = 0;
       int trail = 0;
-      for (int i = 1; i < n; i++) {
+      for (int i = 1; i < limit; i++) {
         if (in.read(1) != 0) {
           if (in.read(1) != 0) {
             lead = (int) in.read(6);
@@ -349,38 +385,38 @@ final class DoubleCodec {
       double p = POW10[e];
       long m = 0;
       if (exceptions == 0) {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < limit; i++) {
           m += BitReader.unzigzag(in.readGolomb(k));
           v[off + i * stride] = Double.doubleToRawLongBits((base + g * m) / p);
         }
-      } else {
-        // the grid positions first, in place; the values and exceptions from them below
-        for (int i = 0; i < n; i++) {
-          m += BitReader.unzigzag(in.readGolomb(k));
-          v[off + i * stride] = m;
-        }
-        int last = -1;
-        int next = (int) (last + 1 + in.readGolomb(2));
-        int seen = 0;
-        for (int i = 0; i < n; i++) {
-          long mi = v[off + i * stride];
-          if (i == next) {
-            int de = (int) in.read(5);
-            if (de == RAW_EXCEPTION) {
-              v[off + i * stride] = in.read(64);
-            } else {
-              long r = BitReader.unzigzag(in.readVarLong());
-              long q = (base + g * mi) * LPOW10[de] + r;
-              v[off + i * stride] = Double.doubleToRawLongBits(q / POW10[e + de]);
-            }
-            seen++;
-            last = i;
-            if (seen < exceptions) {
-              next = (int) (last + 1 + in.readGolomb(2));
-            }
+        return;
+      }
+      Work w = WORK.get();
+      w.ensureExceptions(exceptions);
+      int last = -1;
+      for (int x = 0; x < exceptions; x++) {
+        last = (int) (last + 1 + in.readGolomb(2));
+        w.excPos[x] = last;
+        int de = (int) in.read(5);
+        w.excExp[x] = de;
+        w.excValue[x] = de == RAW_EXCEPTION ? in.read(64) : BitReader.unzigzag(in.readVarLong());
+      }
+      int x = 0;
+      int next = w.excPos[0];
+      for (int i = 0; i < limit; i++) {
+        m += BitReader.unzigzag(in.readGolomb(k));
+        if (i != next) {
+          v[off + i * stride] = Double.doubleToRawLongBits((base + g * m) / p);
+        } else {
+          int de = w.excExp[x];
+          if (de == RAW_EXCEPTION) {
+            v[off + i * stride] = w.excValue[x];
           } else {
-            v[off + i * stride] = Double.doubleToRawLongBits((base + g * mi) / p);
+            long q = (base + g * m) * LPOW10[de] + w.excValue[x];
+            v[off + i * stride] = Double.doubleToRawLongBits(q / POW10[e + de]);
           }
+          x++;
+          next = x < exceptions ? w.excPos[x] : -1;
         }
       }
     }

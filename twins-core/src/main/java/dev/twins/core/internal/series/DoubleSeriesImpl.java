@@ -178,6 +178,21 @@ public final class DoubleSeriesImpl extends AbstractSeries implements DoubleSeri
         Block bl = c.closed(b);
         n += bl.count;
         sum += bl.sum;
+      } else if (c.wholeClosed(b) && to != Long.MAX_VALUE) {
+        // a closed block the window cuts: decode only the prefix that matters
+        Block bl = c.closed(b);
+        int lo = bl.firstTime >= from ? 0 : c.timesUntil(b, from);
+        if (bl.lastTime < to) {
+          boolean finite = Double.isFinite(bl.min) && Double.isFinite(bl.max)
+              && Double.isFinite(bl.sum);
+          sum += finite && lo * 2 < bl.count
+              ? bl.sum - c.sumValues(b, 0, lo) : c.sumValues(b, lo, bl.count);
+          n += bl.count - lo;
+        } else {
+          int hi = c.timesUntil(b, to);
+          sum += c.sumValues(b, lo, hi);
+          n += hi - lo;
+        }
       } else {
         c.load(b);
         int lo = Column.lowerBound(c.t, c.start, c.end, from);
@@ -212,7 +227,67 @@ public final class DoubleSeriesImpl extends AbstractSeries implements DoubleSeri
 
   @Override
   public synchronized OptionalDouble timeWeightedMean(long from, long to) {
-    return timeWeighted(from, to, DoubleSeriesImpl::d);
+    if (to <= from) {
+      return OptionalDouble.empty();
+    }
+    Column.Cursor c = column.new Cursor();
+    long prevT;
+    long coveredStart;
+    c.seekLast(from);
+    if (c.valid()) {
+      prevT = from;
+    } else {
+      c.seek(from);
+      if (!c.valid() || c.time() >= to) {
+        return OptionalDouble.empty();
+      }
+      prevT = c.time();
+    }
+    coveredStart = prevT;
+    double prevV = d(c.word());
+    double integral = 0;
+    boolean done = false;
+    int b = c.index();
+    for (int i = c.pos + 1; i < c.end; i++) {
+      long t = c.t[i];
+      if (t >= to) {
+        done = true;
+        break;
+      }
+      if (t != prevT) {
+        integral += prevV * (t - prevT);
+      }
+      prevT = t;
+      prevV = d(c.v[i]);
+    }
+    for (b++; !done && b < c.blocks(); b++) {
+      if (c.wholeClosed(b) && c.lastTimeOf(b) < to) {
+        // a closed block inside the window: its own integral, and the step into it
+        Block bl = c.closed(b);
+        if (bl.firstTime != prevT) {
+          integral += prevV * (bl.firstTime - prevT);
+        }
+        integral += bl.integral;
+        prevT = bl.lastTime;
+        prevV = bl.lastValue;
+        continue;
+      }
+      c.load(b);
+      for (int i = c.start; i < c.end; i++) {
+        long t = c.t[i];
+        if (t >= to) {
+          done = true;
+          break;
+        }
+        if (t != prevT) {
+          integral += prevV * (t - prevT);
+        }
+        prevT = t;
+        prevV = d(c.v[i]);
+      }
+    }
+    integral += prevV * (to - prevT);
+    return OptionalDouble.of(integral / (to - coveredStart));
   }
 
   @Override

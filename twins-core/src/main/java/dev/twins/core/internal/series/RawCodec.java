@@ -9,13 +9,15 @@ final class RawCodec implements BlockCodec {
   }
 
   @Override
-  public void encode(long[] times, long[] values, int n, BitWriter out) {
+  public int encode(long[] times, long[] values, int n, BitWriter out) {
     for (int i = 0; i < n; i++) {
       out.write(times[i], 64);
     }
+    int at = out.bits();
     for (int i = 0; i < n * width; i++) {
       out.write(values[i], 64);
     }
+    return at;
   }
 
   @Override

@@ -13,6 +13,8 @@ package dev.twins.core.internal.series;
  * trip.
  */
 final class TimeCodec {
+  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[256]);
+
   private TimeCodec() {}
 
   static void encode(long[] t, int n, BitWriter out) {
@@ -20,36 +22,40 @@ final class TimeCodec {
     if (n == 1) {
       return;
     }
+    long[] d = SCRATCH.get();
+    if (d.length < n) {
+      d = new long[Math.max(n, 256)];
+      SCRATCH.set(d);
+    }
     long g = 0;
     boolean huge = false;
     for (int i = 1; i < n; i++) {
-      long d = t[i] - t[i - 1];
-      if (d < 0) {
+      long delta = t[i] - t[i - 1];
+      d[i] = delta;
+      if (delta < 0) {
         huge = true;
-        break;
+      } else if (g != 1 && (g == 0 || delta % g != 0)) {
+        g = gcd(g, delta);
       }
-      g = gcd(g, d);
     }
     if (huge || g == 0) {
       g = 1;
     }
-    out.writeVarLong(g);
-    long prev = (t[1] - t[0]) / g;
-    if (g == 1) {
-      prev = t[1] - t[0];
+    if (g != 1) {
+      for (int i = 1; i < n; i++) {
+        d[i] /= g;
+      }
     }
-    out.writeVarLong(prev);
+    out.writeVarLong(g);
+    out.writeVarLong(d[1]);
     boolean allZero = true;
     long sum = 0;
-    long p = prev;
     for (int i = 2; i < n; i++) {
-      long d = g == 1 ? t[i] - t[i - 1] : (t[i] - t[i - 1]) / g;
-      long z = BitWriter.zigzag(d - p);
+      long z = BitWriter.zigzag(d[i] - d[i - 1]);
       if (z != 0) {
         allZero = false;
       }
       sum += Math.min(z, 1L << 40);
-      p = d;
     }
     out.writeBit(allZero);
     if (allZero) {
@@ -57,35 +63,59 @@ final class TimeCodec {
     }
     int k = order(sum, n - 2);
     out.write(k, 5);
-    p = prev;
     for (int i = 2; i < n; i++) {
-      long d = g == 1 ? t[i] - t[i - 1] : (t[i] - t[i - 1]) / g;
-      out.writeGolomb(BitWriter.zigzag(d - p), k);
-      p = d;
+      out.writeGolomb(BitWriter.zigzag(d[i] - d[i - 1]), k);
     }
   }
 
   static void decode(BitReader in, int n, long[] t) {
-    t[0] = in.read(64);
+    decodeUntil(in, n, Long.MAX_VALUE, t);
+  }
+
+  /**
+   * Decodes times until the first one at or after {@code bound}.
+   *
+   * @return the index of that time ({@code t[0..index]} are decoded), or {@code n} if none is
+   *     (all are decoded)
+   */
+  static int decodeUntil(BitReader in, int n, long bound, long[] t) {
+    long t0 = in.read(64);
+    t[0] = t0;
+    if (t0 >= bound && bound != Long.MAX_VALUE) {
+      return 0;
+    }
     if (n == 1) {
-      return;
+      return t0 >= bound ? 0 : 1;
     }
     long g = in.readVarLong();
     long d = in.readVarLong();
-    t[1] = t[0] + d * g;
+    long step = d * g;
+    long prev = t0 + step;
+    t[1] = prev;
+    if (prev >= bound && bound != Long.MAX_VALUE) {
+      return 1;
+    }
     boolean allZero = in.readBit();
     if (allZero) {
-      long step = d * g;
       for (int i = 2; i < n; i++) {
-        t[i] = t[i - 1] + step;
+        prev += step;
+        t[i] = prev;
+        if (prev >= bound && bound != Long.MAX_VALUE) {
+          return i;
+        }
       }
-      return;
+      return n;
     }
     int k = (int) in.read(5);
     for (int i = 2; i < n; i++) {
       d += BitReader.unzigzag(in.readGolomb(k));
-      t[i] = t[i - 1] + d * g;
+      prev += d * g;
+      t[i] = prev;
+      if (prev >= bound && bound != Long.MAX_VALUE) {
+        return i;
+      }
     }
+    return n;
   }
 
   /** The Exp-Golomb order for numbers of this mean: about log2 of the mean. */

@@ -1,0 +1,278 @@
+package dev.twins.bench;
+
+import dev.twins.core.graph.Twins;
+import dev.twins.core.model.Models;
+import dev.twins.persistence.Durability;
+import dev.twins.persistence.TwinStore;
+import dev.twins.persistence.internal.JournalWriter;
+import dev.twins.persistence.internal.RecordTypes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Durable stores ({@link TwinStore}) and their journal:
+ *
+ * <ul>
+ *   <li>{@link #appendEach} and {@link #appendBatch}: writer threads append 64-byte records to the
+ *       journal and wait until each (or each batch of {@value #BATCH}) is durable under the
+ *       {@code durability} policy; group commit shares one write (and fsync) among everything
+ *       appended meanwhile (throughput, records/s);
+ *   <li>{@link #openStore}: opening a store that holds a {@link BuildingPortfolio} of
+ *       {@code twins} twins (about 2.95 relationships each) and a journal of {@code records}
+ *       records in all (the creates, then property updates), with or without a snapshot taken
+ *       after the last record (single shot, s);
+ *   <li>{@link #snapshot}: writing a snapshot of a store holding a portfolio of {@code twins}
+ *       twins (single shot, s).
+ * </ul>
+ *
+ * <p>Files go to a temporary folder under {@code java.io.tmpdir} (set {@code -Djava.io.tmpdir} to
+ * measure another disk), deleted after the trial. See BENCHMARKS.md.
+ */
+public class PersistenceBenchmark {
+  /** Records per {@link #appendBatch} operation. */
+  public static final int BATCH = 64;
+
+  /** Creates the benchmark; JMH calls it. */
+  public PersistenceBenchmark() {}
+
+  /** A journal in a temporary folder. */
+  @State(Scope.Benchmark)
+  public static class JournalState {
+    /** The durability policy: everyWrite, every10ms or os. */
+    @Param({"everyWrite", "os"})
+    public String durability;
+
+    Path dir;
+    JournalWriter journal;
+    final byte[] payload = new byte[64];
+
+    /** Opens the journal. */
+    @Setup(Level.Trial)
+    public void open() {
+      dir = tempDir("journal");
+      journal = JournalWriter.open(dir, policy(durability), 64L << 20, List.of(), 0, 1);
+    }
+
+    /** Closes the journal and deletes it. */
+    @TearDown(Level.Trial)
+    public void close() {
+      System.out.println("\ngroups written: " + journal.groups() + " for " + journal.lastLsn() + " records");
+      journal.close();
+      delete(dir);
+    }
+  }
+
+  /**
+   * Appends one record and waits until it is durable.
+   *
+   * @param s the journal
+   * @return the record's lsn
+   */
+  @Benchmark
+  @Threads(4)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  public long appendEach(JournalState s) {
+    long lsn = s.journal.append(RecordTypes.TELEMETRY, 1, s.payload, s.payload.length);
+    s.journal.await(lsn);
+    return lsn;
+  }
+
+  /**
+   * Appends {@value #BATCH} records and waits until the last is durable (as
+   * {@link TwinStore#batch} does).
+   *
+   * @param s the journal
+   * @return the last record's lsn
+   */
+  @Benchmark
+  @Threads(4)
+  @OperationsPerInvocation(BATCH)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  public long appendBatch(JournalState s) {
+    long lsn = 0;
+    for (int i = 0; i < BATCH; i++) lsn = s.journal.append(RecordTypes.TELEMETRY, 1, s.payload, s.payload.length);
+    s.journal.await(lsn);
+    return lsn;
+  }
+
+  /** A store holding a portfolio and a journal, built once per trial. */
+  @State(Scope.Benchmark)
+  public static class StoreState {
+    /** Twins of the portfolio. */
+    @Param({"100000"})
+    public int twins;
+
+    /** Journal records in all (creates, then updates of the hot property). */
+    @Param({"1000000"})
+    public int records;
+
+    /** Whether a snapshot was taken after the last record. */
+    @Param({"true", "false"})
+    public boolean snapshot;
+
+    Path dir;
+    TwinStore opened;
+
+    /** Builds the store. */
+    @Setup(Level.Trial)
+    public void build() {
+      dir = tempDir("store");
+      Models models = BuildingPortfolio.models();
+      BuildingPortfolio p = BuildingPortfolio.generate(twins, GraphBenchmark.SEED);
+      long t0 = System.nanoTime();
+      try (TwinStore store = TwinStore.builder(dir).models(models).durability(Durability.os()).snapshotEvery(0)
+          .open()) {
+        Twins g = store.twins();
+        store.batch(() -> {
+          p.loadInto(g);
+          long updates = records - g.version();
+          java.util.SplittableRandom r = new java.util.SplittableRandom(GraphBenchmark.SEED);
+          for (long u = 0; u < updates; u++) {
+            int i = r.nextInt(twins);
+            g.set(p.id(i), p.kind(i).hotProperty(), 10 + r.nextDouble() * 20);
+          }
+        });
+        if (snapshot) store.snapshot();
+        System.out.printf("%nbuilt %s: %d records, %s, in %.1f s%n", p, store.twins().version(), store.fileStats(),
+            (System.nanoTime() - t0) / 1e9);
+      }
+    }
+
+    /** Closes the store opened by the measurement. */
+    @TearDown(Level.Iteration)
+    public void closeOpened() {
+      if (opened != null) {
+        System.out.println("\n" + opened.recovery());
+        opened.close();
+        opened = null;
+      }
+    }
+
+    /** Deletes the store. */
+    @TearDown(Level.Trial)
+    public void delete() {
+      PersistenceBenchmark.delete(dir);
+    }
+  }
+
+  /**
+   * Opens the store: loads the snapshot (if any) and replays the journal after it.
+   *
+   * @param s the store
+   * @return the opened store
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+  public TwinStore openStore(StoreState s) {
+    s.opened = TwinStore.builder(s.dir).snapshotEvery(0).open();
+    return s.opened;
+  }
+
+  /** A store holding a portfolio, open for the whole trial. */
+  @State(Scope.Benchmark)
+  public static class SnapshotState {
+    /** Twins of the portfolio. */
+    @Param({"100000"})
+    public int twins;
+
+    Path dir;
+    TwinStore store;
+
+    /** Builds the store. */
+    @Setup(Level.Trial)
+    public void build() {
+      dir = tempDir("snapshot");
+      BuildingPortfolio p = BuildingPortfolio.generate(twins, GraphBenchmark.SEED);
+      store = TwinStore.builder(dir).models(BuildingPortfolio.models()).durability(Durability.os()).snapshotEvery(0)
+          .open();
+      store.batch(() -> p.loadInto(store.twins()));
+    }
+
+    /** Closes and deletes the store. */
+    @TearDown(Level.Trial)
+    public void delete() {
+      System.out.println("\n" + store.fileStats());
+      store.close();
+      PersistenceBenchmark.delete(dir);
+    }
+  }
+
+  /**
+   * Writes a snapshot of every twin and relationship (temporary file, fsync, rename, fsync of the
+   * folder).
+   *
+   * @param s the store
+   * @return the snapshot file
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+  public Path snapshot(SnapshotState s) {
+    return s.store.snapshot();
+  }
+
+  static Durability policy(String name) {
+    switch (name) {
+      case "everyWrite":
+        return Durability.everyWrite();
+      case "every10ms":
+        return Durability.every(java.time.Duration.ofMillis(10));
+      case "os":
+        return Durability.os();
+      default:
+        throw new IllegalArgumentException("unknown durability " + name);
+    }
+  }
+
+  static Path tempDir(String what) {
+    try {
+      return Files.createTempDirectory("twins-bench-" + what);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
