@@ -57,8 +57,17 @@ public final class Bytes {
 
   /** @param s a string: varint byte length, then UTF-8 */
   public void string(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    bytes(b, b.length);
+    int n = s.length();
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) ascii = s.charAt(i) < 0x80;
+    if (!ascii) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      bytes(b, b.length);
+      return;
+    }
+    varLong(n);
+    ensure(n);
+    for (int i = 0; i < n; i++) buf[len++] = (byte) s.charAt(i);
   }
 
   /** @param b bytes @param n how many: varint length, then the bytes */

@@ -326,9 +326,13 @@ public final class EventCodec {
         id.isEmpty() ? Optional.empty() : Optional.of(id));
   }
 
+  private static final ThreadLocal<Bytes> JSON_SCRATCH = ThreadLocal.withInitial(() -> new Bytes(1024));
+
   private static void json(JsonNode node, Bytes out) {
-    byte[] b = JSON.writeValueAsBytes(node);
-    out.bytes(b, b.length);
+    Bytes b = JSON_SCRATCH.get();
+    b.reset();
+    JsonText.write(node, b);
+    out.bytes(b.array(), b.length());
   }
 
   /**
