@@ -17,7 +17,7 @@ import re
 import statistics
 import sys
 
-ENGINES = ["twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"]
+ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb"]
 ROWS = [
     ("load", "1. bulk load"),
     ("heap", "1. retained heap per twin"),
@@ -30,9 +30,15 @@ ROWS = [
     ("queryFloorWhileWriting", "4. floor query, writer at 100,000/s"),
     ("queryAirHandlerWhileWriting", "4. air handler query, writer at 100,000/s"),
     ("writer", "4. writer's reached rate (updates/s)"),
+    ("ingestHistory", "3. history: append 1,000,000 readings"),
+    ("historyBytes", "3. history: bytes per stored reading"),
+    ("windowMean", "5. 15-minute mean of one sensor"),
 ]
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
+CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
+UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
+HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
 def files(args, pattern):
@@ -60,42 +66,57 @@ def main(args):
             except json.JSONDecodeError:
                 continue
         for r in results:
-            if ".peers.PeerBenchmark." not in r["benchmark"]:
+            if ".bench.peers." not in r["benchmark"]:
                 continue
             name = r["benchmark"].rsplit(".", 1)[-1]
             p = r["params"]
             m = r["primaryMetric"]
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers = {}, {}
+    heaps, writers, histories, cpus = {}, {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 h = HEAP.search(line)
                 if h:
                     heaps.setdefault((int(h.group(2)), h.group(1)), []).append(int(h.group(3)) / int(h.group(2)))
+                c = CPU.search(line)
+                if c:
+                    bench = c.group(1)
+                    ns = float(c.group(4)) if bench.endswith("WhileWriting") else float(c.group(5))
+                    cpus.setdefault((bench, int(c.group(3)), c.group(2)), []).append(ns)
+                y = HISTORY.search(line)
+                if y:
+                    histories.setdefault((int(y.group(2)), y.group(1)), []).append(int(y.group(3)))
                 w = WRITER.search(line)
                 if w:
                     writers.setdefault((int(w.group(2)), w.group(1)), []).append(int(w.group(3)))
     for (n, e), v in heaps.items():
         cells[("heap", n, e)] = (statistics.median(v), "B", True)
+    for (n, e), v in histories.items():
+        cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in writers.items():
         cells[("writer", n, e)] = (statistics.median(v), "/s", False)
+    cpu_cells = {}
+    for (bench, n, e), v in cpus.items():
+        unit, scale = UNITS.get(bench, ("µs", 1e3))
+        cpu_cells[(bench, n, e)] = (statistics.median(v) / scale, unit, True)
     sizes = sorted({k[1] for k in cells})
     engines = [e for e in ENGINES if any(k[2] == e for k in cells)]
     if not sizes:
         print("no PeerBenchmark results found in", args, file=sys.stderr)
         return 1
-    for n in sizes:
-        print(f"**{n:,} twins** (median; peers: their figure and ×ratio to Twins, peer / Twins)\n")
+    def table(title_of_table, source, n):
+        rows = [(key, title) for key, title in ROWS if any(source.get((key, n, e)) for e in engines)]
+        if not rows:
+            return
+        print(title_of_table + "\n")
         print("| workload | unit | " + " | ".join(engines) + " |")
         print("|---|---|" + "---|" * len(engines))
-        for key, title in ROWS:
-            row = [cells.get((key, n, e)) for e in engines]
-            if not any(row):
-                continue
+        for key, title in rows:
+            row = [source.get((key, n, e)) for e in engines]
             unit = next(c[1] for c in row if c)
-            base = cells.get((key, n, "twins"))
+            base = source.get((key, n, "twins"))
             out = []
             for e, c in zip(engines, row):
                 if not c:
@@ -106,6 +127,12 @@ def main(args):
                     out.append(f"{number(c[0])} (×{c[0] / base[0]:.2f})")
             print(f"| {title} | {unit} | " + " | ".join(out) + " |")
         print()
+
+    for n in sizes:
+        table(f"**{n:,} twins, wall-clock** (JMH's median; peers: their figure and ×ratio to Twins, peer / Twins)",
+              cells, n)
+        table(f"**{n:,} twins, CPU time per operation** (median of the measured iterations: the whole JVM's CPU "
+              f"time, but only the query thread's for the queries beside the writer; ×ratio to Twins)", cpu_cells, n)
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print(f"**Scaling** from {lo:,} to {hi:,} twins ({hi // lo}× the twins): figure at {hi:,} / figure at {lo:,}\n")

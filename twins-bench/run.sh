@@ -2,14 +2,19 @@
 # Runs the side-by-side benchmarks (dev.twins.bench.peers.PeerBenchmark): Twins and its peers on
 # the same seeded portfolio, then prints the ratio tables (twins-bench/peers_summary.py).
 #
-#   twins-bench/run.sh [--quick] [--twins 10000,100000] [--engines twins,jgrapht,...] [--pin] [--out DIR]
+#   twins-bench/run.sh [--quick] [--twins 10000,100000] [--engines twins,jgrapht,...] [--pin] [--no-history] [--out DIR]
 #
+# Then, unless --no-history, TelemetryPeerBenchmark: Twins' series store and QuestDB appending the
+# same 1,000,000-reading stream of a 100,000-twin portfolio, and the 15-minute mean of one sensor.
 # Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
 # size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
 # measured loads), sizes 10,000 and 100,000 twins. About 35 minutes on 2 cores.
-# Quick mode (--quick): one JVM per engine and size (-f 0, the loaded graph shared by that JVM's
-# benchmarks), 1 warmup and 2 measured iterations of 1 s, 1 warmup and 2 measured loads; under
+# Quick mode (--quick): one JVM per size for every engine (-f 0: each engine loaded once and kept
+# for the following benchmarks, and the engines' figures for one benchmark taken one right after
+# the other), 2 warmup iterations of 0.5 s and 2 measured of 1 s (2 and 2 loads); about
 # 5 minutes at 10,000 twins (the default size of the quick mode) on a quiet machine.
+# Besides JMH's wall-clock figures, every measured iteration logs its CPU time per operation
+# (# cpu ...), which a shared, loaded machine inflates far less; the summary shows both.
 # Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use
 # the second core. --pin runs everything on CPU 0 instead (taskset -c 0).
 # Results: DIR (default twins-bench/target/peers-<date>) gets one JMH JSON result and log per run,
@@ -17,15 +22,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=0; twins=""; engines="twins,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
+quick=0; history=1; twins=""; engines="twins,twins-query,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --twins) twins="$2"; shift ;;
     --engines) engines="$2"; shift ;;
     --pin) pin=(taskset -c 0) ;;
+    --no-history) history=0 ;;
     --out) out="$2"; shift ;;
-    *) echo "unknown option $1 (expected --quick, --twins N,M, --engines a,b, --pin, --out DIR)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (expected --quick, --twins N,M, --engines a,b, --pin, --no-history, --out DIR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -47,17 +53,26 @@ start=$(date +%s)
 echo "# $(date -u) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)" | tee "$out/machine.txt"
 if [ $quick = 1 ]; then
   for n in ${twins//,/ }; do
-    for e in ${engines//,/ }; do
-      echo "== $e, $n twins"
-      "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.PeerBenchmark' -p engine="$e" -p twins="$n" \
-        -f 0 -wi 1 -w 1 -i 2 -r 1 -rf json -rff "$out/quick-$e-$n.json" > "$out/quick-$e-$n.log" 2>&1 \
-        || { echo "failed: see $out/quick-$e-$n.log" >&2; tail -20 "$out/quick-$e-$n.log" >&2; exit 1; }
-    done
+    echo "== every engine, $n twins"
+    "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.PeerBenchmark' -p engine="$engines" -p twins="$n" \
+      -f 0 -wi 2 -w 500ms -i 2 -r 1 -rf json -rff "$out/quick-$n.json" > "$out/quick-$n.log" 2>&1 \
+      || { echo "failed: see $out/quick-$n.log" >&2; tail -20 "$out/quick-$n.log" >&2; exit 1; }
   done
+  if [ $history = 1 ]; then
+    echo "== history"
+    "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.TelemetryPeerBenchmark' \
+      -f 0 -wi 1 -w 1 -i 2 -r 1 -rf json -rff "$out/history.json" > "$out/history.log" 2>&1 \
+      || { echo "failed: see $out/history.log" >&2; tail -20 "$out/history.log" >&2; exit 1; }
+  fi
 else
   "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.PeerBenchmark' -p engine="$engines" -p twins="$twins" \
     -rf json -rff "$out/full.json" > "$out/full.log" 2>&1 \
     || { echo "failed: see $out/full.log" >&2; tail -20 "$out/full.log" >&2; exit 1; }
+  if [ $history = 1 ]; then
+    "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.TelemetryPeerBenchmark' \
+      -rf json -rff "$out/history.json" > "$out/history.log" 2>&1 \
+      || { echo "failed: see $out/history.log" >&2; tail -20 "$out/history.log" >&2; exit 1; }
+  fi
 fi
 echo "# took $(( $(date +%s) - start )) s" | tee -a "$out/machine.txt"
 python3 twins-bench/peers_summary.py "$out" | tee "$out/summary.md"

@@ -18,6 +18,7 @@ TARGETS = [
     ("GraphBenchmark", "buildGraph", {"twins": "1000000"}, "ms/op", 5000.0, "below"),
     ("GraphBenchmark", "patchOneProperty", {}, "ops/s", 2_000_000.0, "above"),
     ("GraphBenchmark", "readById", {}, "ns/op", 100.0, "below"),
+    ("SeriesBenchmark", "meanOverOneDay", {}, "ms/op", 50.0, "below"),
 ]
 
 

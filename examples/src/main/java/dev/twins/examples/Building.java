@@ -243,7 +243,7 @@ public final class Building {
       }
     }
     QueryEngine q = QueryEngine.of(twins);
-    QueryResult low = q.query("SELECT U.week, B.$dtId AS building, R.$dtId AS room, ROUND(U.share * 100) AS percent, U.hours "
+    QueryResult low = q.query("SELECT U.week, B.$dtId AS building, R.$dtId AS room, ROUND(U.share * 1000) / 10 AS percent, U.hours "
         + "FROM DIGITALTWINS MATCH (B)-[:hasFloor]->(F)-[:hasRoom]->(R)-[:hasUsage]->(U) "
         + "WHERE U.share < @low ORDER BY U.week, R.$dtId", Map.of("low", LOW_USAGE));
     QueryResult co2 = q.query("SELECT R.$dtId AS room, R.co2HighOccupiedMinutes AS minutes FROM DIGITALTWINS R "

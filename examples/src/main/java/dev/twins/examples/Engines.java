@@ -9,15 +9,23 @@ import dev.twins.core.graph.Twins;
 import dev.twins.core.model.ModelBuilder;
 import dev.twins.core.model.Models;
 import dev.twins.core.series.DoubleSeries;
-import dev.twins.core.series.SeriesStore;
 import dev.twins.core.series.Trend;
+import dev.twins.core.telemetry.Derivation;
+import dev.twins.core.telemetry.Rule;
+import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.examples.support.DataDir;
 import dev.twins.examples.support.Svg;
 import dev.twins.examples.support.Table;
+import dev.twins.query.QueryEngine;
+import dev.twins.query.QueryResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -68,6 +76,14 @@ public final class Engines {
   public static final int NEIGHBOURS = 10;
   /** Largest RUL the trend estimate gives (also when the index does not fall). */
   public static final double TREND_CAP = 125;
+  /** The moment every engine in service has just flown its last recorded cycle. */
+  public static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
+  /** The query that answers "which engines reach the failure threshold within 30 cycles". */
+  public static final String FAILING_SOON = "SELECT E.$dtId AS engine, E.cycles, E.healthIndex, "
+      + "SERIES_TREND(E, 'health', 'PT30H') AS trendPerCycle, SERIES_TIME_TO(E, 'health', @threshold, 'PT30H') AS due "
+      + "FROM DIGITALTWINS E WHERE IS_OF_MODEL(E, 'dtmi:twins:example:engines:Engine;1') AND E.status = 'in service' "
+      + "AND (SERIES_TIME_TO(E, 'health', @threshold, 'PT30H') <= 'PT30H' "
+      + "OR (E.healthIndex <= @threshold AND SERIES_TREND(E, 'health', 'PT30H') < 0)) ORDER BY E.healthIndex";
 
   static final String DIR = "nasa-cmapss-fd001/";
   private static final String NS = "dtmi:twins:example:engines:";
@@ -105,21 +121,24 @@ public final class Engines {
    * The answers.
    *
    * @param twins the fleet graph
+   * @param hub its telemetry
    * @param weights intercept then one weight per sensor of {@link #SENSORS}
    * @param estimates one per engine in service, by engine
    * @param similarity accuracy of the similarity estimate
    * @param trend accuracy of the trend estimate
+   * @param failingSoonQuery the rows of {@link #FAILING_SOON}
    */
-  public record Result(Twins twins, double[] weights, List<Estimate> estimates, Accuracy similarity,
-      Accuracy trend) {
+  public record Result(Twins twins, TelemetryHub hub, double[] weights, List<Estimate> estimates,
+      Accuracy similarity, Accuracy trend, QueryResult failingSoonQuery) {
     /**
-     * Returns the engines whose trend reaches the failure threshold within {@link #HORIZON} cycles.
+     * Returns the engines the {@link #FAILING_SOON} query found, in its order.
      *
-     * @return those, soonest first
+     * @return their estimates
      */
     public List<Estimate> failingSoon() {
-      return estimates.stream().filter(e -> e.forecast() >= 0 && e.forecast() <= HORIZON)
-          .sorted(Comparator.comparingDouble(Estimate::forecast)).toList();
+      Map<String, Estimate> byId = new TreeMap<>();
+      estimates.forEach(e -> byId.put(e.engine(), e));
+      return failingSoonQuery.stream().map(r -> byId.get(r.string("engine").orElseThrow())).toList();
     }
   }
 
@@ -229,8 +248,11 @@ public final class Engines {
     double[] w = fitHealthIndex(retired);
 
     Twins twins = Twins.create(models());
-    SeriesStore store = SeriesStore.create();
     twins.createTwin("fleet", FLEET, Map.of("name", "FD001 fleet"));
+    TelemetryHub hub = TelemetryHub.builder(twins).series(true).build();
+    hub.rules().add(Rule.fromTelemetry(SENSOR, "value", "reading", Derivation.last()));
+    hub.rules().add(Rule.fromTelemetry(ENGINE, "healthIndex", "health",
+        Derivation.mean(Duration.ofMillis((SMOOTHING - 1) * CYCLE_MILLIS))));
 
     // The retired engines: their whole lives, as the fleet's memory of failures.
     List<double[]> retiredCurves = new ArrayList<>();
@@ -238,11 +260,13 @@ public final class Engines {
       String id = String.format("retired-%03d", u.getKey());
       twins.createTwin(id, ENGINE, Map.of("unit", u.getKey(), "status", "failed", "cycles", u.getValue().size()));
       twins.relate("fleet", id, "hasEngine", id);
-      retiredCurves.add(replayHealth(store.doubles(id, "health"), w, u.getValue(), null, null));
+      retiredCurves.add(replay(hub, id, w, u.getValue(), 0, false));
     }
 
-    // The engines in service: every sensor is a twin with its own series.
+    // The engines in service, every sensor a twin with its own series; each engine's record is
+    // replayed so that its last cycle is NOW.
     List<Estimate> estimates = new ArrayList<>();
+    long now = NOW.toEpochMilli();
     for (Map.Entry<Integer, List<double[]>> u : inService.entrySet()) {
       String id = String.format("engine-%03d", u.getKey());
       twins.createTwin(id, ENGINE, Map.of("unit", u.getKey(), "status", "in service", "cycles", 0));
@@ -252,13 +276,12 @@ public final class Engines {
         twins.createTwin(sensor, SENSOR, Map.of("number", s, "measures", SENSOR_NAMES.get(s)));
         twins.relate(id, sensor, "hasSensor", sensor);
       }
-      DoubleSeries health = store.doubles(id, "health");
-      double[] curve = replayHealth(health, w, u.getValue(), twins, store);
       int n = u.getValue().size();
-      long last = n * CYCLE_MILLIS;
-      long from = last - (TREND_CYCLES - 1) * CYCLE_MILLIS;
-      Trend trend = health.trend(from, last + 1).orElseThrow();
-      OptionalLong until = health.millisUntil(FAILURE_THRESHOLD, from, last + 1);
+      double[] curve = replay(hub, id, w, u.getValue(), now - (long) u.getValue().get(n - 1)[1] * CYCLE_MILLIS, true);
+      DoubleSeries health = (DoubleSeries) hub.series(id, "health").orElseThrow();
+      long from = now - (TREND_CYCLES - 1) * CYCLE_MILLIS;
+      Trend trend = health.trend(from, now + 1).orElseThrow();
+      OptionalLong until = health.millisUntil(FAILURE_THRESHOLD, from, now + 1);
       // Already at or past the threshold: due now. Never reaching it: -1.
       double forecast = until.isPresent() ? until.getAsLong() / (double) CYCLE_MILLIS
           : trend.value() <= FAILURE_THRESHOLD ? 0 : -1;
@@ -268,39 +291,39 @@ public final class Engines {
       estimates.add(new Estimate(id, n, trend.value(), trend.slopePerMilli() * CYCLE_MILLIS, forecast, trendRul,
           similarityRul, truth[u.getKey() - 1]));
     }
-    return new Result(twins, w, List.copyOf(estimates),
+
+    // "Which engines will reach the failure threshold within 30 cycles?" as a query: the trend of
+    // the health index over the last 30 cycles (hours), and the engines already at the threshold
+    // with the index still falling.
+    QueryEngine engine = QueryEngine.builder(twins).series(hub.seriesStore().orElseThrow())
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    QueryResult soon = engine.query(FAILING_SOON, Map.of("threshold", FAILURE_THRESHOLD));
+    return new Result(twins, hub, w, List.copyOf(estimates),
         accuracy(estimates.stream().mapToDouble(Estimate::similarityRul).toArray(), truth),
-        accuracy(estimates.stream().mapToDouble(Estimate::trendRul).toArray(), truth));
+        accuracy(estimates.stream().mapToDouble(Estimate::trendRul).toArray(), truth), soon);
   }
 
   /**
-   * Appends an engine's health index cycle by cycle (and, for engines in service, each sensor's
-   * value to its sensor twin's series and the twins' current values); returns the curve smoothed
-   * by a trailing mean of {@link #SMOOTHING} cycles, read back from the series.
+   * Ingests an engine's health index cycle by cycle (and, for engines in service, each sensor's
+   * reading) through the hub, cycle {@code c} at {@code origin + c} hours; returns the curve
+   * smoothed by a trailing mean of {@link #SMOOTHING} cycles, as the rule keeps it in the
+   * engine's {@code healthIndex}.
    */
-  private static double[] replayHealth(DoubleSeries health, double[] w, List<double[]> rows, Twins twins,
-      SeriesStore store) {
+  private static double[] replay(TelemetryHub hub, String id, double[] w, List<double[]> rows, long origin,
+      boolean sensors) {
+    Twins twins = hub.twins();
     double[] smooth = new double[rows.size()];
-    String engine = null;
     for (int i = 0; i < rows.size(); i++) {
       double[] row = rows.get(i);
-      long t = (long) row[1] * CYCLE_MILLIS;
-      health.append(t, healthIndex(w, row));
-      smooth[i] = health.mean(t - (SMOOTHING - 1) * CYCLE_MILLIS, t + 1).orElseThrow();
-      if (twins != null) {
-        engine = engine != null ? engine : String.format("engine-%03d", (int) row[0]);
+      long t = origin + (long) row[1] * CYCLE_MILLIS;
+      if (sensors) {
         for (int s : SENSORS) {
-          store.doubles(engine + "-s" + s, "reading").append(t, row[4 + s]);
+          hub.ingest(id + "-s" + s, "reading", t, row[4 + s]);
         }
-        twins.patch(engine, JsonPatch.builder().replace("/cycles", (int) row[1])
-            .add("/healthIndex", smooth[i]).build());
+        twins.patch(id, JsonPatch.builder().replace("/cycles", (int) row[1]).build());
       }
-    }
-    if (twins != null) {
-      double[] lastRow = rows.get(rows.size() - 1);
-      for (int s : SENSORS) {
-        twins.set(engine + "-s" + s, "value", lastRow[4 + s]);
-      }
+      hub.ingest(id, "health", t, healthIndex(w, row));
+      smooth[i] = twins.twin(id).orElseThrow().number("healthIndex").orElseThrow();
     }
     return smooth;
   }
@@ -349,9 +372,11 @@ public final class Engines {
 
   static void print(Result r) {
     System.out.println("Engines: " + r.twins() + "; 100 retired engines flown to failure, 100 in service replayed\n");
+    System.out.println("Which engines will reach the failure threshold within " + HORIZON + " cycles? (a query; "
+        + "one cycle is an hour on the series' time axis)\n  " + FAILING_SOON.replace("@threshold", "0.0") + "\n"
+        + r.failingSoonQuery() + "\n");
     List<Estimate> soon = r.failingSoon();
-    Table t = Table.of("Which engines will reach the failure threshold (health index " + FAILURE_THRESHOLD
-        + ") within " + HORIZON + " cycles? Trend of the last " + TREND_CYCLES + " cycles, extrapolated",
+    Table t = Table.of("The same engines with the trend of the last " + TREND_CYCLES + " cycles, the similarity estimate and the truth",
         "engine", "cycles flown", "health index", "trend / cycle", "cycles to threshold", "similarity RUL",
         "true RUL");
     for (Estimate e : soon) {

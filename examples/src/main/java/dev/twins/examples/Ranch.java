@@ -1,13 +1,12 @@
 package dev.twins.examples;
 
-import static dev.twins.core.model.Schemas.DATE_TIME;
+import static dev.twins.core.model.Schemas.BOOLEAN;
 import static dev.twins.core.model.Schemas.DOUBLE;
 import static dev.twins.core.model.Schemas.POINT;
 import static dev.twins.core.model.Schemas.POLYGON;
 import static dev.twins.core.model.Schemas.STRING;
 
 import dev.twins.core.graph.Condition;
-import dev.twins.core.graph.JsonPatch;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.ModelBuilder;
 import dev.twins.core.model.Models;
@@ -16,12 +15,18 @@ import dev.twins.core.series.GeoPoint;
 import dev.twins.core.series.GeoSeries;
 import dev.twins.core.series.Polygon;
 import dev.twins.core.series.Run;
-import dev.twins.core.series.SeriesStore;
 import dev.twins.core.series.Side;
+import dev.twins.core.telemetry.Derivation;
+import dev.twins.core.telemetry.Outcome;
+import dev.twins.core.telemetry.Rule;
+import dev.twins.core.telemetry.TelemetryHub;
+import dev.twins.core.telemetry.TelemetryMessage;
 import dev.twins.examples.support.Csv;
 import dev.twins.examples.support.DataDir;
 import dev.twins.examples.support.Svg;
 import dev.twins.examples.support.Table;
+import dev.twins.query.QueryEngine;
+import dev.twins.query.QueryResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +38,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -112,15 +116,17 @@ public final class Ranch {
    * The answers.
    *
    * @param twins the ranch's twin graph after the replay
+   * @param hub its telemetry
    * @param fixes fixes replayed
    * @param rejectedReadings temperature readings rejected as collar faults
    * @param fevers stretches above {@link #FEVER_CELSIUS} for more than a day, by start
    * @param now each animal's newest position, by name
    * @param stays for each radius ({@link #STAY_RADIUS_METRES}, {@link #WIDE_RADIUS_METRES}), each
    *     animal's longest stay within it
+   * @param whereNow the query answering where the animals with a fever are now, and its rows
    */
-  public record Result(Twins twins, long fixes, long rejectedReadings, List<Episode> fevers,
-      Map<String, Position> now, Map<Double, List<Episode>> stays) {
+  public record Result(Twins twins, TelemetryHub hub, long fixes, long rejectedReadings, List<Episode> fevers,
+      Map<String, Position> now, Map<Double, List<Episode>> stays, QueryResult whereNow) {
     /**
      * Returns the stays longer than a day within a radius.
      *
@@ -156,7 +162,8 @@ public final class Ranch {
             .property("collar", STRING)
             .property("location", POINT)
             .property("collarTemperature", DOUBLE, p -> p.quantity("Temperature", "degreeCelsius"))
-            .property("lastFix", DATE_TIME)
+            .property("fever", BOOLEAN)
+            .property("stationary", BOOLEAN)
             .telemetry("temperature", DOUBLE)
             .telemetry("position", POINT)
             .relationship("grazesIn", r -> r.target(PASTURE).maxMultiplicity(1)))
@@ -194,7 +201,16 @@ public final class Ranch {
     Twins twins = Twins.create(models());
     Map<String, Polygon> pastures = pastures(twins, fixes);
 
-    SeriesStore store = SeriesStore.create();
+    // Telemetry goes through the hub; rules keep each animal's location, collar temperature and
+    // the two alarms ("fever", "stationary") up to date from its own series.
+    TelemetryHub hub = TelemetryHub.builder(twins).series(true).build();
+    hub.rules().add(Rule.fromTelemetry(ANIMAL, "location", "position", Derivation.last()));
+    hub.rules().add(Rule.fromTelemetry(ANIMAL, "collarTemperature", "temperature", Derivation.last()));
+    hub.rules().add(Rule.fromTelemetry(ANIMAL, "fever", "temperature",
+        Derivation.runLongerThan(Side.ABOVE, FEVER_CELSIUS, Duration.ofMillis(DAY_MILLIS))));
+    hub.rules().add(Rule.fromTelemetry(ANIMAL, "stationary", "position",
+        Derivation.stationaryLongerThan(STAY_RADIUS_METRES, Duration.ofMillis(DAY_MILLIS))));
+
     Map<String, Episode> openFever = new TreeMap<>();
     List<Episode> fevers = new ArrayList<>();
     Map<Double, Map<String, Episode>> longest = new TreeMap<>();
@@ -208,22 +224,21 @@ public final class Ranch {
       if (twins.twin(id).isEmpty()) {
         twins.createTwin(id, ANIMAL, Map.of("name", id, "species", "Syncerus caffer", "collar", fix.tag()));
       }
-      GeoSeries position = store.geoPoints(id, "position");
-      DoubleSeries temperature = store.doubles(id, "temperature");
-      position.append(fix.time(), fix.lon(), fix.lat());
       boolean plausible = fix.celsius() >= MIN_PLAUSIBLE_CELSIUS && fix.celsius() <= MAX_PLAUSIBLE_CELSIUS;
-      JsonPatch.Builder patch = JsonPatch.builder()
-          .add("/location", point(fix.lon(), fix.lat()))
-          .add("/lastFix", Instant.ofEpochMilli(fix.time()).toString())
-          .add("/collar", fix.tag());
+      TelemetryMessage message = TelemetryMessage.of(id, Instant.ofEpochMilli(fix.time()))
+          .with("position", point(fix.lon(), fix.lat()));
       if (plausible) {
-        temperature.append(fix.time(), fix.celsius());
-        patch.add("/collarTemperature", fix.celsius());
+        message = message.with("temperature", fix.celsius());
       } else {
         rejected++;
       }
-      twins.patch(id, patch.build());
-
+      Outcome outcome = hub.ingest(message);
+      if (!outcome.accepted()) {
+        throw new IllegalStateException("fix of " + id + " at " + time(fix.time()) + " refused: " + outcome);
+      }
+      if (!fix.tag().equals(twins.twin(id).orElseThrow().property("collar").orElseThrow().asString())) {
+        twins.set(id, "collar", fix.tag()); // re-collared
+      }
       String pasture = pastureContaining(pastures, fix.lon(), fix.lat());
       if (!pasture.equals(pastureOf.get(id))) {
         if (pastureOf.containsKey(id)) {
@@ -233,20 +248,22 @@ public final class Ranch {
         pastureOf.put(id, pasture);
       }
 
-      // Rule 1: collar temperature above the threshold for more than a day.
+      // Fever episodes: from the rule's "fever" property; the run's start from the series.
       if (plausible) {
-        Optional<Run> hot = temperature.currentRun(Side.ABOVE, FEVER_CELSIUS, fix.time());
+        boolean fever = twins.twin(id).orElseThrow().property("fever").map(v -> v.asBoolean()).orElse(false);
         Episode open = openFever.get(id);
-        if (hot.isPresent() && hot.get().durationMillis() > DAY_MILLIS) {
-          double peak = open != null && open.start() == hot.get().start()
-              ? Math.max(open.peak(), fix.celsius())
-              : temperature.stats(hot.get().start(), fix.time() + 1).max();
-          openFever.put(id, new Episode(id, hot.get().start(), fix.time(), fix.lon(), fix.lat(), peak));
+        if (fever) {
+          DoubleSeries temperature = (DoubleSeries) hub.series(id, "temperature").orElseThrow();
+          Run hot = temperature.currentRun(Side.ABOVE, FEVER_CELSIUS, fix.time()).orElseThrow();
+          double peak = open != null ? Math.max(open.peak(), fix.celsius())
+              : temperature.stats(hot.start(), fix.time() + 1).max();
+          openFever.put(id, new Episode(id, hot.start(), fix.time(), fix.lon(), fix.lat(), peak));
         } else if (open != null) {
           fevers.add(openFever.remove(id));
         }
       }
-      // Rule 2: stayed within a radius of where it is now.
+      // Longest stay within each radius of where it is now.
+      GeoSeries position = (GeoSeries) hub.series(id, "position").orElseThrow();
       for (Map.Entry<Double, Map<String, Episode>> e : longest.entrySet()) {
         Run stay = position.stayWithin(e.getKey(), fix.time()).orElseThrow();
         Episode best = e.getValue().get(id);
@@ -259,15 +276,19 @@ public final class Ranch {
     fevers.sort(Comparator.comparingLong(Episode::start));
 
     Map<String, Position> now = new TreeMap<>();
-    for (String id : store.twinIds()) {
-      GeoSeries position = store.geoPoints(id, "position");
+    for (String id : pastureOf.keySet()) {
+      GeoSeries position = (GeoSeries) hub.series(id, "position").orElseThrow();
       GeoPoint p = position.last().orElseThrow();
       now.put(id, new Position(id, position.lastTime().orElseThrow(), p.lon(), p.lat(),
           pastureContaining(pastures, p.lon(), p.lat())));
     }
     Map<Double, List<Episode>> stays = new TreeMap<>();
     longest.forEach((radius, byAnimal) -> stays.put(radius, List.copyOf(byAnimal.values())));
-    return new Result(twins, fixes.size(), rejected, List.copyOf(fevers), now, stays);
+    // "Where are they now": a query over the graph, for the animals that ran a temperature.
+    QueryResult whereNow = QueryEngine.of(twins).query("SELECT A.$dtId AS animal, A.collar, P.$dtId AS pasture, "
+        + "A.location.coordinates AS lonLat FROM DIGITALTWINS A JOIN P RELATED A.grazesIn WHERE A.$dtId IN @animals ORDER BY A.$dtId",
+        Map.of("animals", fevers.stream().map(Episode::animal).distinct().toList()));
+    return new Result(twins, hub, fixes.size(), rejected, List.copyOf(fevers), now, stays, whereNow);
   }
 
   /** Four pastures: the box around every fix, cut in quarters; the ranch twin holds them. */
@@ -323,7 +344,7 @@ public final class Ranch {
    * @param r the answers
    */
   static void print(Result r) {
-    System.out.println("Ranch: " + r.twins() + "; " + r.fixes() + " fixes replayed, " + r.rejectedReadings()
+    System.out.println("Ranch: " + r.twins() + "; " + r.hub().counts() + ";\n" + r.fixes() + " fixes replayed, " + r.rejectedReadings()
         + " temperature readings rejected as collar faults (outside " + MIN_PLAUSIBLE_CELSIUS + " .. "
         + MAX_PLAUSIBLE_CELSIUS + " °C)\n");
     Table fever = Table.of("Which animals ran a temperature (collar above " + FEVER_CELSIUS
@@ -335,6 +356,7 @@ public final class Ranch {
           lonLat(e.lon(), e.lat()), time(p.time()), lonLat(p.lon(), p.lat()), p.pasture());
     }
     System.out.println(fever);
+    System.out.println("Where are they now (a query):\n" + r.whereNow() + "\n");
     for (double radius : r.stays().keySet()) {
       List<Episode> over = r.staysOverADay(radius);
       Table t = Table.of("Longest stay within " + (int) radius + " m of one spot, per animal ("

@@ -85,9 +85,11 @@ public final class Reactor {
    * @param dashboard the pipes' temperature, pressure and flow at the end
    * @param alerting the reactors in alert at the end
    * @param temperatures each reactor's simulated temperature, minute by minute
+   * @param firstAlertMinute the end of the first minute with a reactor in alert
+   * @param dashboardInAlert the dashboard then
    */
   public record Result(Twins twins, TelemetryHub hub, Devices devices, List<LogLine> log, QueryResult dashboard,
-      QueryResult alerting, Map<String, double[]> temperatures) {}
+      QueryResult alerting, Map<String, double[]> temperatures, int firstAlertMinute, QueryResult dashboardInAlert) {}
 
   /**
    * Runs the example and prints its answers.
@@ -190,14 +192,24 @@ public final class Reactor {
       });
     }
 
-    Map<String, double[]> temperatures = simulate(twins, hub);
     QueryEngine q = QueryEngine.of(twins);
-    QueryResult dashboard = q.query("SELECT P.$dtId AS pipe, R.$dtId AS reactor, P.temperature, P.pressure, P.flow "
+    String dashboardQuery = "SELECT P.$dtId AS pipe, R.$dtId AS reactor, R.alert, P.temperature, P.pressure, P.flow "
         + "FROM DIGITALTWINS R JOIN P RELATED R.feeds "
-        + "WHERE IS_OF_MODEL(R, '" + REACTOR + "') ORDER BY P.$dtId");
+        + "WHERE IS_OF_MODEL(R, '" + REACTOR + "') ORDER BY P.$dtId";
+    QueryResult[] firstAlert = new QueryResult[1];
+    int[] firstAlertMinute = {-1};
+    Map<String, double[]> temperatures = simulate(twins, hub, minute -> {
+      if (firstAlert[0] == null && !q.query("SELECT R.$dtId FROM DIGITALTWINS R WHERE IS_OF_MODEL(R, '" + REACTOR
+          + "') AND R.alert = true").isEmpty()) {
+        firstAlert[0] = q.query(dashboardQuery);
+        firstAlertMinute[0] = minute;
+      }
+    });
+    QueryResult dashboard = q.query(dashboardQuery);
     QueryResult alerting = q.query("SELECT R.$dtId AS reactor, R.temperature, R.temperatureLimit FROM DIGITALTWINS R "
         + "WHERE IS_OF_MODEL(R, '" + REACTOR + "') AND R.alert = true");
-    return new Result(twins, hub, devices, List.copyOf(log), dashboard, alerting, temperatures);
+    return new Result(twins, hub, devices, List.copyOf(log), dashboard, alerting, temperatures, firstAlertMinute[0],
+        firstAlert[0]);
   }
 
   private static int minute(long epochMillis) {
@@ -210,7 +222,7 @@ public final class Reactor {
    * open); the outlet pipe runs 4 °C cooler than its reactor, its pressure rises with temperature
    * and its flow with the valve's opening.
    */
-  static Map<String, double[]> simulate(Twins twins, TelemetryHub hub) {
+  static Map<String, double[]> simulate(Twins twins, TelemetryHub hub, java.util.function.IntConsumer endOfMinute) {
     Map<String, double[]> out = new LinkedHashMap<>();
     Map<String, Double> temp = new LinkedHashMap<>();
     for (Object[] r : REACTORS) {
@@ -236,6 +248,7 @@ public final class Reactor {
         hub.ingest("PT-P" + n, "pressure", t, Math.round((2.0 + 0.02 * (now - 140)) * 1000) / 1000.0);
         hub.ingest("FT-P" + n, "flow", t, 12.0 + 0.05 * opening);
       }
+      endOfMinute.accept(minute);
     }
     hub.settle();
     return out;
@@ -250,7 +263,9 @@ public final class Reactor {
           Table.fmt(l.temperature(), 2), l.event());
     }
     System.out.println(log);
-    System.out.println("Control room: every pipe, with its reactor (a query)\n" + r.dashboard() + "\n");
+    System.out.println("Control room at " + START.plusSeconds(60L * r.firstAlertMinute()).toString().substring(11, 16)
+        + ", the first minute with a reactor in alert (a query)\n" + r.dashboardInAlert() + "\n");
+    System.out.println("Control room at the end\n" + r.dashboard() + "\n");
     System.out.println("Reactors in alert now: " + r.alerting() + "\n");
     Table cmds = Table.of("Command log of the cooling valves", "valve", "command", "request", "outcome", "status");
     for (Object[] x : REACTORS) {

@@ -175,7 +175,9 @@ class EnginesTest {
       double slope = sxy / sxx;
       double now = my + slope * (n - 1 - mx);
       double cycles = now <= 0 ? 0 : slope < 0 ? -now / slope : Double.POSITIVE_INFINITY;
-      if (cycles <= 30) {
+      double smoothedNow = Arrays.stream(h, n - 5, n).average().orElseThrow();
+      // the query: the trend reaches 0 within 30 cycles, or the smoothed index is at 0 and falling
+      if ((now > 0 && cycles <= 30) || (smoothedNow <= 0 && slope < 0)) {
         expectedSoon.add(String.format("engine-%03d", u.getKey()));
       }
       double est = Math.min(cycles, 125);

@@ -47,6 +47,7 @@ class RanchTest {
     long fixes = byAnimal.values().stream().mapToLong(List::size).sum();
     long faulty = byAnimal.values().stream().flatMap(List::stream).filter(f -> f[3] < -20 || f[3] > 60).count();
     assertThat(result.fixes()).isEqualTo(fixes).isEqualTo(24_653);
+    assertThat(result.hub().counts().accepted()).isEqualTo(fixes);
     assertThat(result.rejectedReadings()).isEqualTo(faulty).isPositive();
     assertThat(result.twins().twinCount()).isEqualTo(1 + 4 + byAnimal.size());
   }
@@ -67,13 +68,13 @@ class RanchTest {
           }
           last = f[0];
         } else {
-          if (!Double.isNaN(start) && last - start > 86_400_000) {
+          if (!Double.isNaN(start) && last - start >= 86_400_000) {
             expected.add(animal + " " + (long) start + " " + (long) last);
           }
           start = Double.NaN;
         }
       }
-      if (!Double.isNaN(start) && last - start > 86_400_000) {
+      if (!Double.isNaN(start) && last - start >= 86_400_000) {
         expected.add(animal + " " + (long) start + " " + (long) last);
       }
     });

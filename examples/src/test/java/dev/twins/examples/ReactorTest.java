@@ -90,6 +90,9 @@ class ReactorTest {
 
   @Test
   void noReactorIsInAlertAtTheEndAndTheHistoryIsKept() {
+    assertThat(result.dashboardInAlert().stream().filter(r -> r.bool("alert").orElseThrow()).map(r -> r.string("reactor").orElseThrow()))
+        .containsExactly(result.log().get(0).reactor());
+    assertThat(result.firstAlertMinute()).isEqualTo(result.log().get(0).minute());
     assertThat(result.alerting().rows()).isEmpty();
     assertThat(result.hub().series("TT-101", "temperature").orElseThrow().size()).isEqualTo(Reactor.MINUTES);
     assertThat(result.twins().twin("R-101").orElseThrow().number("temperature").orElseThrow())

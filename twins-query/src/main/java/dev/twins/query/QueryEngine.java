@@ -158,6 +158,36 @@ public final class QueryEngine {
   }
 
   /**
+   * Runs a query and hands each row to an action as it is found, without holding the result: for
+   * large results. A query that sorts or groups is complete before its first row; the others
+   * stream, and are then not bound by {@link QueryLimits#maxRows()} (the other limits apply).
+   *
+   * <pre>{@code
+   * long n = engine.forEach("SELECT S.$dtId FROM DIGITALTWINS S WHERE S.value > 30", Map.of(), row -> send(row));
+   * }</pre>
+   *
+   * @param text the query
+   * @param params the values by parameter name
+   * @param action what to do with each row, in the calling thread
+   * @return the number of rows
+   * @throws QuerySyntaxException if the text does not parse
+   * @throws QueryException if the query is invalid or a parameter is missing or unused
+   * @throws QueryLimitException if it exceeds a limit
+   */
+  public long forEach(String text, Map<String, ?> params, java.util.function.Consumer<? super QueryRow> action) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(action, "action");
+    Compiled c = compiled(text, null);
+    Run run = new Run(twins, bind(c, params), clock.instant(), limits);
+    long[] n = {0};
+    Executor.execute(c.plan, run, o -> {
+      n[0]++;
+      action.accept(new QueryRow(o));
+    });
+    return n[0];
+  }
+
+  /**
    * Describes how a query would run: the indexes and adjacency it uses, the traversal order, the
    * filters and the estimated rows of each step.
    *
@@ -184,6 +214,14 @@ public final class QueryEngine {
   }
 
   private QueryResult run(Compiled c, Map<String, ?> params) {
+    Run run = new Run(twins, bind(c, params), clock.instant(), limits);
+    List<Object> rows = Executor.execute(c.plan, run);
+    List<QueryRow> out = new ArrayList<>(rows.size());
+    for (Object o : rows) out.add(new QueryRow(o));
+    return new QueryResult(out);
+  }
+
+  private Map<String, Object> bind(Compiled c, Map<String, ?> params) {
     Objects.requireNonNull(params, "params");
     Map<String, Object> values = new HashMap<>();
     for (String name : c.plan.params()) {
@@ -202,11 +240,7 @@ public final class QueryEngine {
       throw new QueryException("the query has no parameter " + unused.first() + (c.plan.params().isEmpty()
           ? "; it takes none" : "; it takes @" + String.join(", @", c.plan.params())));
     }
-    Run run = new Run(twins, values, clock.instant(), limits);
-    List<Object> rows = Executor.execute(c.plan, run);
-    List<QueryRow> out = new ArrayList<>(rows.size());
-    for (Object o : rows) out.add(new QueryRow(o));
-    return new QueryResult(out);
+    return values;
   }
 
   /** Renders the graph's size and the number of cached plans. */

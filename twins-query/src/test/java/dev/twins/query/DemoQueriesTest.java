@@ -66,6 +66,8 @@ class DemoQueriesTest {
       SELECT R1.$dtId AS a, R2.$dtId AS b FROM DIGITALTWINS MATCH (R1)<-[:hasRoom]-(F)-[:hasRoom]->(R2) WHERE R1.$dtId = 'room-101' AND R2.$dtId != 'room-101' => {"a":"room-101","b":"room-102"}
       SELECT R.$dtId FROM DIGITALTWINS MATCH (F)-[:hasRoom]->(R), (R)-[:hasSensor]->(S) WHERE F.$dtId = 'floor-2' => {"$dtId":"room-201"}
       SELECT R.$dtId, S.kind FROM DIGITALTWINS MATCH (F)-[:hasRoom]->(R) OPTIONAL MATCH (R)-[:hasSensor]->(S) WHERE F.$dtId = 'floor-2' => {"$dtId":"room-201","kind":"temperature"} ; {"$dtId":"room-202"}
+      SELECT R.$dtId, S.$dtId AS s FROM DIGITALTWINS MATCH (F)-[:hasRoom]->(R) OPTIONAL MATCH (R)-[:hasSensor]->(S)-[:hasRoom]->(X) WHERE F.$dtId = 'floor-1' => {"$dtId":"room-101"} ; {"$dtId":"room-102"}
+      SELECT R.$dtId, S.$dtId AS s, Q.$dtId AS q FROM DIGITALTWINS MATCH (F)-[:hasRoom]->(R) OPTIONAL MATCH (R)-[:hasSensor]->(S), (S)<-[:hasSensor]-(Q) WHERE F.$dtId = 'floor-1' => {"$dtId":"room-101","s":"sensor-101","q":"room-101"} ; {"$dtId":"room-102"}
       SELECT R.$dtId FROM DIGITALTWINS R WHERE IS_OF_MODEL(R, 'dtmi:twins:demo:Room;1') AND EXISTS (R)-[:hasSensor]->(S) => {"$dtId":"room-101"} ; {"$dtId":"room-201"}
       SELECT R.$dtId FROM DIGITALTWINS R WHERE IS_OF_MODEL(R, 'dtmi:twins:demo:Room;1') AND NOT EXISTS (R)-[:hasSensor]->(S) => {"$dtId":"room-102"} ; {"$dtId":"room-202"}
       SELECT DISTINCT R.area FROM DIGITALTWINS R WHERE IS_OF_MODEL(R, 'dtmi:twins:demo:Room;1') => {"area":12.0} ; {"area":24.0}

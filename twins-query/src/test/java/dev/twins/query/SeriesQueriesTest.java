@@ -81,9 +81,17 @@ class SeriesQueriesTest {
     cow.append(now - 30 * HOUR, 5.0, 52.0);
     cow.append(now - 26 * HOUR, 5.1, 52.0);
     cow.append(now - 1 * HOUR, 5.1001, 52.0);
-    QueryEngine e = engine(store);
+    // the demo models declare no position telemetry: a lenient engine does not check the name
+    QueryEngine e = QueryEngine.builder(Twins.demo()).series(store).strict(false)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     assertThat(ids(e.query("SELECT S.$dtId FROM DIGITALTWINS S WHERE SERIES_STAY(S, 'position', 100) > 'P1D'")))
         .isEqualTo("sensor-101");
+  }
+
+  @Test
+  void unknownTelemetryNamesAreErrors() {
+    assertThatThrownBy(() -> engine(SeriesStore.create()).query("SELECT SERIES_LAST(S, 'temprature') AS v FROM DIGITALTWINS S"))
+        .isInstanceOf(QueryException.class).hasMessageContaining("did you mean `temperature`?");
   }
 
   @Test

@@ -75,6 +75,20 @@ class ValidationTest {
   }
 
   @Test
+  void forEachStreamsRowsPastTheRowLimit() {
+    QueryEngine small = QueryEngine.builder(Twins.demo()).limits(QueryLimits.defaults().withMaxRows(2)).build();
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    long n = small.forEach("SELECT T.$dtId FROM DIGITALTWINS T WHERE STARTSWITH(T.$dtId, 'room')", java.util.Map.of(),
+        r -> ids.add(r.string("$dtId").orElseThrow()));
+    assertThat(n).isEqualTo(4);
+    assertThat(ids).containsExactlyInAnyOrder("room-101", "room-102", "room-201", "room-202");
+    java.util.List<String> ordered = new java.util.ArrayList<>();
+    small.forEach("SELECT TOP(2) T.$dtId FROM DIGITALTWINS T ORDER BY T.$dtId DESC", java.util.Map.of(),
+        r -> ordered.add(r.string("$dtId").orElseThrow()));
+    assertThat(ordered).containsExactly("sensor-201", "sensor-101");
+  }
+
+  @Test
   void cyclesEnd() {
     // undirected, every other twin of the tree is reachable; room-101 itself is not, as no path
     // may take a relationship twice (going there and back)

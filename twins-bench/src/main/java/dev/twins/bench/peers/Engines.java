@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 /** Makes the engines by name and checks that an engine gives the portfolio's answers. */
 public final class Engines {
   /** The engines' names, Twins first. */
-  public static final List<String> NAMES = List.of("twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher");
+  public static final List<String> NAMES =
+      List.of("twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher");
   /** The threshold of the scoped query, in °C. */
   public static final double THRESHOLD = 30.0;
 
@@ -24,6 +25,7 @@ public final class Engines {
   public static Engine create(String name) {
     switch (name) {
       case "twins": return new TwinsEngine(PeerPortfolio.models());
+      case "twins-query": return new TwinsQueryEngine(PeerPortfolio.models());
       case "jgrapht": return new JGraphTEngine();
       case "tinkergraph": return new TinkerGraphEngine();
       case "gremlin": return new GremlinEngine();

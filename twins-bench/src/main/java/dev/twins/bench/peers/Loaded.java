@@ -5,14 +5,14 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * The portfolio and the loaded engine that the benchmarks of one JVM share: with JMH's forks
- * each trial loads its own, and with {@code -f 0} (the quick mode, one JVM per engine) the
- * benchmarks after the first reuse the same loaded engine instead of loading it again.
+ * The portfolio and the loaded engines that the benchmarks of one JVM share: with JMH's forks
+ * each trial loads its own engine, and with {@code -f 0} (the quick mode: one JVM runs every
+ * engine, so that the engines' figures for one benchmark are taken minutes, not quarters of an
+ * hour, apart) each engine is loaded once and kept for the following benchmarks.
  */
 final class Loaded {
   private static PeerPortfolio portfolio;
-  private static Engine engine;
-  private static String key;
+  private static final java.util.Map<String, Engine> ENGINES = new java.util.LinkedHashMap<>();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(Loaded::drop, "close-engine"));
@@ -40,22 +40,19 @@ final class Loaded {
    */
   static synchronized Engine engine(String name, int twins) {
     PeerPortfolio p = portfolio(twins);
-    String k = name + "/" + twins;
-    if (!k.equals(key)) {
-      drop();
-      Engine e = Engines.create(name);
+    Engine e = ENGINES.get(name);
+    if (e == null) {
+      e = Engines.create(name);
       e.load(p);
-      engine = e;
-      key = k;
+      ENGINES.put(name, e);
     }
-    return engine;
+    return e;
   }
 
-  /** Closes and forgets the loaded engine, if any. */
+  /** Closes and forgets the loaded engines, if any. */
   static synchronized void drop() {
-    if (engine != null) engine.close();
-    engine = null;
-    key = null;
+    for (Engine e : ENGINES.values()) e.close();
+    ENGINES.clear();
   }
 
   /**

@@ -55,6 +55,7 @@ class Neo4jEngine implements Engine {
     }
     dbms = new DatabaseManagementServiceBuilder(dir)
         .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE)
+        .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
         .build();
     db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     try (Transaction tx = db.beginTx()) {

@@ -20,6 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Twins side by side with its peers on the same seeded portfolio ({@link PeerPortfolio}), each
@@ -239,7 +241,7 @@ public class PeerBenchmark {
   @State(Scope.Benchmark)
   public static class LoadState {
     /** The engine. */
-    @Param({"twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
+    @Param({"twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
     public String engine;
 
     /** The number of twins. */
@@ -259,15 +261,24 @@ public class PeerBenchmark {
       portfolio = Loaded.portfolio(twins);
     }
 
+    final CpuMeter cpu = new CpuMeter();
+
     /** Opens a new, empty engine (for Neo4j: a new database), outside the measurement. */
     @Setup(Level.Iteration)
     public void open() {
       engineInstance = Engines.create(engine);
+      cpu.mark(0);
     }
 
-    /** Checks the loaded engine, prints its retained heap and closes it. */
+    /**
+     * Reports the load's CPU time, checks the loaded engine, prints its retained heap and closes it.
+     *
+     * @param b the benchmark
+     * @param it the iteration
+     */
     @TearDown(Level.Iteration)
-    public void measure() {
+    public void measure(BenchmarkParams b, IterationParams it) {
+      cpu.report(b, it, engine, twins, 1);
       Engine e = engineInstance;
       engineInstance = null;
       if (e.twinCount() != portfolio.twinCount() || e.relationshipCount() != portfolio.relationshipCount()) {
@@ -291,7 +302,7 @@ public class PeerBenchmark {
   @State(Scope.Benchmark)
   public static class GraphState {
     /** The engine. */
-    @Param({"twins", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
+    @Param({"twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher"})
     public String engine;
 
     /** The number of twins. */
@@ -346,6 +357,25 @@ public class PeerBenchmark {
         for (int k = 0; k < CHOICES; k++) s[k] = new String(portfolio.id(of[random.nextInt(of.length)]).toCharArray());
         starts[scope.ordinal()] = s;
       }
+    }
+
+    final CpuMeter cpu = new CpuMeter();
+
+    /** Marks the CPU time at the start of an iteration. */
+    @Setup(Level.Iteration)
+    public void mark() {
+      cpu.mark(cursor);
+    }
+
+    /**
+     * Reports the CPU time per operation of the iteration.
+     *
+     * @param b the benchmark
+     * @param it the iteration
+     */
+    @TearDown(Level.Iteration)
+    public void report(BenchmarkParams b, IterationParams it) {
+      cpu.report(b, it, engine, twins, cursor);
     }
 
     /** Checks the answers again: the updates must not have broken the graph. */

@@ -9,6 +9,7 @@ import io.questdb.cairo.sql.RecordCursor;
 import io.questdb.cairo.sql.RecordCursorFactory;
 import io.questdb.griffin.SqlException;
 import io.questdb.griffin.SqlExecutionContextImpl;
+import io.questdb.griffin.engine.functions.bind.BindVariableServiceImpl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * deduplication) and queried with SQL. The database lives in a new directory under
  * {@link Neo4jEngine#parent()} (a tmpfs where there is one), deleted on close.
  */
-public final class QuestDbHistory implements AutoCloseable {
+public final class QuestDbHistory implements History {
   /** Rows per commit while ingesting. */
   public static final int COMMIT_EVERY = 10_000;
 
@@ -31,6 +32,8 @@ public final class QuestDbHistory implements AutoCloseable {
   private final CairoEngine engine;
   private final SqlExecutionContextImpl context;
   private final TableToken table;
+  private final BindVariableServiceImpl binds;
+  private RecordCursorFactory meanQuery;
 
   /** Opens a new, empty database with the {@code readings} table. */
   public QuestDbHistory() {
@@ -40,7 +43,8 @@ public final class QuestDbHistory implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     engine = new CairoEngine(new DefaultCairoConfiguration(dir.toString()));
-    context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE);
+    binds = new BindVariableServiceImpl(engine.getConfiguration());
+    context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, binds);
     try {
       engine.execute("CREATE TABLE readings (sensor SYMBOL CAPACITY 262144, value DOUBLE, ts TIMESTAMP) "
           + "TIMESTAMP(ts) PARTITION BY HOUR BYPASS WAL", context);
@@ -50,6 +54,11 @@ public final class QuestDbHistory implements AutoCloseable {
     table = engine.verifyTableName("readings");
   }
 
+  @Override
+  public String name() {
+    return "questdb";
+  }
+
   /**
    * Appends readings of a stream, in arrival order, committing every {@value #COMMIT_EVERY}.
    *
@@ -57,6 +66,7 @@ public final class QuestDbHistory implements AutoCloseable {
    * @param from the first reading
    * @param to the reading after the last
    */
+  @Override
   public void ingest(TelemetryStream s, int from, int to) {
     try (TableWriter w = engine.getWriter(table, "twins-bench")) {
       for (int k = from; k < to; k++) {
@@ -92,7 +102,44 @@ public final class QuestDbHistory implements AutoCloseable {
   }
 
   @Override
+  public long count(String sensorId) {
+    return (long) scalar("SELECT count() FROM readings WHERE sensor = '" + sensorId.replace("'", "''") + "'");
+  }
+
+  /** The mean through a prepared statement, {@code avg(value)} with the sensor and window bound. */
+  @Override
+  public double mean(String sensorId, long fromMicros, long toMicros) {
+    try {
+      if (meanQuery == null) {
+        binds.clear();
+        binds.setStr(0, sensorId);
+        binds.setTimestamp(1, fromMicros);
+        binds.setTimestamp(2, toMicros);
+        meanQuery = engine.select("SELECT avg(value) FROM readings WHERE sensor = $1 AND ts >= $2 AND ts < $3", context);
+      }
+      binds.setStr(0, sensorId);
+      binds.setTimestamp(1, fromMicros);
+      binds.setTimestamp(2, toMicros);
+      try (RecordCursor c = meanQuery.getCursor(context)) {
+        return c.hasNext() ? c.getRecord().getDouble(0) : Double.NaN;
+      }
+    } catch (SqlException e) {
+      throw new IllegalStateException("mean of " + sensorId + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long offHeapBytes() {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public void close() {
+    if (meanQuery != null) meanQuery.close();
     engine.close();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

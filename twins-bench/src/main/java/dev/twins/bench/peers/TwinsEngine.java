@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * {@code twin(id)} to read, a JSON Patch {@code replace} per update, and the scoped query by hand
  * over {@code outgoing(id, name)} and {@code twin(id)}.
  */
-final class TwinsEngine implements Engine {
+class TwinsEngine implements Engine {
   private final Models models;
   private Twins twins;
 
@@ -38,6 +38,11 @@ final class TwinsEngine implements Engine {
     for (int r = 0; r < p.relationshipCount(); r++) {
       twins.relate(p.id(p.source(r)), p.relationshipId(r), p.relationshipName(r), p.id(p.target(r)));
     }
+  }
+
+  /** @return the graph */
+  final Twins twins() {
+    return twins;
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code twins shell}: JShell with Twins on the class path and its packages imported, so that a
@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
       "`query(twins, text)` runs a query with a new QueryEngine; /exit leaves. JSHELL-OPTIONs"
           + " are passed to jshell as they are, e.g. --feedback verbose or a script file."
     },
+    customSynopsis = "twins shell [-h] [--debug] [JSHELL-OPTION | FILE]...",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:the shell ended",
@@ -54,8 +55,8 @@ public final class ShellCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
 
-  @Parameters(arity = "0..*", paramLabel = "JSHELL-OPTION", description = "Options and files for jshell.")
-  private List<String> jshellArgs = new ArrayList<>();
+  /** Everything else goes to jshell as it is. */
+  @Unmatched private List<String> jshellArgs = new ArrayList<>();
 
   /** Called by picocli. */
   public ShellCommand() {}

@@ -20,4 +20,10 @@ public record GraphSnapshot(long sequence, List<Twin> twins, List<Relation> rela
     twins = List.copyOf(twins);
     relations = List.copyOf(relations);
   }
+
+  /** Renders the sequence number and the counts only. */
+  @Override
+  public String toString() {
+    return "GraphSnapshot[sequence=" + sequence + ", twins=" + twins.size() + ", relations=" + relations.size() + "]";
+  }
 }

@@ -24,4 +24,10 @@ public record ArraySchema(ElementInfo info, Schema elementSchema) implements Sch
   public <R> R accept(SchemaVisitor<R> visitor) {
     return visitor.visitArray(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "ArraySchema[" + ShortText.schema(this) + "]";
+  }
 }

@@ -25,4 +25,11 @@ public record Command(ElementInfo info, String name, Optional<CommandPayload> re
   public <R> R accept(ContentVisitor<R> visitor) {
     return visitor.visitCommand(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "Command[" + name + (request.isPresent() ? "(" + request.get().name() + ")" : "()")
+        + (response.isPresent() ? " -> " + response.get().name() : "") + "]";
+  }
 }

@@ -21,4 +21,10 @@ public record CommandPayload(ElementInfo info, String name, Schema schema, Optio
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(quantity, "quantity");
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "CommandPayload[" + name + ": " + ShortText.schema(schema) + "]";
+  }
 }

@@ -48,4 +48,10 @@ public record ElementInfo(
   public static ElementInfo of(Dtmi id) {
     return new ElementInfo(id, LocalizedText.EMPTY, LocalizedText.EMPTY, "", Set.of(), Map.of());
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "ElementInfo[" + id + (coTypes.isEmpty() ? "" : ", coTypes=" + coTypes.size()) + "]";
+  }
 }

@@ -31,4 +31,10 @@ public record EnumSchema(ElementInfo info, PrimitiveSchema valueSchema, List<Enu
   public <R> R accept(SchemaVisitor<R> visitor) {
     return visitor.visitEnum(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "EnumSchema[" + ShortText.schema(this) + "]";
+  }
 }

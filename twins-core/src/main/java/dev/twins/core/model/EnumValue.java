@@ -19,4 +19,11 @@ public record EnumValue(ElementInfo info, String name, Object enumValue) impleme
       throw new IllegalArgumentException("enumValue must be a String or an Integer, got " + enumValue.getClass().getName());
     }
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    String v = String.valueOf(enumValue);
+    return "EnumValue[" + name + "=" + (v.length() > 40 ? v.substring(0, 37) + "..." : v) + "]";
+  }
 }

@@ -19,4 +19,10 @@ public record Field(ElementInfo info, String name, Schema schema, Optional<Quant
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(quantity, "quantity");
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "Field[" + name + ": " + ShortText.schema(schema) + "]";
+  }
 }

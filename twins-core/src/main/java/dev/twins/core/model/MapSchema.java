@@ -26,4 +26,10 @@ public record MapSchema(ElementInfo info, MapKey mapKey, MapValue mapValue) impl
   public <R> R accept(SchemaVisitor<R> visitor) {
     return visitor.visitMap(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "MapSchema[" + mapKey.name() + " -> " + mapValue.name() + ": " + ShortText.schema(mapValue.schema()) + "]";
+  }
 }

@@ -19,4 +19,10 @@ public record MapValue(ElementInfo info, String name, Schema schema, Optional<Qu
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(quantity, "quantity");
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "MapValue[" + name + ": " + ShortText.schema(schema) + "]";
+  }
 }

@@ -37,4 +37,10 @@ public record ObjectSchema(ElementInfo info, List<Field> fields) implements Sche
   public <R> R accept(SchemaVisitor<R> visitor) {
     return visitor.visitObject(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "ObjectSchema[" + ShortText.schema(this) + "]";
+  }
 }

@@ -26,4 +26,10 @@ public record Property(ElementInfo info, String name, Schema schema, boolean wri
   public <R> R accept(ContentVisitor<R> visitor) {
     return visitor.visitProperty(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "Property[" + name + ": " + ShortText.schema(schema) + (writable ? ", writable" : "") + "]";
+  }
 }

@@ -49,4 +49,10 @@ public record Relationship(
   public <R> R accept(ContentVisitor<R> visitor) {
     return visitor.visitRelationship(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "Relationship[" + name + (target.isPresent() ? " -> " + target.get() : "") + "]";
+  }
 }

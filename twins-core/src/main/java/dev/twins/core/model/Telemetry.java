@@ -25,4 +25,10 @@ public record Telemetry(ElementInfo info, String name, Schema schema, Optional<Q
   public <R> R accept(ContentVisitor<R> visitor) {
     return visitor.visitTelemetry(this);
   }
+
+  /** Renders the element in a few words (name and schema), whatever its size. */
+  @Override
+  public String toString() {
+    return "Telemetry[" + name + ": " + ShortText.schema(schema) + "]";
+  }
 }

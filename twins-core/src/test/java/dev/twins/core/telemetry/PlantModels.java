@@ -35,6 +35,11 @@ final class PlantModels {
            {"@type": "Property", "name": "headcount", "schema": "integer"},
            {"@type": "Component", "name": "aux", "schema": "dtmi:test:Gauge;1"}
          ]}""", """
+        {"@context": "dtmi:dtdl:context;3", "@id": "dtmi:test:Sensor;2", "@type": "Interface",
+         "contents": [
+           {"@type": "Telemetry", "name": "temperature", "schema": "double"},
+           {"@type": "Telemetry", "name": "occupancy", "schema": "string"}
+         ]}""", """
         {"@context": "dtmi:dtdl:context;3", "@id": "dtmi:test:Gauge;1", "@type": "Interface",
          "contents": [{"@type": "Telemetry", "name": "pressure", "schema": "double"}]}""", """
         {"@context": "dtmi:dtdl:context;3", "@id": "dtmi:test:Room;1", "@type": "Interface",

@@ -111,4 +111,28 @@ class SeriesIngestTest {
       assertThat(twins.twin("f1r1s1").orElseThrow().number("lastTemperature")).hasValue(38.5);
     }
   }
+
+  @Test
+  void aTwinMovedToAnotherModelKeepsTheReadingsItsNewModelDeclares() {
+    twins.createTwin("moving", PlantModels.SENSOR, Map.of("aux", Map.of("$metadata", Map.of())));
+    try (TelemetryHub hub = TelemetryHub.attach(twins)) {
+      Channel temp = hub.channel("moving", "temperature");
+      temp.ingest(T0, 20);
+      hub.ingest(TelemetryMessage.of("moving", Instant.ofEpochMilli(T0)).with("occupancy", true).with("people", 2));
+      twins.patch("moving", dev.twins.core.graph.JsonPatch.builder()
+          .replace("/$metadata/$model", "dtmi:test:Sensor;2").remove("/aux").build());
+      // same name, same kind: the series and the newest reading carry over, and the old channel follows
+      assertThat(temp.ingest(T0 + 1, 21)).isEqualTo(Outcome.ACCEPTED);
+      assertThat(hub.series("moving", "temperature").orElseThrow().size()).isEqualTo(2);
+      assertThat(hub.channel("moving", "temperature").readings().lastTime()).hasValue(T0 + 1);
+      // same name, another kind: a new series; a name the new model lacks: rejected
+      assertThat(hub.last("moving", "occupancy")).isEmpty();
+      assertThat(hub.ingest(TelemetryMessage.of("moving", Instant.ofEpochMilli(T0 + 2)).with("occupancy", "busy")))
+          .isEqualTo(Outcome.ACCEPTED);
+      assertThat(((StringSeries) hub.series("moving", "occupancy").orElseThrow()).last()).hasValue("busy");
+      assertThat(hub.ingest("moving", "people", T0 + 3, 4)).isEqualTo(Outcome.REJECTED);
+      assertThat(hub.deadLetters().get(0).reason()).contains("declares no Telemetry 'people'");
+      assertThat(hub.counts().accepted()).isEqualTo(4);
+    }
+  }
 }

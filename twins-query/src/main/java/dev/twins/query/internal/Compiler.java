@@ -84,6 +84,7 @@ public final class Compiler {
   private final Set<String> params = new TreeSet<>();
   private List<Aggregate> aggregates;
   private boolean implicitAlias;
+  private int groups;
   private Map<String, Eval> projectionNames = Map.of();
 
   private Compiler(Twins twins, Select q, String text, Map<Object, Integer> offsets, boolean strict, Functions functions) {
@@ -158,6 +159,7 @@ public final class Compiler {
         e.names = List.of(j.relationship());
         e.direction = Direction.RIGHT;
         e.optional = j.optional();
+        if (j.optional()) e.group = groups++;
         if (j.relAlias().isPresent()) {
           if (aliases.containsKey(j.relAlias().get())) throw error(j, "alias " + j.relAlias().get() + " is declared twice");
           e.rel = addSlot(j.relAlias().get(), true, j);
@@ -174,6 +176,8 @@ public final class Compiler {
     } else {
       MatchSource m = (MatchSource) q.from();
       for (MatchClause c : m.clauses()) {
+        int group = c.optional() ? groups++ : -1;
+        int firstEdge = edges.size();
         for (Pattern p : c.patterns()) {
           int[] nodeSlots = new int[p.nodes().size()];
           for (int i = 0; i < nodeSlots.length; i++) {
@@ -186,6 +190,7 @@ public final class Compiler {
             edges.add(edge(p.edges().get(i), nodeSlots[i], nodeSlots[i + 1], c.optional(), true));
           }
         }
+        for (int i = firstEdge; i < edges.size(); i++) edges.get(i).group = group;
       }
     }
   }
@@ -809,6 +814,20 @@ public final class Compiler {
       throw error(c, "unknown function " + name + suggestion(name, known));
     }
     Functions.Function fn = f.get();
+    if (strict && SeriesFunctions.SIGNATURES.containsKey(name) && args.size() >= 2 && args.get(1) instanceof Literal
+        && ((Literal) args.get(1)).value() instanceof String) {
+      String telemetry = (String) ((Literal) args.get(1)).value();
+      Set<String> names = new TreeSet<>();
+      for (Interface i : models.interfaces()) {
+        for (Content ct : i.contents().values()) {
+          if (ct instanceof Telemetry || ct instanceof Property) names.add(ct.name());
+        }
+      }
+      if (!names.contains(telemetry)) {
+        throw error(c, "`" + telemetry + "` is not a telemetry or property of any model in the graph"
+            + suggestion(telemetry, names));
+      }
+    }
     if (args.size() < fn.minArgs() || args.size() > fn.maxArgs()) {
       throw error(c, name + " takes " + (fn.minArgs() == fn.maxArgs() ? String.valueOf(fn.minArgs())
           : fn.minArgs() + " to " + fn.maxArgs()) + " arguments, not " + args.size());
@@ -913,17 +932,38 @@ public final class Compiler {
       }
       break;
     }
-    // optional edges, in order, from a bound end
-    for (int i = 0; i < edges.size(); i++) {
-      if (done[i]) continue;
-      Edge e = edges.get(i);
-      if ((bound & (1L << e.a | 1L << e.b)) == 0) {
-        throw error(null, "the OPTIONAL pattern " + e.text + " must share an alias with the required patterns");
+    // optional clauses, in order: each one's edges from a bound end, all or nothing
+    for (int g = 0; g < groups; g++) {
+      List<Step> inner = new ArrayList<>();
+      long before = bound;
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (int i = 0; i < edges.size(); i++) {
+          Edge e = edges.get(i);
+          if (done[i] || e.group != g || (bound & (1L << e.a | 1L << e.b)) == 0) continue;
+          inner.add(expand(e, bound));
+          bound |= 1L << e.a | 1L << e.b;
+          if (e.rel >= 0) bound |= 1L << e.rel;
+          done[i] = true;
+          progress = true;
+        }
       }
-      steps.add(expand(e, bound));
-      bound |= 1L << e.a | 1L << e.b;
-      if (e.rel >= 0) bound |= 1L << e.rel;
-      done[i] = true;
+      for (int i = 0; i < edges.size(); i++) {
+        if (!done[i] && edges.get(i).group == g) {
+          throw error(null, "the OPTIONAL pattern " + edges.get(i).text + " must share an alias with the patterns before it");
+        }
+      }
+      if (inner.isEmpty()) continue;
+      Plan.Optional o = new Plan.Optional();
+      o.inner = inner;
+      long added = bound & ~before;
+      o.slots = new int[Long.bitCount(added)];
+      for (int i = 0, k = 0; i < 64; i++) if ((added & 1L << i) != 0) o.slots[k++] = i;
+      StringBuilder t = new StringBuilder("optionally (all or nothing):");
+      for (Step st : inner) t.append(" [").append(((Expand) st).text).append(']');
+      o.text = t.toString();
+      steps.add(o);
     }
     for (int i = 0; i < conjuncts.size(); i++) {
       if (!placed[i]) steps.add(filter(conjuncts.get(i)));
@@ -1020,6 +1060,10 @@ public final class Compiler {
         best.implied.add(c);
         return best;
       }
+    }
+    for (int i = 0; i < conjuncts.size(); i++) {
+      if (masks[i] != 1L << slot) continue;
+      Expr c = conjuncts.get(i);
       if (c instanceof Call && ((Call) c).name().equals("IS_OF_MODEL") && isOfModelSlot((Call) c) == slot) {
         Call call = (Call) c;
         Dtmi d = modelArgument(modelArg(call), call);

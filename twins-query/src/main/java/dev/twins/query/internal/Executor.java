@@ -54,6 +54,23 @@ public final class Executor {
    *     twin or relationship itself, whose document is rendered when first read
    */
   public static List<Object> execute(Plan plan, Run run) {
+    return execute(plan, run, null);
+  }
+
+  /**
+   * Runs a plan, handing rows to a consumer as they are found when the query neither sorts nor
+   * groups (then without the row limit, as nothing is held), and otherwise once they are complete.
+   *
+   * @param plan the plan
+   * @param run the run
+   * @param direct where rows go, or null to collect them
+   * @return the rows when collected, else an empty list
+   */
+  public static List<Object> execute(Plan plan, Run run, java.util.function.Consumer<Object> direct) {
+    if (direct != null && (plan.explain || plan.grouped || !plan.sortKeys.isEmpty() || plan.countOnly)) {
+      for (Object o : execute(plan, run, null)) direct.accept(o);
+      return List.of();
+    }
     if (plan.explain) {
       List<Object> out = new ArrayList<>();
       for (String line : explain(plan, run)) {
@@ -78,7 +95,7 @@ public final class Executor {
       }
       return out;
     }
-    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset);
+    Sink sink = plan.grouped ? new GroupSink(plan, run) : new RowSink(plan, run, take, offset, direct);
     try {
       step(plan, 0, row, run, sink);
     } catch (Enough e) {
@@ -127,24 +144,49 @@ public final class Executor {
 
   // -------------------------------------------------------------------------------- pipeline
 
-  private interface Sink {
+  /** Where rows go after the last step. */
+  private interface Next {
     void accept(Object[] row);
+  }
 
+  private interface Sink extends Next {
     List<Object> finish();
   }
 
   private static void step(Plan plan, int i, Object[] row, Run run, Sink sink) {
-    if (i == plan.steps.size()) {
+    step(plan.steps, i, row, run, sink);
+  }
+
+  private static void step(List<Step> steps, int i, Object[] row, Run run, Next sink) {
+    if (i == steps.size()) {
       sink.accept(row);
       return;
     }
-    Step s = plan.steps.get(i);
+    Step s = steps.get(i);
+    if (s instanceof Plan.Optional) {
+      Plan.Optional o = (Plan.Optional) s;
+      boolean[] matched = {false};
+      step(o.inner, 0, row, run, r -> {
+        matched[0] = true;
+        step(steps, i + 1, r, run, sink);
+      });
+      if (!matched[0]) {
+        Object[] old = new Object[o.slots.length];
+        for (int k = 0; k < o.slots.length; k++) {
+          old[k] = row[o.slots[k]];
+          row[o.slots[k]] = null;
+        }
+        step(steps, i + 1, row, run, sink);
+        for (int k = 0; k < o.slots.length; k++) row[o.slots[k]] = old[k];
+      }
+      return;
+    }
     if (s instanceof Filter) {
-      if (Boolean.TRUE.equals(((Filter) s).cond.eval(row, run))) step(plan, i + 1, row, run, sink);
+      if (Boolean.TRUE.equals(((Filter) s).cond.eval(row, run))) step(steps, i + 1, row, run, sink);
       return;
     }
     if (s instanceof Scan) {
-      scan(plan, (Scan) s, i, row, run, sink);
+      scan(steps, (Scan) s, i, row, run, sink);
       return;
     }
     Expand x = (Expand) s;
@@ -152,12 +194,7 @@ public final class Executor {
     int fromSlot = x.reverse ? e.b : e.a;
     int toSlot = x.reverse ? e.a : e.b;
     Twin from = (Twin) row[fromSlot];
-    if (from == null) {
-      // an optional end that is unbound: the rest is unbound too
-      if (e.optional) step(plan, i + 1, row, run, sink);
-      return;
-    }
-    boolean[] any = {false};
+    if (from == null) return;
     Object oldTo = row[toSlot];
     Object oldRel = e.rel >= 0 ? row[e.rel] : null;
     if (e.max == 1 && e.min == 1) {
@@ -172,8 +209,7 @@ public final class Executor {
           row[toSlot] = t.get();
         }
         if (e.rel >= 0) row[e.rel] = r;
-        any[0] = true;
-        step(plan, i + 1, row, run, sink);
+        step(steps, i + 1, row, run, sink);
       }
     } else {
       Set<String> ends = reach(run, from.id(), e, x.reverse);
@@ -185,18 +221,11 @@ public final class Executor {
           if (t.isEmpty()) continue;
           row[toSlot] = t.get();
         }
-        any[0] = true;
-        step(plan, i + 1, row, run, sink);
+        step(steps, i + 1, row, run, sink);
       }
     }
     if (!x.into) row[toSlot] = oldTo;
     if (e.rel >= 0) row[e.rel] = oldRel;
-    if (!any[0] && e.optional) {
-      if (!x.into) row[toSlot] = null;
-      if (e.rel >= 0) row[e.rel] = null;
-      step(plan, i + 1, row, run, sink);
-      if (!x.into) row[toSlot] = oldTo;
-    }
   }
 
   private static String other(Relation r, String from) {
@@ -271,7 +300,7 @@ public final class Executor {
     }
   }
 
-  private static void scan(Plan plan, Scan s, int i, Object[] row, Run run, Sink sink) {
+  private static void scan(List<Step> steps, Scan s, int i, Object[] row, Run run, Next sink) {
     Twins twins = run.twins;
     switch (s.kind) {
       case IDS: {
@@ -280,7 +309,7 @@ public final class Executor {
           if (t.isEmpty()) continue;
           run.step();
           row[s.slot] = t.get();
-          step(plan, i + 1, row, run, sink);
+          step(steps, i + 1, row, run, sink);
         }
         break;
       }
@@ -296,24 +325,24 @@ public final class Executor {
               if (Boolean.TRUE.equals(s.rangeCondition.eval(row, run))) inRange.add(t);
             }
           }
-          each(plan, s, inRange, i, row, run, sink);
+          each(steps, s, inRange, i, row, run, sink);
         } else {
-          each(plan, s, found, i, row, run, sink);
+          each(steps, s, found, i, row, run, sink);
         }
         break;
       }
       case MODEL: {
         if (s.roots.size() == 1) {
-          each(plan, s, twins.twinsOfModel(s.roots.get(0).value()), i, row, run, sink);
+          each(steps, s, twins.twinsOfModel(s.roots.get(0).value()), i, row, run, sink);
         } else {
           Map<String, Twin> all = new LinkedHashMap<>();
           for (Dtmi m : s.roots) for (Twin t : twins.twinsOfModel(m.value())) all.put(t.id(), t);
-          each(plan, s, all.values(), i, row, run, sink);
+          each(steps, s, all.values(), i, row, run, sink);
         }
         break;
       }
       case ALL:
-        each(plan, s, twins.twins(), i, row, run, sink);
+        each(steps, s, twins.twins(), i, row, run, sink);
         break;
       case REL_BY_SOURCE:
       case REL_BY_TARGET: {
@@ -329,7 +358,7 @@ public final class Executor {
           for (Relation r : rs) {
             run.step();
             row[s.slot] = r;
-            step(plan, i + 1, row, run, sink);
+            step(steps, i + 1, row, run, sink);
           }
         }
         break;
@@ -345,7 +374,7 @@ public final class Executor {
           for (Relation r : rs) {
             run.step();
             row[s.slot] = r;
-            step(plan, i + 1, row, run, sink);
+            step(steps, i + 1, row, run, sink);
           }
         }
         break;
@@ -370,11 +399,11 @@ public final class Executor {
     }
   }
 
-  private static void each(Plan plan, Scan s, Collection<Twin> twins, int i, Object[] row, Run run, Sink sink) {
+  private static void each(List<Step> steps, Scan s, Collection<Twin> twins, int i, Object[] row, Run run, Next sink) {
     for (Twin t : twins) {
       run.step();
       row[s.slot] = t;
-      step(plan, i + 1, row, run, sink);
+      step(steps, i + 1, row, run, sink);
     }
   }
 
@@ -464,13 +493,16 @@ public final class Executor {
     private final List<Object> rows = new ArrayList<>();
     private final List<Object[]> keys = new ArrayList<>();
     private final Set<Object> seen = new HashSet<>();
+    private final java.util.function.Consumer<Object> direct;
     private long skipped;
+    private long emitted;
 
-    RowSink(Plan plan, Run run, long take, long offset) {
+    RowSink(Plan plan, Run run, long take, long offset, java.util.function.Consumer<Object> direct) {
       this.plan = plan;
       this.run = run;
       this.take = take;
       this.offset = offset;
+      this.direct = direct;
     }
 
     @Override
@@ -481,6 +513,11 @@ public final class Executor {
       if (plan.sortKeys.isEmpty()) {
         if (skipped < offset) {
           skipped++;
+          return;
+        }
+        if (direct != null) {
+          direct.accept(o);
+          if (++emitted >= take) throw new Enough();
           return;
         }
         rows.add(o);
@@ -678,7 +715,7 @@ public final class Executor {
     int n = 1;
     for (Step s : plan.steps) {
       String t = s instanceof Scan ? ((Scan) s).text : s instanceof Expand ? ((Expand) s).text
-          : "filter " + ((Filter) s).text;
+          : s instanceof Plan.Optional ? ((Plan.Optional) s).text : "filter " + ((Filter) s).text;
       out.add(n++ + ". " + t);
     }
     StringBuilder result = new StringBuilder();

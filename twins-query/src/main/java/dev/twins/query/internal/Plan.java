@@ -69,6 +69,8 @@ public final class Plan {
     int min = 1;
     int max = 1;
     boolean optional;
+    /** Edges of one OPTIONAL MATCH clause or OPTIONAL JOIN share a group: they match together or not at all. */
+    int group = -1;
     String text;
   }
 
@@ -107,6 +109,14 @@ public final class Plan {
     boolean reverse;
     /** Whether the far end is already bound (then it checks instead of binding). */
     boolean into;
+    String text;
+  }
+
+  /** The steps of an OPTIONAL clause: rows that match them all go on bound; a row that matches none goes on once, unbound. */
+  static final class Optional implements Step {
+    List<Step> inner;
+    /** The slots the clause binds, cleared when nothing matches. */
+    int[] slots;
     String text;
   }
 

@@ -139,8 +139,11 @@ abstract class AbstractSeries {
     return Optional.of(new Run(start, asOf, n));
   }
 
-  /** The first word of the newest sample at or before asOf, if any, else {@code none}. */
+  /** Copies the words of the newest sample at or before asOf into out; false if none. */
   final boolean wordAt(long asOf, long[] out) {
+    if (column.newestOpenWords(asOf, out)) {
+      return true;
+    }
     Column.Cursor c = column.new Cursor();
     c.seekLast(asOf);
     if (!c.valid()) {

@@ -186,7 +186,7 @@ public final class Column {
     if (time < cutoff()) {
       return false;
     }
-    if (size() >= maxCount && time < firstLiveTime()) {
+    if (maxCount != Long.MAX_VALUE && size() >= maxCount && time < firstLiveTime()) {
       return false;
     }
     if (nblocks == 0 || (open > 0 && time >= times[0])) {
@@ -288,6 +288,24 @@ public final class Column {
 
   long newest() {
     return newest;
+  }
+
+  /**
+   * Copies the words of the newest sample at or before {@code asOf} into {@code out} when it is
+   * the open block's last one (the common case, answered without a cursor).
+   *
+   * @return whether it was
+   */
+  boolean newestOpenWords(long asOf, long[] out) {
+    if (open == 0 || times[open - 1] > asOf) {
+      return false;
+    }
+    int i = open - 1;
+    out[0] = values[i * width];
+    if (width == 2) {
+      out[1] = values[i * width + 1];
+    }
+    return true;
   }
 
   boolean isEmpty() {

@@ -77,8 +77,11 @@ public final class HubCore {
   private final Settings settings;
   private final ConcurrentHashMap<String, TwinState> states = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, TwinState> migrating = new ConcurrentHashMap<>();
+  /** Accepted and late messages of retired twins; live slots count their own. */
   private final LongAdder accepted = new LongAdder();
   private final LongAdder late = new LongAdder();
+  private final java.util.concurrent.ConcurrentLinkedQueue<TwinState> retiredStates =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder derivedWrites = new LongAdder();
@@ -248,7 +251,7 @@ public final class HubCore {
     for (Slot o : old.slots()) {
       Slot n = fresh.slot(o.key);
       if (n == null || n.kind != o.kind) continue;
-      synchronized (o) {
+      synchronized (o.lock) {
         n.hasLast = o.hasLast;
         n.lastTime = o.lastTime;
         n.lastNumber = o.lastNumber;
@@ -286,7 +289,7 @@ public final class HubCore {
     if (s == null) return null;
     Slot slot = s.slot(key);
     if (slot == null) return null;
-    synchronized (slot) {
+    synchronized (slot.lock) {
       return slot.lastNode();
     }
   }
@@ -308,23 +311,17 @@ public final class HubCore {
   Outcome applyNumber(Slot s, long t, double v, String messageId) {
     if (s.hooksVersion != hooksVersion) refresh(s);
     if (!s.hooked && messageId == null) {
-      boolean isLate;
-      synchronized (s) {
-        if (s.retired) {
-          isLate = false;
-        } else if (s.hasLast && t < s.lastTime && !s.keeps(t)) {
-          return expired(s, t, Double.toString(v));
-        } else {
-          isLate = s.storeNumber(t, v);
+      synchronized (s.lock) {
+        if (!s.retired) {
+          if (s.storeNumberInOrder(t, v)) return Outcome.ACCEPTED;
+          if (!s.keeps(t)) return expired(s, t, Double.toString(v));
+          s.storeNumber(t, v);   // late: into the series by time; the newest reading stays
+          s.acceptedCount++;
+          late.increment();
+          return Outcome.ACCEPTED_LATE;
         }
       }
-      if (s.retired) return reroute(s, t, v, messageId);
-      accepted.increment();
-      if (isLate) {
-        late.increment();
-        return Outcome.ACCEPTED_LATE;
-      }
-      return Outcome.ACCEPTED;
+      return reroute(s, t, v, messageId);
     }
     RuleEngine.Ctx c = s.hooked ? rules.enter() : null;
     int r;
@@ -347,11 +344,8 @@ public final class HubCore {
     }
     switch (r) {
       case APPLIED:
-        accepted.increment();
         return Outcome.ACCEPTED;
       case LATE:
-        accepted.increment();
-        late.increment();
         return Outcome.ACCEPTED_LATE;
       case DUPLICATE:
         duplicates.increment();
@@ -370,10 +364,12 @@ public final class HubCore {
   private static final int EXPIRED = 4;   // EXPIRED + k: the k-th slot of the message no longer keeps that time
 
   private int applyNumberLocked(Slot s, long t, double v, String messageId) {
-    synchronized (s) {
+    synchronized (s.lock) {
       if (s.retired) return RETIRED;
       if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED;
       boolean isLate = s.storeNumber(t, v);
+      s.acceptedCount++;
+      if (isLate) late.increment();
       if (s.hooked) {
         afterStore(s, t, isLate, v);
         MessageSub[] ms = subs;
@@ -390,7 +386,7 @@ public final class HubCore {
   /** Locks the slots of a message one after the other (in slot order), then applies the message. */
   private int applyLocked(Slot[] slots, JsonNode[] values, int k, TelemetryMessage m, boolean hooked) {
     if (k < slots.length) {
-      synchronized (slots[k]) {
+      synchronized (slots[k].lock) {
         return applyLocked(slots, values, k + 1, m, hooked);
       }
     }
@@ -402,6 +398,8 @@ public final class HubCore {
     }
     boolean isLate = false;
     for (int i = 0; i < slots.length; i++) isLate |= slots[i].storeJson(t, values[i]);
+    slots[0].acceptedCount++;
+    if (isLate) late.increment();
     if (hooked) {
       for (Slot s : slots) {
         if (!s.hooked) continue;
@@ -463,7 +461,7 @@ public final class HubCore {
       if (!models.isOfModel(st.model.id(), inst.model)) continue;
       Slot s = st.slot(key);
       if (s == null) continue;
-      synchronized (s) {
+      synchronized (s.lock) {
         if (s.hasLast && !s.retired) evaluate(s, inst);
       }
     }
@@ -475,7 +473,7 @@ public final class HubCore {
     if (st == null) return;
     for (Slot s : st.slots()) {
       if (s.hooksVersion != hooksVersion) refresh(s);
-      synchronized (s) {
+      synchronized (s.lock) {
         if (s.hasLast && !s.retired) for (RuleEngine.Binding b : s.bindings) evaluate(s, b.rule());
       }
     }
@@ -483,7 +481,7 @@ public final class HubCore {
 
   private void refresh(Slot s) {
     int v = hooksVersion;
-    synchronized (s) {
+    synchronized (s.lock) {
       s.bindings = rules.bindingsFor(s.twin, s.key);
       List<Watches.State> ws = new ArrayList<>();
       for (Watches.Watch w : watches) {
@@ -581,11 +579,8 @@ public final class HubCore {
       }
       switch (r) {
         case APPLIED:
-          accepted.increment();
           return Outcome.ACCEPTED;
         case LATE:
-          accepted.increment();
-          late.increment();
           return Outcome.ACCEPTED_LATE;
         case DUPLICATE:
           duplicates.increment();
@@ -726,15 +721,22 @@ public final class HubCore {
 
   private void onGraphEvent(ChangeEvent e) {
     if (e instanceof ChangeEvent.TwinDeleted) {
-      TwinState st = states.remove(e.twinId());
-      migrating.remove(e.twinId());
-      if (st != null) st.retire();
-      if (store != null) store.removeTwin(e.twinId());
-    } else if (e instanceof ChangeEvent.TwinUpdated u && modelChanged(u)) {
-      TwinState st = states.remove(e.twinId());
+      TwinState st = states.get(e.twinId());
       if (st != null) {
         st.retire();
+        retiredStates.add(st);   // before the removal, so that counts() never misses its counters
+        states.remove(e.twinId(), st);
+      }
+      TwinState moving = migrating.remove(e.twinId());
+      if (moving != null) retiredStates.add(moving);
+      if (store != null) store.removeTwin(e.twinId());
+    } else if (e instanceof ChangeEvent.TwinUpdated u && modelChanged(u)) {
+      TwinState st = states.get(e.twinId());
+      if (st != null) {
+        st.retire();
+        retiredStates.add(st);
         migrating.put(e.twinId(), st);
+        states.remove(e.twinId(), st);
       }
     }
     rules.onGraphEvent(e);
@@ -749,7 +751,25 @@ public final class HubCore {
 
   /** @return the counters */
   public IngestCounts counts() {
-    return new IngestCounts(accepted.sum(), late.sum(), duplicates.sum(), rejected.sum(), derivedWrites.sum(),
+    TwinState gone;
+    while ((gone = retiredStates.poll()) != null) {
+      for (Slot s : gone.slots()) {
+        synchronized (s.lock) {
+          accepted.add(s.acceptedCount);
+          s.acceptedCount = 0;
+        }
+      }
+    }
+    long acc = accepted.sum();
+    long lt = late.sum();
+    for (TwinState st : states.values()) {
+      for (Slot s : st.slots()) {
+        synchronized (s.lock) {
+          acc += s.acceptedCount;
+        }
+      }
+    }
+    return new IngestCounts(acc, lt, duplicates.sum(), rejected.sum(), derivedWrites.sum(),
         ruleFailures.sum());
   }
 

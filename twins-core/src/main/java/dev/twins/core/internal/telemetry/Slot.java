@@ -18,7 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One telemetry of one twin: its newest reading, its series, and the rules and watches that read
- * it. Its monitor guards its fields (a message of several values locks its slots in
+ * it. Its {@link #lock} guards its fields (a message of several values locks its slots in
  * {@link #ordinal} order); the hook cache is refreshed when the hub's hook version moves.
  */
 final class Slot implements Channel, Readings {
@@ -30,11 +30,18 @@ final class Slot implements Channel, Readings {
   final String key;
   final Telemetry telemetry;
   final ValueKind kind;
-  final double min;
-  final double max;
+  /** The smallest and largest value the schema allows, or null for a plain double (any finite value). */
+  final double[] range;
   final int ordinal;
-  /** Set when the twin is deleted or moved to another model; written without the monitor, so that the graph never waits. */
+  /** Set when the twin is deleted or moved to another model; written without the lock, so that the graph never waits. */
   volatile boolean retired;
+  /**
+   * The lock of this slot: its series when it has one (whose own methods lock it too, so that an
+   * append under this lock re-enters a lock already held), else the slot itself.
+   */
+  final Object lock;
+  /** Messages accepted and counted on this slot (a message of several values counts on its first slot). */
+  long acceptedCount;
 
   // guarded by twin
   boolean hasLast;
@@ -61,9 +68,12 @@ final class Slot implements Channel, Readings {
     this.key = component == null ? telemetry.name() : component + "/" + telemetry.name();
     this.telemetry = telemetry;
     this.kind = ValueKind.of(telemetry.schema());
-    this.min = ValueKind.min(telemetry.schema());
-    this.max = ValueKind.max(telemetry.schema());
+    double lo = ValueKind.min(telemetry.schema());
+    double hi = ValueKind.max(telemetry.schema());
+    this.range = lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY ? null : new double[] {lo, hi};
     core.attachSeries(twin, this);
+    Object series = seriesOrNull();
+    this.lock = series != null ? series : this;
   }
 
   // ------------------------------------------------------------------------------------ Channel
@@ -126,7 +136,8 @@ final class Slot implements Channel, Readings {
   String checkNumber(double v) {
     if (kind == ValueKind.DOUBLE || kind == ValueKind.INTEGRAL) {
       if (!Double.isFinite(v)) return "not a finite number: " + v + " (" + telemetry.schema().describe() + " expected)";
-      if (v < min || v > max) return "out of range for " + telemetry.schema().describe() + ": " + v;
+      double[] r = range;
+      if (r != null && (v < r[0] || v > r[1])) return "out of range for " + telemetry.schema().describe() + ": " + v;
       if (kind == ValueKind.INTEGRAL && v != Math.rint(v)) {
         return "not an integer: " + v + " (" + telemetry.schema().describe() + " expected)";
       }
@@ -198,6 +209,25 @@ final class Slot implements Channel, Readings {
     return true;
   }
 
+  /**
+   * The fast path: stores a number that is not older than the newest reading, counts it, and
+   * returns true; returns false, storing nothing, for a late one.
+   */
+  boolean storeNumberInOrder(long t, double v) {
+    if (hasLast && t < lastTime) return false;
+    DoubleSeries d = doubles;
+    if (d != null) {
+      d.append(t, v);
+    } else if (booleans != null) {
+      booleans.append(t, v != 0);
+    }
+    hasLast = true;
+    lastTime = t;
+    lastNumber = v;
+    acceptedCount++;
+    return true;
+  }
+
   /** Stores a number (booleans as 1/0); returns whether it was late. */
   boolean storeNumber(long t, double v) {
     if (doubles != null) {
@@ -250,14 +280,14 @@ final class Slot implements Channel, Readings {
 
   @Override
   public OptionalLong lastTime() {
-    synchronized (this) {
+    synchronized (lock) {
       return hasLast ? OptionalLong.of(lastTime) : OptionalLong.empty();
     }
   }
 
   @Override
   public Optional<JsonNode> last() {
-    synchronized (this) {
+    synchronized (lock) {
       JsonNode n = lastNode();
       return n == null ? Optional.empty() : Optional.of(n.isContainer() ? n.deepCopy() : n);
     }
@@ -265,7 +295,7 @@ final class Slot implements Channel, Readings {
 
   @Override
   public OptionalDouble lastNumber() {
-    synchronized (this) {
+    synchronized (lock) {
       if (!hasLast) return OptionalDouble.empty();
       if (kind != ValueKind.JSON) return OptionalDouble.of(lastNumber);
       return lastJson.isNumber() ? OptionalDouble.of(lastJson.asDouble()) : OptionalDouble.empty();
