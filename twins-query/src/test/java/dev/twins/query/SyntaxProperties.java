@@ -164,6 +164,9 @@ class SyntaxProperties {
     parsesOrRaisesSyntaxError("SELECT * FROM DIGITALTWINS WHERE " + "(".repeat(depth) + "1" + ")".repeat(depth));
     parsesOrRaisesSyntaxError("SELECT * FROM DIGITALTWINS WHERE " + "NOT ".repeat(depth) + "1");
     parsesOrRaisesSyntaxError("SELECT * FROM DIGITALTWINS WHERE " + "- ".repeat(depth) + "T.x");
+    parsesOrRaisesSyntaxError("SELECT * FROM DIGITALTWINS WHERE " + "[[".repeat(depth) + "x]]");
+    parsesOrRaisesSyntaxError("SELECT * FROM DIGITALTWINS WHERE T.x IN [" + "1, ".repeat(depth) + "1]");
+    parsesOrRaisesSyntaxError("SELECT * FROM DIGITALTWINS WHERE " + "T.x = 1 AND ".repeat(depth) + "T.y = 2");
   }
 
   @Provide

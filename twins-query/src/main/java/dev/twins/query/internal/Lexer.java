@@ -125,13 +125,17 @@ public final class Lexer {
 
   private Token escapedName() {
     int start = pos;
-    int end = text.indexOf("]]", pos + 2);
-    if (end < 0) return null;
-    String name = text.substring(pos + 2, end);
-    if (name.isEmpty() || name.indexOf('[') >= 0 || name.indexOf('\'') >= 0 || name.indexOf('"') >= 0) return null;
-    // "]]]" ends the name at the last pair: a name cannot end with ']', so take the first pair
-    pos = end + 2;
-    return new Token(Kind.NAME, name, start, pos - start, true);
+    int i = pos + 2;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '[' || c == '\'' || c == '"') return null;
+      if (c == ']') break;
+      i++;
+    }
+    // linear: the name ends at the first ']', which must be the first of "]]"
+    if (i == pos + 2 || i + 1 >= text.length() || text.charAt(i + 1) != ']') return null;
+    pos = i + 2;
+    return new Token(Kind.NAME, text.substring(start + 2, i), start, pos - start, true);
   }
 
   private Token number() {

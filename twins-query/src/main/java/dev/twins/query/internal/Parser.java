@@ -53,10 +53,12 @@ public final class Parser {
   private static final Set<String> CALLABLE_RESERVED = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
 
   private static final int MAX_DEPTH = 200;
+  private static final int MAX_HEIGHT = 500;
 
   private final String text;
   private final List<Token> tokens;
   private final Map<Object, Integer> offsets = new IdentityHashMap<>();
+  private final Map<Object, Integer> heights = new IdentityHashMap<>();
   private int pos;
   private int depth;
 
@@ -482,7 +484,30 @@ public final class Parser {
 
   private <T> T at(T node, int offset) {
     offsets.put(node, offset);
+    if (node instanceof Expr) {
+      int h = 1 + childHeight((Expr) node);
+      if (h > MAX_HEIGHT) {
+        throw Syntax.error(text, offset, "a simpler expression (at most " + MAX_HEIGHT + " operators deep)",
+            text.substring(offset, Math.min(text.length(), offset + 20)));
+      }
+      heights.put(node, h);
+    }
     return node;
+  }
+
+  private int height(Expr e) {
+    Integer h = heights.get(e);
+    return h == null ? 1 : h;
+  }
+
+  private int childHeight(Expr e) {
+    int h = 0;
+    if (e instanceof Binary) h = Math.max(height(((Binary) e).left()), height(((Binary) e).right()));
+    else if (e instanceof Unary) h = height(((Unary) e).operand());
+    else if (e instanceof In) h = height(((In) e).value());
+    else if (e instanceof Call) for (Expr a : ((Call) e).args()) h = Math.max(h, height(a));
+    else if (e instanceof ArrayLiteral) for (Expr a : ((ArrayLiteral) e).items()) h = Math.max(h, height(a));
+    return h;
   }
 
   private Optional<String> optionalAlias() {
