@@ -8,7 +8,7 @@
 # same 1,000,000-reading stream of a 100,000-twin portfolio, and the 15-minute mean of one sensor.
 # Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
 # size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
-# measured loads), sizes 10,000 and 100,000 twins. About 35 minutes on 2 cores.
+# measured loads), sizes 10,000 and 100,000 twins. Not timed yet: roughly an hour on 2 cores.
 # Quick mode (--quick): one JVM per size for every engine (-f 0: each engine loaded once and kept
 # for the following benchmarks, and the engines' figures for one benchmark taken one right after
 # the other), 2 warmup iterations of 0.5 s and 2 measured of 1 s (2 and 2 loads); about
