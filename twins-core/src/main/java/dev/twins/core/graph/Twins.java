@@ -7,6 +7,7 @@ import dev.twins.core.internal.graph.TwinGraphView;
 import dev.twins.core.model.Dtmi;
 import dev.twins.core.model.Models;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -347,6 +348,66 @@ public final class Twins {
     return store.incoming(id, Objects.requireNonNull(name, "name"));
   }
 
+  /**
+   * Visits a twin's outgoing relationships without copying or sorting them: the allocation-free
+   * read for traversals. Lock-free; it sees every write that returned before the call (the twin's
+   * adjacency as of one moment for most twins, a weakly consistent view of it for a twin with very
+   * many relationships), each relationship at most once, in no particular order. The action must
+   * not write to this graph.
+   *
+   * @param id the source twin
+   * @param action called with each relationship
+   * @throws GraphException if the twin does not exist
+   */
+  public void forEachOutgoing(String id, Consumer<? super Relation> action) {
+    visit(id, null, action, true);
+  }
+
+  /**
+   * Visits a twin's outgoing relationships of one name without copying or sorting them (see
+   * {@link #forEachOutgoing(String, Consumer)}).
+   *
+   * @param id the source twin
+   * @param name the Relationship name
+   * @param action called with each relationship of that name
+   * @throws GraphException if the twin does not exist
+   */
+  public void forEachOutgoing(String id, String name, Consumer<? super Relation> action) {
+    visit(id, Objects.requireNonNull(name, "name"), action, true);
+  }
+
+  /**
+   * Visits a twin's incoming relationships without copying or sorting them (see {@link
+   * #forEachOutgoing(String, Consumer)}).
+   *
+   * @param id the target twin
+   * @param action called with each relationship
+   * @throws GraphException if the twin does not exist
+   */
+  public void forEachIncoming(String id, Consumer<? super Relation> action) {
+    visit(id, null, action, false);
+  }
+
+  /**
+   * Visits a twin's incoming relationships of one name without copying or sorting them (see
+   * {@link #forEachOutgoing(String, Consumer)}).
+   *
+   * @param id the target twin
+   * @param name the Relationship name
+   * @param action called with each relationship of that name
+   * @throws GraphException if the twin does not exist
+   */
+  public void forEachIncoming(String id, String name, Consumer<? super Relation> action) {
+    visit(id, Objects.requireNonNull(name, "name"), action, false);
+  }
+
+  private void visit(String id, String name, Consumer<? super Relation> action, boolean outgoing) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(action, "action");
+    boolean found = outgoing ? store.forEachOutgoing(id, name, action) : store.forEachIncoming(id, name, action);
+    if (!found) throw new GraphException(GraphException.Code.TWIN_NOT_FOUND, id, "no such twin");
+  }
+
   // ------------------------------------------------------------------------------------ views
 
   /**
@@ -357,6 +418,60 @@ public final class Twins {
    */
   public List<Twin> twinsOfModel(String model) {
     return store.twinsOfModel(Dtmi.of(model));
+  }
+
+  /**
+   * Returns the twins that are of a model or, unless {@code exact}, of a model that extends it, from
+   * the model index.
+   *
+   * @param model an Interface DTMI
+   * @param exact only twins of exactly this model
+   * @return the twins, in no particular order
+   */
+  public List<Twin> twinsOfModel(Dtmi model, boolean exact) {
+    List<Twin> out = new ArrayList<>();
+    store.forEachOfModel(Objects.requireNonNull(model, "model"), exact, out::add);
+    return out;
+  }
+
+  /**
+   * Counts the twins that are of a model or, unless {@code exact}, of a model that extends it, from
+   * the model index's sizes without reading a twin: O(number of models that extend it).
+   *
+   * @param model an Interface DTMI
+   * @param exact only twins of exactly this model
+   * @return the number of twins; 0 for a model that is not loaded
+   */
+  public long countOfModel(Dtmi model, boolean exact) {
+    return store.countOfModel(Objects.requireNonNull(model, "model"), exact);
+  }
+
+  /**
+   * Counts the twins that are of a model or, unless {@code exact}, of a model that extends it (see
+   * {@link #countOfModel(Dtmi, boolean)}).
+   *
+   * @param model an Interface DTMI
+   * @param exact only twins of exactly this model
+   * @return the number of twins
+   * @throws IllegalArgumentException if {@code model} is not a DTMI
+   */
+  public long countOfModel(String model, boolean exact) {
+    return countOfModel(Dtmi.of(model), exact);
+  }
+
+  /**
+   * Visits the twins that are of a model or, unless {@code exact}, of a model that extends it,
+   * from the model index without building a list. Lock-free; it sees every write that returned
+   * before the call, in no particular order, each twin once. A twin changed or deleted during the
+   * visit is seen in one of its states or not at all (one whose model changes, possibly in both).
+   * The action must not write to this graph.
+   *
+   * @param model an Interface DTMI
+   * @param exact only twins of exactly this model
+   * @param action called with each twin
+   */
+  public void forEachOfModel(Dtmi model, boolean exact, Consumer<? super Twin> action) {
+    store.forEachOfModel(Objects.requireNonNull(model, "model"), exact, Objects.requireNonNull(action, "action"));
   }
 
   /** @return every twin, in no particular order */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One twin's outgoing or incoming relationships: a small copy-on-write array (most twins have a
@@ -134,5 +135,26 @@ final class Adjacency {
     if (adj == null) return List.of();
     if (adj instanceof Relation[]) return Collections.unmodifiableList(Arrays.asList((Relation[]) adj));
     return Collections.unmodifiableCollection(((ConcurrentHashMap<Object, Relation>) adj).values());
+  }
+
+  /**
+   * Visits the relationships, optionally of one name, without copying them: an array is read as the
+   * immutable snapshot it is, a map through its weakly consistent view (each relationship at most
+   * once).
+   *
+   * @param adj the adjacency (null when empty)
+   * @param name a Relationship name, or null for all
+   * @param action called with each relationship
+   */
+  @SuppressWarnings("unchecked")
+  static void forEach(Object adj, String name, Consumer<? super Relation> action) {
+    if (adj == null) return;
+    if (adj instanceof Relation[]) {
+      for (Relation r : (Relation[]) adj) if (name == null || name.equals(r.name())) action.accept(r);
+      return;
+    }
+    for (Relation r : ((ConcurrentHashMap<Object, Relation>) adj).values()) {
+      if (name == null || name.equals(r.name())) action.accept(r);
+    }
   }
 }

@@ -38,10 +38,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -303,6 +303,84 @@ public final class GraphStore {
       for (String id : ids) get(id).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * Counts the twins of a model from the model index, without reading them.
+   *
+   * @param model an Interface DTMI
+   * @param exact only twins of exactly this model, not of the models that extend it
+   * @return the number of twins
+   */
+  public long countOfModel(Dtmi model, boolean exact) {
+    if (exact) {
+      Set<String> ids = byModel.get(model);
+      return ids == null ? 0 : ids.size();
+    }
+    long n = 0;
+    for (Dtmi m : models.subtypes(model)) {
+      Set<String> ids = byModel.get(m);
+      if (ids != null) n += ids.size();
+    }
+    return n;
+  }
+
+  /**
+   * Visits the twins of a model from the model index, without building a list.
+   *
+   * @param model an Interface DTMI
+   * @param exact only twins of exactly this model, not of the models that extend it
+   * @param action called with each twin
+   */
+  public void forEachOfModel(Dtmi model, boolean exact, Consumer<? super Twin> action) {
+    if (exact) {
+      visitModel(model, action);
+      return;
+    }
+    for (Dtmi m : models.subtypes(model)) visitModel(m, action);
+  }
+
+  private void visitModel(Dtmi m, Consumer<? super Twin> action) {
+    Set<String> ids = byModel.get(m);
+    if (ids == null) return;
+    for (String id : ids) {
+      Entry e = entries.get(id);
+      Twin t = e == null ? null : e.twin;
+      // a twin whose model changed since the index was read is visited under its new model only
+      if (t != null && t.model().equals(m)) action.accept(t);
+    }
+  }
+
+  /**
+   * Visits a twin's outgoing relationships, optionally of one name, in no particular order,
+   * without copying or sorting them.
+   *
+   * @param id the source twin
+   * @param name a Relationship name, or null for all
+   * @param action called with each relationship
+   * @return false when the twin does not exist (nothing is visited)
+   */
+  public boolean forEachOutgoing(String id, String name, Consumer<? super Relation> action) {
+    Entry e = entries.get(id);
+    if (e == null || e.twin == null) return false;
+    Adjacency.forEach(e.out, name, action);
+    return true;
+  }
+
+  /**
+   * Visits a twin's incoming relationships, optionally of one name, in no particular order,
+   * without copying or sorting them.
+   *
+   * @param id the target twin
+   * @param name a Relationship name, or null for all
+   * @param action called with each relationship
+   * @return false when the twin does not exist (nothing is visited)
+   */
+  public boolean forEachIncoming(String id, String name, Consumer<? super Relation> action) {
+    Entry e = entries.get(id);
+    if (e == null || e.twin == null) return false;
+    Adjacency.forEach(e.in, name, action);
+    return true;
   }
 
   /**
