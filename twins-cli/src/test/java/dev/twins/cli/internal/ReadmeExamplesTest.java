@@ -31,12 +31,22 @@ import org.junit.jupiter.api.TestFactory;
  * repository root (surefire's working directory for this module), statement by statement. A
  * statement that fails to compile or throws fails the block. A statement whose line ends with
  * {@code // → value} must have that value ({@code String.valueOf} of the expression, or of the
- * variable it declares); comment lines right below it ({@code // } followed by the text) continue
- * a value of several lines, and {@code …} stands for any text within a line. A block whose info
+ * variable it declares); on a line of its own it belongs to the statement above; comment lines right below it ({@code // } followed by the text) continue
+ * a value of several lines, {@code …} stands for any text within a line, and trailing white space
+ * does not count. A block whose info
  * string is {@code java no-run} is skipped; the README says why next to it.
+ *
+ * <p>Every query of the tables of the section "The query language" (a code span that starts
+ * with {@code SELECT} or {@code EXPLAIN}) runs on the demo graph, with a few minutes of readings
+ * on {@code sensor-101} and the parameters the README names.
  */
 class ReadmeExamplesTest {
   private static final String ARROW = "// → ";
+
+  /** The imports of JShell's DEFAULT startup, which {@code twins shell} keeps. */
+  static final List<String> JSHELL_DEFAULT_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*",
+      "java.nio.file.*", "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*",
+      "java.util.regex.*", "java.util.stream.*");
 
   /** One {@code ```java} block: its first line in README.md and its text. */
   record Block(int line, String text, boolean run) {}
@@ -81,6 +91,9 @@ class ReadmeExamplesTest {
         StringBuilder value = new StringBuilder(lines[i].substring(at + ARROW.length()));
         lines[i] = lines[i].substring(0, at);
         int code = i;
+        while (code > 0 && lines[code].isBlank()) {
+          code--;  // a `// →` line of its own belongs to the statement above it
+        }
         while (i + 1 < lines.length && lines[i + 1].strip().startsWith("//") && !lines[i + 1].contains(ARROW)
             && lines[i + 1].startsWith("// ")) {
           i++;
@@ -95,7 +108,7 @@ class ReadmeExamplesTest {
 
   static boolean matches(String expected, String actual) {
     String regex = Stream.of(expected.split("…", -1)).map(Pattern::quote).collect(Collectors.joining("[^\\n]*?"));
-    return Pattern.compile(regex).matcher(actual).matches();
+    return Pattern.compile(regex).matcher(actual.stripTrailing()).matches();
   }
 
   @TestFactory
@@ -106,6 +119,61 @@ class ReadmeExamplesTest {
         .map(b -> DynamicTest.dynamicTest("README.md line " + b.line(), () -> run(b)));
   }
 
+  /** The code spans of the query tables that are queries, by their README line. */
+  static Map<Integer, String> referenceQueries(List<String> lines) {
+    Map<Integer, String> queries = new TreeMap<>();
+    boolean inSection = false;
+    Pattern span = Pattern.compile("`((?:SELECT|EXPLAIN) (?:[^`\\\\]|\\\\.)*)`");
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.startsWith("## ")) {
+        inSection = l.equals("## The query language");
+      } else if (inSection && l.startsWith("|")) {
+        var m = span.matcher(l);
+        while (m.find()) {
+          queries.put(i + 1, m.group(1).replace("\\|", "|"));
+        }
+      }
+    }
+    return queries;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyQueryOfTheReferenceRuns() throws IOException {
+    Map<Integer, String> queries = referenceQueries(Files.readAllLines(readme(), StandardCharsets.UTF_8));
+    assertThat(queries).as("queries in the tables of \"## The query language\"").hasSizeGreaterThan(30);
+    dev.twins.core.graph.Twins twins = dev.twins.core.graph.Twins.demo();
+    dev.twins.core.telemetry.TelemetryHub hub = dev.twins.core.telemetry.TelemetryHub.attach(twins);
+    long now = System.currentTimeMillis();
+    for (int m = 10; m >= 0; m--) {
+      hub.ingest("sensor-101", "temperature", now - m * 60_000L, 20.0 + m * 0.5);
+    }
+    dev.twins.query.QueryEngine engine = dev.twins.query.QueryEngine.builder(twins)
+        .series(hub.seriesStore().orElseThrow()).build();
+    Map<String, Object> params = Map.of("t", 22, "ids", List.of("room-101", "room-202"),
+        "here", Map.of("type", "Point", "coordinates", List.of(4.9, 52.37)),
+        "there", Map.of("type", "Point", "coordinates", List.of(13.4, 52.52)),
+        "site", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(4, 52), List.of(5, 52),
+            List.of(5, 53), List.of(4, 53), List.of(4, 52)))));
+    return queries.entrySet().stream().map(q -> DynamicTest.dynamicTest("README.md line " + q.getKey(), () -> {
+      Map<String, Object> used = new TreeMap<>();
+      params.forEach((k, v) -> {
+        if (Pattern.compile("@" + k + "\\b").matcher(q.getValue()).find()) {
+          used.put(k, v);
+        }
+      });
+      try {
+        if (q.getValue().startsWith("EXPLAIN ")) {
+          assertThat(engine.explain(q.getValue().substring("EXPLAIN ".length()))).isNotBlank();
+        } else {
+          assertThat(engine.query(q.getValue(), used).isEmpty()).as("%s answers nothing on the demo", q.getValue()).isFalse();
+        }
+      } catch (RuntimeException e) {
+        throw new AssertionError("README.md line " + q.getKey() + ": " + q.getValue() + "\n" + e.getMessage(), e);
+      }
+    }));
+  }
+
   static void run(Block block) {
     List<Expectation> expectations = new ArrayList<>();
     String code = strip(block.text(), expectations);
@@ -113,6 +181,9 @@ class ReadmeExamplesTest {
     expectations.forEach(e -> expected.put(e.line(), e.value()));
     try (JShell shell = JShell.builder().executionEngine("local").build()) {
       shell.addToClasspath(ShellCommand.classPath());
+      for (String p : JSHELL_DEFAULT_IMPORTS) {
+        evalOrFail(shell, "import " + p + ";", block, -1);
+      }
       for (String line : ShellCommand.startup().split("\n")) {
         evalOrFail(shell, line, block, -1);
       }
