@@ -566,7 +566,8 @@ public final class Executor {
   private static final class GroupSink implements Sink {
     private final Plan plan;
     private final Run run;
-    private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
+    /** Keyed by the one key's value, or by the list of the keys' values when there are several. */
+    private final Map<Object, Group> groups = new LinkedHashMap<>();
 
     GroupSink(Plan plan, Run run) {
       this.plan = plan;
@@ -575,8 +576,16 @@ public final class Executor {
 
     @Override
     public void accept(Object[] row) {
-      List<Object> key = new ArrayList<>(plan.groupKeys.size());
-      for (Eval k : plan.groupKeys) key.add(GroupKey.of(k.eval(row, run)));
+      Object key;
+      if (plan.groupKeys.isEmpty()) {
+        key = List.of();
+      } else if (plan.groupKeys.size() == 1) {
+        key = GroupKey.of(plan.groupKeys.get(0).eval(row, run));
+      } else {
+        List<Object> keys = new ArrayList<>(plan.groupKeys.size());
+        for (Eval k : plan.groupKeys) keys.add(GroupKey.of(k.eval(row, run)));
+        key = keys;
+      }
       Group g = groups.get(key);
       if (g == null) {
         g = new Group(row.clone(), plan.aggregates);
