@@ -8,11 +8,12 @@
 # same 1,000,000-reading stream of a 100,000-twin portfolio, and the 15-minute mean of one sensor.
 # Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
 # size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
-# measured loads), sizes 10,000 and 100,000 twins. About 35 minutes on 2 cores.
+# measured loads), sizes 10,000 and 100,000 twins. Not timed yet: roughly an hour on 2 cores.
 # Quick mode (--quick): one JVM per size for every engine (-f 0: each engine loaded once and kept
 # for the following benchmarks, and the engines' figures for one benchmark taken one right after
 # the other), 2 warmup iterations of 0.5 s and 2 measured of 1 s (2 and 2 loads); about
-# 5 minutes at 10,000 twins (the default size of the quick mode) on a quiet machine.
+# 5 minutes at 10,000 twins (the default size of the quick mode) on a quiet machine, 7.5 minutes
+# at load 22 (--no-history saves about 1.5 of them).
 # Besides JMH's wall-clock figures, every measured iteration logs its CPU time per operation
 # (# cpu ...), which a shared, loaded machine inflates far less; the summary shows both.
 # Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use

@@ -65,6 +65,10 @@ public final class Building {
   public static final long MAX_HOLD_MILLIS = 15 * 60_000L;
 
   static final String NS = "dtmi:twins:example:building:";
+  /** The share of all hours of the last seven days each Windesheim office was occupied, as a query. */
+  public static final String LAST_WEEK = "SELECT R.$dtId AS room, ROUND(SERIES_TWMEAN(R, 'occupancy', 'P7D') * 1000) / 10 "
+      + "AS percent FROM DIGITALTWINS MATCH (B)-[:hasFloor]->(F)-[:hasRoom]->(R) WHERE B.$dtId = 'windesheim' "
+      + "ORDER BY percent";
   static final String ROOM = NS + "Room;1";
   static final String UCI = "uci-occupancy-detection/datatraining.txt";
   static final String B4B = "brains4buildings-windesheim-2022/preprocessed_data/b4b_preprocess_properties.zip";
@@ -101,9 +105,11 @@ public final class Building {
    * @param lowUsage the query for rooms used less than {@link #LOW_USAGE} of working hours, and its rows
    * @param co2High the query for rooms whose CO2 exceeded {@link #CO2_LIMIT} while occupied, and its rows
    * @param uciRuleAccuracy share of UCI rows where the light rule agrees with the recorded occupancy
+   * @param end the newest Brains4Buildings reading, the "now" of {@link #LAST_WEEK}
+   * @param lastWeek the rows of {@link #LAST_WEEK}
    */
   public record Result(Twins twins, TelemetryHub hub, Map<String, RoomUsage> rooms, QueryResult lowUsage,
-      QueryResult co2High, double uciRuleAccuracy) {}
+      QueryResult co2High, double uciRuleAccuracy, Instant end, QueryResult lastWeek) {}
 
   /**
    * Runs the example and prints its answers.
@@ -248,7 +254,13 @@ public final class Building {
         + "WHERE U.share < @low ORDER BY U.week, R.$dtId", Map.of("low", LOW_USAGE));
     QueryResult co2 = q.query("SELECT R.$dtId AS room, R.co2HighOccupiedMinutes AS minutes FROM DIGITALTWINS R "
         + "WHERE IS_OF_MODEL(R, '" + ROOM + "') AND R.co2HighOccupiedMinutes > 0 ORDER BY R.co2HighOccupiedMinutes DESC");
-    return new Result(twins, hub, rooms, low, co2, agree[0] / agree[1]);
+    // All hours of the data's last seven days, straight from the occupancy series in a query.
+    long end = zoneOf.keySet().stream().filter(room -> zoneOf.get(room) == ZWOLLE)
+        .mapToLong(room -> hub.series(room, "occupancy").orElseThrow().lastTime().orElseThrow()).max().orElseThrow();
+    QueryEngine asOfEnd = QueryEngine.builder(twins).series(hub.seriesStore().orElseThrow())
+        .clock(java.time.Clock.fixed(Instant.ofEpochMilli(end), ZWOLLE)).build();
+    QueryResult lastWeek = asOfEnd.query(LAST_WEEK);
+    return new Result(twins, hub, rooms, low, co2, agree[0] / agree[1], Instant.ofEpochMilli(end), lastWeek);
   }
 
   private static void sensor(Twins twins, String room, String id, String type, String source) {
@@ -390,6 +402,9 @@ public final class Building {
     System.out.println(weekly);
     System.out.println("Rooms used less than " + (int) (100 * LOW_USAGE) + " % of a week's working hours (a query):\n"
         + r.lowUsage() + "\n");
+    System.out.println("Share of all hours of the 7 days up to " + r.end().atZone(ZWOLLE).toLocalDateTime()
+        + " each Windesheim office was occupied (a query with SERIES_TWMEAN):\n  " + LAST_WEEK + "\n" + r.lastWeek()
+        + "\n");
     System.out.println("Rooms whose CO2 exceeded " + (int) CO2_LIMIT + " ppm while occupied (a query):\n"
         + r.co2High() + "\n");
   }

@@ -14,9 +14,12 @@ import dev.twins.core.telemetry.Aggregate;
 import dev.twins.core.telemetry.Rule;
 import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.core.telemetry.ThresholdCrossing;
+import dev.twins.examples.support.DataDir;
+import dev.twins.examples.support.Svg;
 import dev.twins.examples.support.Table;
 import dev.twins.query.QueryEngine;
 import dev.twins.query.QueryResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +100,58 @@ public final class Reactor {
    * @param args ignored
    */
   public static void main(String[] args) {
-    print(run());
+    Result r = run();
+    print(r);
+    Path out = DataDir.output(DataDir.find());
+    System.out.println("Temperatures, limits and alerts: " + picture(r).write(out.resolve("reactor.svg")));
+  }
+
+  /** The reactors' temperatures minute by minute, their limits (dashed) and the alerts (dots). */
+  static Svg picture(Result r) {
+    int w = 760;
+    int h = 360;
+    int left = 50;
+    int top = 40;
+    int plotW = w - left - 120;
+    int plotH = h - top - 40;
+    double lo = 130;
+    double hi = 200;
+    Svg svg = new Svg(w, h);
+    java.util.function.DoubleUnaryOperator x = m -> left + m / (MINUTES - 1.0) * plotW;
+    java.util.function.DoubleUnaryOperator y = t -> top + (hi - t) / (hi - lo) * plotH;
+    svg.rect(left, top, plotW, plotH, "white", "#444");
+    svg.text(w / 2.0, 22, 14, "middle", "Batch reactors: temperature (°C), limits and alerts");
+    for (int t = (int) lo; t <= hi; t += 10) {
+      svg.text(left - 6, y.applyAsDouble(t) + 4, 11, "end", String.valueOf(t));
+    }
+    for (int m = 0; m < MINUTES; m += 30) {
+      svg.text(x.applyAsDouble(m), top + plotH + 16, 11, "middle", START.plusSeconds(60L * m).toString().substring(11, 16));
+    }
+    int c = 0;
+    for (Object[] reactor : REACTORS) {
+      String id = (String) reactor[0];
+      String colour = Svg.PALETTE[c++];
+      double[] temps = r.temperatures().get(id);
+      double[] xy = new double[2 * temps.length];
+      for (int m = 0; m < temps.length; m++) {
+        xy[2 * m] = x.applyAsDouble(m);
+        xy[2 * m + 1] = y.applyAsDouble(Math.max(lo, Math.min(hi, temps[m])));
+      }
+      svg.polyline(xy, colour, 1.5, 1);
+      double limit = (Double) reactor[1];
+      for (double m = 0; m < MINUTES - 1; m += 4) {
+        svg.line(x.applyAsDouble(m), y.applyAsDouble(limit), x.applyAsDouble(Math.min(m + 2, MINUTES - 1)),
+            y.applyAsDouble(limit), colour, 1);
+      }
+      svg.text(left + plotW + 8, top + 20 + 18 * (c - 1), 12, "start", id + " (limit " + (int) limit + ")");
+      svg.line(left + plotW + 90, top + 16 + 18 * (c - 1), left + plotW + 110, top + 16 + 18 * (c - 1), colour, 2);
+      for (LogLine l : r.log()) {
+        if (l.reactor().equals(id) && l.event().startsWith("ALERT")) {
+          svg.circle(x.applyAsDouble(l.minute()), y.applyAsDouble(l.temperature()), 4, "red");
+        }
+      }
+    }
+    return svg;
   }
 
   static Models models() {

@@ -150,6 +150,21 @@ class BuildingTest {
   }
 
   @Test
+  void lastWeeksSharesFromTheQueryMatchTheRows() {
+    long to = result.end().toEpochMilli() + 1;
+    long from = to - 7 * 86_400_000L;
+    Map<String, Double> expected = new TreeMap<>();
+    OCC.forEach((room, rows) -> {
+      if (!room.equals("room-uci")) {
+        expected.put(room, Math.round(occupiedShare(rows, from, to) * 1000) / 10.0);
+      }
+    });
+    Map<String, Double> actual = new TreeMap<>();
+    result.lastWeek().forEach(r -> actual.put(r.string("room").orElseThrow(), r.number("percent").orElseThrow()));
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
   void co2AboveTheLimitWhileOccupied() {
     Map<String, Double> expected = new TreeMap<>();
     for (Map.Entry<String, List<double[]>> e : CO2.entrySet()) {

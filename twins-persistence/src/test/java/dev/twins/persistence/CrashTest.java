@@ -76,6 +76,23 @@ class CrashTest {
         maxAcked + 1, recoveredTorn, seed);
   }
 
+  @Test
+  void aStoreOpenInAnotherProcessIsRefused() throws Exception {
+    Process p = child(0);
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = in.readLine();
+      assertThat(first).as("child started: %s", errors()).startsWith("ready");
+      assertThat(in.readLine()).isEqualTo("ack 0");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TwinStore.open(dir))
+          .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.code()).isEqualTo(StoreException.Code.LOCKED));
+    } finally {
+      p.destroyForcibly().waitFor();
+    }
+    try (TwinStore store = TwinStore.open(dir)) {
+      assertThat(store.twins().version()).isPositive();
+    }
+  }
+
   private Process child(long snapshotEvery) throws java.io.IOException {
     String cp = System.getProperty("java.class.path");
     String mp = System.getProperty("jdk.module.path");

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * QuestDB embedded as the telemetry history of the peers: one table {@code readings(sensor SYMBOL,
  * value DOUBLE, ts TIMESTAMP)}, partitioned by hour, written through its {@link TableWriter}
  * (out-of-order rows are merged on commit; duplicates are kept, as a table without WAL has no
- * deduplication) and queried with SQL. The database lives in a new directory under
- * {@link Neo4jEngine#parent()} (a tmpfs where there is one), deleted on close.
+ * deduplication) and queried with SQL. The symbol is not indexed (QuestDB's default): an index
+ * made the 15-minute mean about 2.5× faster and the out-of-order ingest about 15× slower. The
+ * database lives in a new directory under {@link Neo4jEngine#parent()} (a tmpfs where there is
+ * one), deleted on close.
  */
 public final class QuestDbHistory implements History {
   /** Rows per commit while ingesting. */

@@ -26,6 +26,15 @@ public interface Channel {
   String telemetry();
 
   /**
+   * Returns the DTDL Telemetry the values are checked against: its schema, and its semantic type
+   * and unit ({@code definition().quantity()}, e.g. Temperature in degreeCelsius), which apply to
+   * every value of this channel and its series.
+   *
+   * @return the Telemetry of the twin's model (or of its component)
+   */
+  dev.twins.core.model.Telemetry definition();
+
+  /**
    * Ingests a number.
    *
    * @param epochMillis the source time in epoch milliseconds

@@ -166,9 +166,21 @@ public interface Derivation {
     return JsonNodeFactory.instance.booleanNode(b);
   }
 
-  /** A function of a numeric series and the newest reading's time. */
+  /**
+   * A function of a series and the newest reading's time, the building block of the derivations
+   * above.
+   *
+   * @param <S> the kind of series
+   */
   @FunctionalInterface
   interface SeriesFunction<S> {
+    /**
+     * Computes a value.
+     *
+     * @param series the twin's series of the telemetry
+     * @param newest the source time of the newest reading, in epoch milliseconds
+     * @return the value, or empty for none
+     */
     Optional<JsonNode> apply(S series, long newest);
   }
 

@@ -29,6 +29,8 @@ class IngestTest {
     assertThat(hub.last("f1r1s1", "temperature").orElseThrow().asDouble()).isEqualTo(22.0);
     assertThat(ch.readings().lastTime()).hasValue(T0 + 60_000);
     assertThat(hub.counts()).isEqualTo(new IngestCounts(3, 1, 0, 0, 0, 0));
+    assertThat(ch.definition().quantity().orElseThrow().semanticType()).isEqualTo("Temperature");
+    assertThat(ch.definition().quantity().orElseThrow().unit()).isEqualTo("degreeCelsius");
     assertThat(hub.toString()).contains("accepted=3", "late=1");
   }
 

@@ -685,6 +685,7 @@ public final class StoreEngine implements AutoCloseable {
     try {
       journal.close();
     } finally {
+      hub.close();
       release();
     }
   }

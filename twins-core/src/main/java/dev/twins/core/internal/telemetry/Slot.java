@@ -94,6 +94,11 @@ final class Slot implements Channel, Readings {
   }
 
   @Override
+  public Telemetry definition() {
+    return telemetry;
+  }
+
+  @Override
   public Outcome ingest(long epochMillis, double value) {
     String problem = checkNumber(value);
     if (problem != null) return core.rejectTyped(this, epochMillis, Double.toString(value), problem);
