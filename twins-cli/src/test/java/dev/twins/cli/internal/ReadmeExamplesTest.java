@@ -31,10 +31,10 @@ import org.junit.jupiter.api.TestFactory;
  * repository root (surefire's working directory for this module), statement by statement. A
  * statement that fails to compile or throws fails the block. A statement whose line ends with
  * {@code // → value} must have that value ({@code String.valueOf} of the expression, or of the
- * variable it declares); on a line of its own it belongs to the statement above; comment lines right below it ({@code // } followed by the text) continue
- * a value of several lines, {@code …} stands for any text within a line, and trailing white space
- * does not count. A block whose info
- * string is {@code java no-run} is skipped; the README says why next to it.
+ * variable it declares). A {@code // →} on a line of its own belongs to the statement above it, and
+ * the comment lines right below it ({@code // } followed by the text) continue a value of several
+ * lines. {@code …} stands for any text within a line; trailing white space does not count. A block
+ * whose info string is {@code java no-run} is skipped; the README says why next to it.
  *
  * <p>Every query of the tables of the section "The query language" (a code span that starts
  * with {@code SELECT} or {@code EXPLAIN}) runs on the demo graph, with a few minutes of readings
@@ -90,12 +90,12 @@ class ReadmeExamplesTest {
       if (at >= 0) {
         StringBuilder value = new StringBuilder(lines[i].substring(at + ARROW.length()));
         lines[i] = lines[i].substring(0, at);
+        boolean ownLine = lines[i].isBlank();
         int code = i;
         while (code > 0 && lines[code].isBlank()) {
           code--;  // a `// →` line of its own belongs to the statement above it
         }
-        while (i + 1 < lines.length && lines[i + 1].strip().startsWith("//") && !lines[i + 1].contains(ARROW)
-            && lines[i + 1].startsWith("// ")) {
+        while (ownLine && i + 1 < lines.length && lines[i + 1].startsWith("// ") && !lines[i + 1].contains(ARROW)) {
           i++;
           value.append('\n').append(lines[i].substring(3));
           lines[i] = "";
