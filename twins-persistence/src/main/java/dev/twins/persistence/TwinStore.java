@@ -114,8 +114,8 @@ public final class TwinStore implements AutoCloseable {
   /**
    * Adds models to the store (recorded in the journal). Because a graph's model set is fixed, the
    * twins and relationships move to a new graph over the union of the models, which this returns
-   * and {@link #twins()} returns from now on; do not write to the previous graph object (nor
-   * during the call).
+   * and {@link #twins()} returns from now on; writes to the previous graph object are refused
+   * ({@link dev.twins.core.graph.GraphException.Code#NOT_DURABLE}); do not write during the call.
    *
    * @param more the models to add
    * @return the new graph
