@@ -362,10 +362,11 @@ public final class Twins {
    *
    * @param id the source twin
    * @param action called with each relationship
-   * @throws GraphException if the twin does not exist
+   * @return whether the twin exists; false (and nothing visited) when it does not, so that a
+   *     traversal racing a delete needs no exception
    */
-  public void forEachOutgoing(String id, Consumer<? super Relation> action) {
-    visit(id, null, action, true);
+  public boolean forEachOutgoing(String id, Consumer<? super Relation> action) {
+    return visit(id, null, action, true);
   }
 
   /**
@@ -375,10 +376,10 @@ public final class Twins {
    * @param id the source twin
    * @param name the Relationship name
    * @param action called with each relationship of that name
-   * @throws GraphException if the twin does not exist
+   * @return whether the twin exists (false: nothing visited)
    */
-  public void forEachOutgoing(String id, String name, Consumer<? super Relation> action) {
-    visit(id, Objects.requireNonNull(name, "name"), action, true);
+  public boolean forEachOutgoing(String id, String name, Consumer<? super Relation> action) {
+    return visit(id, Objects.requireNonNull(name, "name"), action, true);
   }
 
   /**
@@ -387,10 +388,10 @@ public final class Twins {
    *
    * @param id the target twin
    * @param action called with each relationship
-   * @throws GraphException if the twin does not exist
+   * @return whether the twin exists (false: nothing visited)
    */
-  public void forEachIncoming(String id, Consumer<? super Relation> action) {
-    visit(id, null, action, false);
+  public boolean forEachIncoming(String id, Consumer<? super Relation> action) {
+    return visit(id, null, action, false);
   }
 
   /**
@@ -400,17 +401,16 @@ public final class Twins {
    * @param id the target twin
    * @param name the Relationship name
    * @param action called with each relationship of that name
-   * @throws GraphException if the twin does not exist
+   * @return whether the twin exists (false: nothing visited)
    */
-  public void forEachIncoming(String id, String name, Consumer<? super Relation> action) {
-    visit(id, Objects.requireNonNull(name, "name"), action, false);
+  public boolean forEachIncoming(String id, String name, Consumer<? super Relation> action) {
+    return visit(id, Objects.requireNonNull(name, "name"), action, false);
   }
 
-  private void visit(String id, String name, Consumer<? super Relation> action, boolean outgoing) {
+  private boolean visit(String id, String name, Consumer<? super Relation> action, boolean outgoing) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(action, "action");
-    boolean found = outgoing ? store.forEachOutgoing(id, name, action) : store.forEachIncoming(id, name, action);
-    if (!found) throw new GraphException(GraphException.Code.TWIN_NOT_FOUND, id, "no such twin");
+    return outgoing ? store.forEachOutgoing(id, name, action) : store.forEachIncoming(id, name, action);
   }
 
   // ------------------------------------------------------------------------------------ views

@@ -1069,7 +1069,7 @@ public final class Compiler {
         Dtmi d = modelArgument(modelArg(call), call);
         List<Dtmi> roots = roots(family(d));
         long count = 0;
-        for (Dtmi r : roots) count += twins.twinsOfModel(r.value()).size();
+        for (Dtmi r : roots) count += twins.countOfModel(r, false);
         if (count < best.estimate || best.kind == AccessKind.ALL) {
           best.kind = AccessKind.MODEL;
           best.roots = roots;

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -135,9 +136,14 @@ public final class Executor {
     switch (s.kind) {
       case ALL: return run.twins.twinCount();
       case REL_ALL: return run.twins.relationCount();
-      case MODEL:
-        if (s.roots.size() == 1) return run.twins.twinsOfModel(s.roots.get(0).value()).size();
-        return -1;
+      case MODEL: {
+        // every twin has one model: sum the exact counts of the models the roots cover
+        Set<Dtmi> models = new HashSet<>();
+        for (Dtmi root : s.roots) models.addAll(run.twins.models().subtypes(root));
+        long n = 0;
+        for (Dtmi m : models) n += run.twins.countOfModel(m, true);
+        return n;
+      }
       default: return -1;
     }
   }
@@ -198,19 +204,20 @@ public final class Executor {
     Object oldTo = row[toSlot];
     Object oldRel = e.rel >= 0 ? row[e.rel] : null;
     if (e.max == 1 && e.min == 1) {
-      for (Relation r : relations(run.twins, from.id(), e, x.reverse)) {
+      String fromId = from.id();
+      visit(run.twins, fromId, e, x.reverse, r -> {
         run.step();
-        String otherId = other(r, from.id());
+        String otherId = other(r, fromId);
         if (x.into) {
-          if (!(row[toSlot] instanceof Twin) || !((Twin) row[toSlot]).id().equals(otherId)) continue;
+          if (!(row[toSlot] instanceof Twin) || !((Twin) row[toSlot]).id().equals(otherId)) return;
         } else {
           Optional<Twin> t = run.twins.twin(otherId);
-          if (t.isEmpty()) continue;
+          if (t.isEmpty()) return;
           row[toSlot] = t.get();
         }
         if (e.rel >= 0) row[e.rel] = r;
         step(steps, i + 1, row, run, sink);
-      }
+      });
     } else {
       Set<String> ends = reach(run, from.id(), e, x.reverse);
       for (String id : ends) {
@@ -232,37 +239,45 @@ public final class Executor {
     return r.sourceId().equals(from) ? r.targetId() : r.sourceId();
   }
 
-  /** The relationships an edge may follow from a twin. */
+  /** The relationships an edge may follow from a twin, as a list (see {@link #visit}). */
   static List<Relation> relations(Twins twins, String id, Edge e, boolean reverse) {
+    List<Relation> out = new ArrayList<>();
+    visit(twins, id, e, reverse, out::add);
+    return out;
+  }
+
+  /**
+   * Visits the relationships an edge may follow from a twin, straight from the graph's adjacency
+   * (no copy, no sort), each once; a twin deleted while the query runs has none.
+   */
+  static void visit(Twins twins, String id, Edge e, boolean reverse, Consumer<Relation> action) {
     Direction d = e.direction;
     boolean out = d == Direction.ANY || (d == Direction.RIGHT) != reverse;
     boolean in = d == Direction.ANY || (d == Direction.LEFT) != reverse;
-    List<Relation> result;
-    try {
-      if (out && !in) {
-        result = named(twins, id, e.names, true);
-      } else if (in && !out) {
-        result = named(twins, id, e.names, false);
-      } else {
-        List<Relation> both = new ArrayList<>(named(twins, id, e.names, true));
-        for (Relation r : named(twins, id, e.names, false)) {
-          if (!(r.sourceId().equals(id) && r.targetId().equals(id))) both.add(r);
-        }
-        result = both;
-      }
-    } catch (RuntimeException gone) {
-      // the twin was deleted while the query ran
-      return List.of();
+    if (out) named(twins, id, e.names, true, action);
+    if (in) {
+      // a self-relationship followed either way is one step
+      named(twins, id, e.names, false, out ? r -> {
+        if (!(r.sourceId().equals(id) && r.targetId().equals(id))) action.accept(r);
+      } : action);
     }
-    return result;
   }
 
-  private static List<Relation> named(Twins twins, String id, List<String> names, boolean outgoing) {
-    if (names.isEmpty()) return outgoing ? twins.outgoing(id) : twins.incoming(id);
-    if (names.size() == 1) return outgoing ? twins.outgoing(id, names.get(0)) : twins.incoming(id, names.get(0));
-    List<Relation> out = new ArrayList<>();
-    for (String n : new LinkedHashSet<>(names)) out.addAll(outgoing ? twins.outgoing(id, n) : twins.incoming(id, n));
-    return out;
+  private static void named(Twins twins, String id, List<String> names, boolean outgoing, Consumer<Relation> action) {
+    if (names.isEmpty()) {
+      if (outgoing) twins.forEachOutgoing(id, action);
+      else twins.forEachIncoming(id, action);
+      return;
+    }
+    if (names.size() == 1) {
+      if (outgoing) twins.forEachOutgoing(id, names.get(0), action);
+      else twins.forEachIncoming(id, names.get(0), action);
+      return;
+    }
+    for (String n : new LinkedHashSet<>(names)) {
+      if (outgoing) twins.forEachOutgoing(id, n, action);
+      else twins.forEachIncoming(id, n, action);
+    }
   }
 
   /**
@@ -284,20 +299,15 @@ public final class Executor {
       Set<String> ends) {
     if (depth >= e.min) ends.add(at);
     if (depth == max) return;
-    for (Relation r : relations(run.twins, at, e, reverse)) {
+    visit(run.twins, at, e, reverse, r -> {
       run.step();
-      boolean seen = false;
       for (Relation u : used) {
-        if (u.sourceId().equals(r.sourceId()) && u.id().equals(r.id())) {
-          seen = true;
-          break;
-        }
+        if (u.sourceId().equals(r.sourceId()) && u.id().equals(r.id())) return;
       }
-      if (seen) continue;
       used.add(r);
       trails(run, other(r, at), e, reverse, depth + 1, max, used, ends);
       used.remove(used.size() - 1);
-    }
+    });
   }
 
   private static void scan(List<Step> steps, Scan s, int i, Object[] row, Run run, Next sink) {
@@ -319,11 +329,11 @@ public final class Executor {
           // the bound did not fit the index: read the model index and let the filter decide
           List<Twin> inRange = new ArrayList<>();
           for (Dtmi m : s.roots) {
-            for (Twin t : twins.twinsOfModel(m.value())) {
+            twins.forEachOfModel(m, false, t -> {
               run.step();
               row[s.slot] = t;
               if (Boolean.TRUE.equals(s.rangeCondition.eval(row, run))) inRange.add(t);
-            }
+            });
           }
           each(steps, s, inRange, i, row, run, sink);
         } else {
@@ -333,10 +343,15 @@ public final class Executor {
       }
       case MODEL: {
         if (s.roots.size() == 1) {
-          each(steps, s, twins.twinsOfModel(s.roots.get(0).value()), i, row, run, sink);
+          // straight from the model index, no list of the model's twins
+          twins.forEachOfModel(s.roots.get(0), false, t -> {
+            run.step();
+            row[s.slot] = t;
+            step(steps, i + 1, row, run, sink);
+          });
         } else {
           Map<String, Twin> all = new LinkedHashMap<>();
-          for (Dtmi m : s.roots) for (Twin t : twins.twinsOfModel(m.value())) all.put(t.id(), t);
+          for (Dtmi m : s.roots) twins.forEachOfModel(m, false, t -> all.put(t.id(), t));
           each(steps, s, all.values(), i, row, run, sink);
         }
         break;
@@ -348,35 +363,24 @@ public final class Executor {
       case REL_BY_TARGET: {
         Set<String> seen = new HashSet<>();
         for (String id : ids(s.ids.eval(row, run))) {
-          if (!seen.add(id) || twins.twin(id).isEmpty()) continue;
-          List<Relation> rs;
-          try {
-            rs = s.kind == Plan.AccessKind.REL_BY_SOURCE ? twins.outgoing(id) : twins.incoming(id);
-          } catch (RuntimeException gone) {
-            continue;
-          }
-          for (Relation r : rs) {
+          if (!seen.add(id)) continue;
+          Consumer<Relation> each = r -> {
             run.step();
             row[s.slot] = r;
             step(steps, i + 1, row, run, sink);
-          }
+          };
+          if (s.kind == Plan.AccessKind.REL_BY_SOURCE) twins.forEachOutgoing(id, each);
+          else twins.forEachIncoming(id, each);
         }
         break;
       }
       case REL_ALL: {
-        for (Twin t : twins.twins()) {
-          List<Relation> rs;
-          try {
-            rs = twins.outgoing(t.id());
-          } catch (RuntimeException gone) {
-            continue;
-          }
-          for (Relation r : rs) {
-            run.step();
-            row[s.slot] = r;
-            step(steps, i + 1, row, run, sink);
-          }
-        }
+        Consumer<Relation> each = r -> {
+          run.step();
+          row[s.slot] = r;
+          step(steps, i + 1, row, run, sink);
+        };
+        for (Twin t : twins.twins()) twins.forEachOutgoing(t.id(), each);
         break;
       }
       default:
@@ -562,7 +566,8 @@ public final class Executor {
   private static final class GroupSink implements Sink {
     private final Plan plan;
     private final Run run;
-    private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
+    /** Keyed by the one key's value, or by the list of the keys' values when there are several. */
+    private final Map<Object, Group> groups = new LinkedHashMap<>();
 
     GroupSink(Plan plan, Run run) {
       this.plan = plan;
@@ -571,8 +576,16 @@ public final class Executor {
 
     @Override
     public void accept(Object[] row) {
-      List<Object> key = new ArrayList<>(plan.groupKeys.size());
-      for (Eval k : plan.groupKeys) key.add(GroupKey.of(k.eval(row, run)));
+      Object key;
+      if (plan.groupKeys.isEmpty()) {
+        key = List.of();
+      } else if (plan.groupKeys.size() == 1) {
+        key = GroupKey.of(plan.groupKeys.get(0).eval(row, run));
+      } else {
+        List<Object> keys = new ArrayList<>(plan.groupKeys.size());
+        for (Eval k : plan.groupKeys) keys.add(GroupKey.of(k.eval(row, run)));
+        key = keys;
+      }
       Group g = groups.get(key);
       if (g == null) {
         g = new Group(row.clone(), plan.aggregates);

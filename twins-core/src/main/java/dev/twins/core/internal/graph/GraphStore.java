@@ -1057,9 +1057,11 @@ public final class GraphStore {
         Instant now = replay == null ? options.clock().instant() : replay.time();
         // most relationships have no properties: they share one empty object (stored documents are never changed)
         ObjectNode stored = props.isEmpty() ? NO_PROPERTIES : props;
+        // the endpoints are the twins' own id strings: lookups by them compare by identity first, and
+        // the relationship holds no copies of the ids
         Relation r = replay == null
-            ? RELATIONS.make(relationshipId, sourceId, targetId, name, etagPrefix, etags.incrementAndGet(), now, stored)
-            : new Relation(relationshipId, sourceId, targetId, name, replayedRelation(replay).etag(), now, stored);
+            ? RELATIONS.make(relationshipId, src.id, tgt.id, name, etagPrefix, etags.incrementAndGet(), now, stored)
+            : new Relation(relationshipId, src.id, tgt.id, name, replayedRelation(replay).etag(), now, stored);
         commit(replay, () -> {
           src.out = Adjacency.put(src.out, r, false);
           if (old != null) {
