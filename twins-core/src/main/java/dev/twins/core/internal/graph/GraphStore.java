@@ -1527,9 +1527,11 @@ public final class GraphStore {
         }
         // the source's and target's models are not checked again: either may have changed since the
         // relationship was made; its properties are checked when its source's model still declares it
-        if (src.model.contents().get(r.name()) instanceof Relationship) {
+        // (most relationships have none: then neither the model lookup nor a copy of the properties)
+        ObjectNode props = RELATIONS.properties(r);
+        if (!props.isEmpty() && src.model.contents().get(r.name()) instanceof Relationship) {
           Relationship rel = (Relationship) src.model.contents().get(r.name());
-          List<Problem> problems = TwinValidator.relationProperties(rel, r.properties());
+          List<Problem> problems = TwinValidator.relationProperties(rel, props);
           if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
         }
         if (Adjacency.get(src.out, null, r.id()) != null) {
