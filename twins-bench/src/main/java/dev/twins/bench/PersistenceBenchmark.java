@@ -38,6 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       journal and wait until each (or each batch of {@value #BATCH}) is durable under the
  *       {@code durability} policy; group commit shares one write (and fsync) among everything
  *       appended meanwhile (throughput, records/s);
+ *   <li>{@link #graphWrite}: writer threads update twins of a {@link TwinStore}'s graph, each write
+ *       returning once its journal record is durable under {@code durability}; concurrent writes
+ *       share a group (and fsync), since a write waits outside the graph's commit (throughput,
+ *       writes/s);
  *   <li>{@link #openStore}: opening a store that holds a {@link BuildingPortfolio} of
  *       {@code twins} twins (about 2.95 relationships each) and a journal of {@code records}
  *       records in all (the creates, then property updates), with or without a snapshot taken
@@ -122,6 +126,80 @@ public class PersistenceBenchmark {
     for (int i = 0; i < BATCH; i++) lsn = s.journal.append(RecordTypes.TELEMETRY, 1, s.payload, s.payload.length);
     s.journal.await(lsn);
     return lsn;
+  }
+
+  /** A store of {@value #ROOMS} rooms, open for the whole trial, written to by every thread. */
+  @State(Scope.Benchmark)
+  public static class GraphWriteState {
+    /** Rooms in the store (each thread writes its own ones in turn). */
+    static final int ROOMS = 1024;
+
+    /** The durability policy: everyWrite, every10ms or os. */
+    @Param({"everyWrite", "os"})
+    public String durability;
+
+    Path dir;
+    TwinStore store;
+    Twins graph;
+    final java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Opens the store and creates the rooms. */
+    @Setup(Level.Trial)
+    public void open() {
+      dir = tempDir("graphwrite");
+      store = TwinStore.builder(dir).models(Twins.demo().models()).durability(policy(durability)).snapshotEvery(0)
+          .open();
+      graph = store.twins();
+      store.batch(() -> {
+        for (int i = 0; i < ROOMS; i++) {
+          graph.createTwin("room-" + i, "dtmi:twins:demo:Room;1", java.util.Map.of("temperature", 20.0));
+        }
+      });
+    }
+
+    /** Closes the store and deletes it. */
+    @TearDown(Level.Trial)
+    public void close() {
+      System.out.println("\n" + store.fileStats());
+      store.close();
+      delete(dir);
+    }
+  }
+
+  /** One writer thread's rooms and counter. */
+  @State(Scope.Thread)
+  public static class Writer {
+    int first;
+    int next;
+
+    /**
+     * Picks this thread's rooms.
+     *
+     * @param s the store
+     */
+    @Setup(Level.Trial)
+    public void pick(GraphWriteState s) {
+      first = s.threads.getAndIncrement();
+    }
+  }
+
+  /**
+   * Updates a room's temperature through the store's graph; returns once the change is durable.
+   *
+   * @param s the store
+   * @param w this thread's rooms
+   * @return the updated twin's version
+   */
+  @Benchmark
+  @Threads(4)
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  public long graphWrite(GraphWriteState s, Writer w) {
+    int room = (w.first + 16 * (w.next++ & 63)) % GraphWriteState.ROOMS;
+    return s.graph.set("room-" + room, "temperature", 15.0 + (w.next & 31)).version();
   }
 
   /** A store holding a portfolio and a journal, built once per trial. */

@@ -37,16 +37,24 @@ import java.util.function.UnaryOperator;
  *
  * <p><b>Acknowledgement.</b> Each write of the graph, and each telemetry message the
  * {@link #telemetry() hub} accepts, returns once its journal record is as durable as the
- * {@link Durability} promises. Records are written in groups (one {@code write}, and one
- * {@code fsync} under {@link Durability#everyWrite()}, for everything appended meanwhile); a graph
- * write waits for its group inside the graph's commit, so graph writes from many threads are
- * acknowledged one group each, while {@link #batch} waits once for all its writes and telemetry
- * from many threads shares groups.
+ * {@link Durability} promises. The store journals the graph's changes through the graph's
+ * {@link dev.twins.core.graph.CommitHook commit hook}: each change is appended to the journal's
+ * buffer inside the graph's commit (so the journal holds the changes in commit order), and the
+ * write waits for its record after the graph's locks are released. Records are written in groups
+ * (one {@code write}, and one {@code fsync} under {@link Durability#everyWrite()}, for everything
+ * appended meanwhile), so concurrent graph writes, and telemetry from many threads, share groups;
+ * {@link #batch} waits once for all its writes.
  *
- * <p><b>Disk failures.</b> When writing the journal fails, the journal stops: every later write
- * still changes the graph in memory (the graph cannot refuse a write from a subscriber), but it
- * is neither journaled nor acknowledged as durable; {@link #sync()}, {@link #batch} and
- * {@link #close()} throw the failure. Reopen the store to get back to its durable state.
+ * <p><b>Disk failures.</b> When writing the journal fails (disk full, I/O error), the write that
+ * was waiting for it throws {@link dev.twins.core.graph.GraphException} with code
+ * {@link dev.twins.core.graph.GraphException.Code#NOT_DURABLE}, whose cause is the
+ * {@link StoreException} naming the journal file: the change was not acknowledged (it is visible
+ * in memory, but a crash may lose it). The store then stops: every later graph write is refused
+ * with {@code NOT_DURABLE} before it changes anything (cause: a {@link StoreException.Code#CLOSED}
+ * exception carrying the failure), {@link #failure()} reports the failure, and {@link #sync()},
+ * {@link #batch} and {@link #close()} throw it. Reopen the store to get back to its durable state.
+ * Writes to the graph after {@link #close()} (or to a graph replaced by {@link #addModels}) are
+ * refused the same way.
  */
 public final class TwinStore implements AutoCloseable {
   private final StoreEngine engine;
@@ -106,8 +114,8 @@ public final class TwinStore implements AutoCloseable {
   /**
    * Adds models to the store (recorded in the journal). Because a graph's model set is fixed, the
    * twins and relationships move to a new graph over the union of the models, which this returns
-   * and {@link #twins()} returns from now on; do not write to the previous graph object (nor
-   * during the call).
+   * and {@link #twins()} returns from now on; writes to the previous graph object are refused
+   * ({@link dev.twins.core.graph.GraphException.Code#NOT_DURABLE}); do not write during the call.
    *
    * @param more the models to add
    * @return the new graph
@@ -151,6 +159,15 @@ public final class TwinStore implements AutoCloseable {
    */
   public void sync() {
     engine.sync();
+  }
+
+  /**
+   * The disk failure that stopped the store, if any: from then on the store refuses writes.
+   *
+   * @return the failure (naming the journal file)
+   */
+  public java.util.Optional<StoreException> failure() {
+    return engine.failure();
   }
 
   /** @return what opening the store found and did */
@@ -234,7 +251,8 @@ public final class TwinStore implements AutoCloseable {
 
     /**
      * Sets the options of the graph, e.g. {@code b -> b.cascadeDelete(true)}. Give the same
-     * options at every open: the journal is replayed under them.
+     * options at every open: the journal is replayed under them. The store sets the graph's
+     * {@link Twins.Builder#commitHook commit hook} itself (a hook set here is replaced).
      *
      * @param options the options
      * @return this builder

@@ -3,6 +3,7 @@ package dev.twins.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.twins.core.graph.GraphException;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Models;
 import java.nio.file.Files;
@@ -98,9 +99,14 @@ class TwinStoreTest {
     Models floorsOnly = Models.of(List.of(Graphs.MODELS.require(Graphs.FLOOR)));
     try (TwinStore store = TwinStore.builder(dir).models(floorsOnly).open()) {
       assertThat(store.models().size()).isLessThan(Graphs.MODELS.size());
-      store.twins().createTwin("floor-1", Graphs.FLOOR, Map.of("level", 1));
+      Twins before = store.twins();
+      before.createTwin("floor-1", Graphs.FLOOR, Map.of("level", 1));
       Twins bigger = store.addModels(Graphs.MODELS);
       assertThat(bigger.twin("floor-1")).isPresent();
+      // the replaced graph is not journaled any more: writes to it are refused, not lost
+      assertThatThrownBy(() -> before.createTwin("floor-2", Graphs.FLOOR, Map.of("level", 2)))
+          .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo(GraphException.Code.NOT_DURABLE))
+          .hasMessageContaining("replaced by TwinStore.addModels");
       bigger.createTwin("room-1", Graphs.ROOM, Map.of("temperature", 20.0));
       bigger.relate("floor-1", "r1", "hasRoom", "room-1");
     }
@@ -112,6 +118,22 @@ class TwinStoreTest {
     try (TwinStore store = TwinStore.open(dir)) {
       assertThat(store.models()).isEqualTo(Graphs.MODELS);
       assertThat(store.twins().twinCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aClosedStoresGraphRefusesWrites() {
+    TwinStore store = open();
+    Twins g = store.twins();
+    g.createTwin("floor-1", Graphs.FLOOR, Map.of("level", 1));
+    assertThat(store.failure()).isEmpty();
+    store.close();
+    assertThatThrownBy(() -> g.createTwin("floor-2", Graphs.FLOOR, Map.of("level", 2)))
+        .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.code()).isEqualTo(GraphException.Code.NOT_DURABLE))
+        .hasMessageContaining("the store is closed").hasMessageContaining(dir.toString());
+    assertThat(g.twin("floor-2")).isEmpty();
+    try (TwinStore again = TwinStore.open(dir)) {
+      assertThat(again.twins().twinCount()).isEqualTo(1);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.twins.bench.peers;
 
 import dev.twins.core.graph.JsonPatch;
-import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Models;
@@ -13,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Twins through its public graph API: {@code createTwin} and {@code relate} to load,
  * {@code twin(id)} to read, a JSON Patch {@code replace} per update, and the scoped query by hand
- * over {@code outgoing(id, name)} and {@code twin(id)}.
+ * over {@code forEachOutgoing(id, name, action)} and {@code twin(id)}.
  */
 class TwinsEngine implements Engine {
   private final Models models;
@@ -76,9 +75,7 @@ class TwinsEngine implements Engine {
     List<String> frontier = List.of(startId);
     for (String step : scope.path()) {
       List<String> next = new ArrayList<>();
-      for (String id : frontier) {
-        for (Relation r : twins.outgoing(id, step)) next.add(r.targetId());
-      }
+      for (String id : frontier) twins.forEachOutgoing(id, step, r -> next.add(r.targetId()));
       frontier = next;
     }
     List<String> out = new ArrayList<>();

@@ -50,7 +50,14 @@ public class GraphException extends TwinsException {
      * its sequence number is not after the last change, or its recorded result is not the version
      * that applying it makes.
      */
-    REPLAY_CONFLICT
+    REPLAY_CONFLICT,
+    /**
+     * The graph's {@link CommitHook} (its persistence, such as a durable store's journal) could not
+     * record the change: see {@link #getCause()}. When the hook refused the change as it committed,
+     * nothing changed; when waiting for durability failed, the change is visible in memory but was
+     * not acknowledged (it may be lost on a crash), and the store refuses later writes.
+     */
+    NOT_DURABLE
   }
 
   /**
@@ -105,6 +112,21 @@ public class GraphException extends TwinsException {
    */
   public GraphException(Code code, String twinId, String message) {
     this(code, twinId, message, List.of());
+  }
+
+  /**
+   * Creates the exception for a failure of something the operation depends on.
+   *
+   * @param code why
+   * @param twinId the twin the operation was about
+   * @param message what is wrong and what to change
+   * @param cause the underlying failure
+   */
+  public GraphException(Code code, String twinId, String message, Throwable cause) {
+    super(twinId.isEmpty() ? message : twinId + ": " + message, cause);
+    this.code = Objects.requireNonNull(code, "code");
+    this.twinId = twinId;
+    this.problems = List.of();
   }
 
   /** @return why the operation was rejected */

@@ -17,7 +17,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Relation {
   static {
-    TwinAccess.installRelations(Relation::new);
+    TwinAccess.installRelations(new TwinAccess.RelationMaker() {
+      @Override
+      public Relation make(String id, String sourceId, String targetId, String name, String etagPrefix,
+          long etagNumber, Instant time, ObjectNode properties) {
+        return new Relation(id, sourceId, targetId, name, etagPrefix, etagNumber, time, properties);
+      }
+
+      @Override
+      public ObjectNode properties(Relation relation) {
+        return relation.properties;
+      }
+    });
   }
 
   private final String id;

@@ -40,6 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
  * the source twin's model and its target must be of the declared target model (or extend it); a
  * twin with relationships cannot be deleted; a relationship cannot connect a twin to itself.
  * {@link Builder} relaxes or tightens these.
+ *
+ * <p><b>Persistence.</b> A graph with a {@link Builder#commitHook commit hook} (such as one of a
+ * durable store) returns from a write only once the hook's completion has run; if the hook cannot
+ * make the change durable, every write method throws {@link GraphException} with
+ * {@link GraphException.Code#NOT_DURABLE}, carrying the cause.
  */
 public final class Twins {
   private final GraphStore store;
@@ -569,7 +574,8 @@ public final class Twins {
    *       recorded ETag, is deleted.
    * </ul>
    *
-   * <p>The event is delivered to this graph's subscribers as it is (the same object). Changes must
+   * <p>The event is delivered to this graph's subscribers and its {@link Builder#commitHook commit
+   * hook} as it is (the same object). Changes must
    * be applied in order, from one thread or otherwise serialised: a change whose sequence number
    * is not after the graph's {@link #version() last} is refused.
    *
@@ -697,6 +703,7 @@ public final class Twins {
     private boolean enforceWritable;
     private boolean allowSelfRelationships;
     private Clock clock = Clock.systemUTC();
+    private CommitHook commitHook;
 
     private Builder(Models models) {
       this.models = Objects.requireNonNull(models, "models");
@@ -757,10 +764,24 @@ public final class Twins {
       return this;
     }
 
+    /**
+     * Sets the graph's persistence SPI (default: none): a hook told of every change, live or
+     * {@link Twins#apply applied}, in commit order, whose completion runs before the write returns
+     * and can fail it with {@link GraphException.Code#NOT_DURABLE}. See {@link CommitHook}; a durable
+     * store sets its own.
+     *
+     * @param hook the hook
+     * @return this builder
+     */
+    public Builder commitHook(CommitHook hook) {
+      this.commitHook = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
     /** @return the graph */
     public Twins build() {
       return new Twins(new GraphStore(models, new GraphStore.Options(cascadeDelete, enforceMaxMultiplicity,
-          enforceWritable, allowSelfRelationships, clock)));
+          enforceWritable, allowSelfRelationships, clock), commitHook));
     }
 
     /**

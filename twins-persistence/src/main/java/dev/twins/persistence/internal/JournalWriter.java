@@ -52,6 +52,11 @@ public final class JournalWriter implements AutoCloseable {
   private boolean closing;
   private boolean closed;
   private long groups;
+  private long fsyncs;
+
+  // test seams
+  private volatile Runnable beforeFsync;
+  private volatile IOException failWrites;
 
   // flusher thread only
   private FileChannel channel;
@@ -235,6 +240,45 @@ public final class JournalWriter implements AutoCloseable {
     }
   }
 
+  /** @return how many group fsyncs of the journal were made so far (for tests and statistics) */
+  public long fsyncs() {
+    lock.lock();
+    try {
+      return fsyncs;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** @return the failure that stopped the journal, if any */
+  public java.util.Optional<StoreException> failure() {
+    lock.lock();
+    try {
+      return java.util.Optional.ofNullable(failure);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Test seam: runs an action in the flusher thread before each group's fsync (for example to hold
+   * the fsync until other writers have appended).
+   *
+   * @param action the action, or null for none
+   */
+  public void beforeFsync(Runnable action) {
+    beforeFsync = action;
+  }
+
+  /**
+   * Test seam: makes every later group write fail with an I/O error, as a full or failing disk would.
+   *
+   * @param error the error, or null to stop failing
+   */
+  public void failWrites(IOException error) {
+    failWrites = error;
+  }
+
   /** @return the segments, oldest first */
   public List<Segment> segments() {
     synchronized (segments) {
@@ -303,9 +347,13 @@ public final class JournalWriter implements AutoCloseable {
         lock.unlock();
       }
       try {
+        IOException injected = failWrites;
+        if (injected != null) throw injected;
         buf.flip();
         while (buf.hasRemaining()) segmentBytes += channel.write(buf);
         if (sync) {
+          Runnable seam = beforeFsync;
+          if (seam != null) seam.run();
           channel.force(false);
           lastSync = System.nanoTime();
         }
@@ -318,6 +366,7 @@ public final class JournalWriter implements AutoCloseable {
           spare = buf;
           written = upto;
           if (sync || roll) synced = upto;
+          if (sync) fsyncs++;
           groups++;
           progress.signalAll();
           if (closing && active.position() == 0 && synced == appended) {

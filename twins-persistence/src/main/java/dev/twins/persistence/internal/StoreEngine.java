@@ -1,6 +1,7 @@
 package dev.twins.persistence.internal;
 
 import dev.twins.core.graph.ChangeEvent;
+import dev.twins.core.graph.CommitHook;
 import dev.twins.core.graph.GraphSnapshot;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Subscription;
@@ -78,7 +79,8 @@ public final class StoreEngine implements AutoCloseable {
   private final Object snapshotLock = new Object();
   private volatile Twins graph;
   private volatile Models models;
-  private volatile Subscription subscription;
+  private volatile Journaling journaling;
+  private volatile StoreException failure;
   private volatile TelemetryHub hub;
   private volatile Subscription telemetrySubscription;
   private volatile long lastSnapshotLsn;
@@ -131,6 +133,7 @@ public final class StoreEngine implements AutoCloseable {
     try {
       Recovered r = recover();
       this.graph = r.graph;
+      this.journaling = r.journaling;
       this.hub = r.hub;
       this.models = r.models;
       this.recovery = r.report;
@@ -154,6 +157,7 @@ public final class StoreEngine implements AutoCloseable {
   // ------------------------------------------------------------------------------------ recovery
 
   private static final class Recovered {
+    Journaling journaling;
     Twins graph;
     TelemetryHub hub;
     long telemetryRefused;
@@ -168,6 +172,7 @@ public final class StoreEngine implements AutoCloseable {
     long start = System.nanoTime();
     Path dir = config.dir();
     Recovered r = new Recovered();
+    r.journaling = new Journaling();
     List<String> skipped = new ArrayList<>();
     TreeMap<Long, Path> snaps = SnapshotFiles.list(dir);
     LoadedSnapshot loaded = null;
@@ -181,8 +186,8 @@ public final class StoreEngine implements AutoCloseable {
       }
     }
     r.models = union(loaded == null ? Models.empty() : loaded.models, readModelsFile());
-    r.graph = loaded == null ? config.graphOptions().apply(Twins.builder(r.models)).build()
-        : restore(r.models, loaded.snapshot, loaded.file);
+    r.graph = loaded == null ? graphBuilder(r.models, r.journaling).build()
+        : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
     r.hub = newHub(r.graph);
     if (loaded != null) {
       for (ByteBuffer series : loaded.series) {
@@ -208,7 +213,7 @@ public final class StoreEngine implements AutoCloseable {
           if (!r.models.interfaces().containsAll(m.interfaces())) {
             // only when models.json was lost: the telemetry readings so far start again
             r.models = union(r.models, m);
-            r.graph = restore(r.models, r.graph.snapshot(), file);
+            r.graph = restore(r.models, r.journaling, r.graph.snapshot(), file);
             r.hub.close();
             r.hub = newHub(r.graph);
           }
@@ -307,9 +312,14 @@ public final class StoreEngine implements AutoCloseable {
     return new RecoveryReport.Truncation(d.file(), d.offset(), dropped, d.problem());
   }
 
-  private Twins restore(Models m, GraphSnapshot s, Path file) {
+  /** The graph's builder: the store's options, and the commit hook that journals the changes. */
+  private Twins.Builder graphBuilder(Models m, Journaling hook) {
+    return config.graphOptions().apply(Twins.builder(m)).commitHook(hook);
+  }
+
+  private Twins restore(Models m, Journaling hook, GraphSnapshot s, Path file) {
     try {
-      return config.graphOptions().apply(Twins.builder(m)).restore(s);
+      return graphBuilder(m, hook).restore(s);
     } catch (TwinsException e) {
       throw new StoreException(Code.INVALID_RECORD, file, -1, "the state does not fit the models: " + e.getMessage(), e);
     }
@@ -388,18 +398,81 @@ public final class StoreEngine implements AutoCloseable {
 
   // ------------------------------------------------------------------------------------ writing
 
-  private void journal(ChangeEvent e) {
-    Bytes b = scratch.get();
-    b.reset();
-    EventCodec.encode(e, b);
-    long lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
-    long[] inBatch = batch.get();
-    if (inBatch != null) {
-      inBatch[0] = lsn;
-    } else {
-      journal.await(lsn);
+  /**
+   * The graph's commit hook: appends each change to the journal inside the graph's commit (so the
+   * journal's order is the commit order; an append only copies into the journal's buffer), and
+   * waits for the record's durability in the completion, outside the graph's locks, so that
+   * concurrent writers share a group (one fsync under {@link Durability#everyWrite()}). A graph
+   * being recovered replays its journal through the hook, which then records nothing; a graph
+   * replaced by {@link #addModels} or closed refuses writes.
+   */
+  private final class Journaling implements CommitHook {
+    private volatile boolean active;
+    private volatile String retired;
+
+    void activate() {
+      active = true;
     }
-    maybeSnapshot(lsn);
+
+    void retire(String why) {
+      retired = why;
+    }
+
+    @Override
+    public Completion committing(ChangeEvent e) {
+      String why = retired;
+      if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
+      if (!active) return Completion.none(); // replaying the journal while the store opens
+      StoreException failed = failure;
+      if (failed != null) throw refused(failed);
+      Bytes b = scratch.get();
+      b.reset();
+      EventCodec.encode(e, b);
+      long lsn;
+      try {
+        lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
+      } catch (StoreException ex) {
+        throw refused(fail(ex));
+      }
+      long[] inBatch = batch.get();
+      if (inBatch != null) {
+        inBatch[0] = lsn;
+        return () -> maybeSnapshot(lsn);
+      }
+      return () -> {
+        try {
+          journal.await(lsn);
+        } catch (StoreException ex) {
+          throw fail(ex);
+        }
+        maybeSnapshot(lsn);
+      };
+    }
+  }
+
+  /** Puts the store into its failed state (the first failure stays). */
+  private StoreException fail(StoreException ex) {
+    synchronized (this) {
+      if (failure == null && ex.code() != Code.CLOSED) failure = ex;
+    }
+    return ex;
+  }
+
+  private StoreException refused(StoreException cause) {
+    if (cause.code() == Code.CLOSED) return cause;
+    return new StoreException(Code.CLOSED, config.dir(), -1, "the store stopped after a disk failure and refuses "
+        + "writes; reopen it to get back to its durable state (the failure: " + cause.getMessage() + ")", cause);
+  }
+
+  /**
+   * The disk failure that stopped the store, if any.
+   *
+   * @return the failure
+   */
+  public Optional<StoreException> failure() {
+    StoreException f = failure;
+    if (f == null) f = journal.failure().orElse(null);
+    return Optional.ofNullable(f);
   }
 
   private void journal(dev.twins.core.telemetry.TelemetryMessage m) {
@@ -417,7 +490,7 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   private void subscribe() {
-    subscription = graph.subscribe(e -> true, this::journal);
+    journaling.activate();
     telemetrySubscription = hub.subscribe(m -> true, this::journal);
   }
 
@@ -511,7 +584,8 @@ public final class StoreEngine implements AutoCloseable {
     Models union = union(models, more);
     if (union == models) return graph;
     synchronized (snapshotLock) {
-      subscription.cancel();
+      journaling.retire("this graph was replaced by TwinStore.addModels; write to the graph it returned "
+          + "(TwinStore.twins())");
       telemetrySubscription.cancel();
       byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
       writeModelsFile(union);
@@ -522,6 +596,7 @@ public final class StoreEngine implements AutoCloseable {
       hub.close();
       models = r.models;
       graph = r.graph;
+      journaling = r.journaling;
       hub = r.hub;
       subscribe();
       return graph;
@@ -626,6 +701,11 @@ public final class StoreEngine implements AutoCloseable {
     return config;
   }
 
+  /** @return the journal writer (for tests and statistics) */
+  public JournalWriter journal() {
+    return journal;
+  }
+
   /** @return the journal's segments */
   public List<JournalWriter.Segment> segments() {
     return journal.segments();
@@ -659,6 +739,8 @@ public final class StoreEngine implements AutoCloseable {
     out.put("journalSegments", journal.segments().size());
     out.put("journalBytes", bytes);
     out.put("lastRecord", journal.lastLsn());
+    out.put("journalGroups", journal.groups());
+    out.put("journalFsyncs", journal.fsyncs());
     TreeMap<Long, Path> snaps = SnapshotFiles.list(config.dir());
     out.put("snapshots", snaps.size());
     out.put("lastSnapshot", snaps.isEmpty() ? "none" : snaps.lastEntry().getValue().getFileName().toString());
@@ -674,7 +756,7 @@ public final class StoreEngine implements AutoCloseable {
   public void close() {
     if (closed) return;
     closed = true;
-    subscription.cancel();
+    journaling.retire("the store is closed");
     telemetrySubscription.cancel();
     snapshotter.shutdown();
     try {

@@ -1,6 +1,7 @@
 package dev.twins.core.internal.graph;
 
 import dev.twins.core.graph.ChangeEvent;
+import dev.twins.core.graph.CommitHook;
 import dev.twins.core.graph.Condition;
 import dev.twins.core.graph.GraphException;
 import dev.twins.core.graph.GraphException.Code;
@@ -155,8 +156,69 @@ public final class GraphStore {
    * @param options the options
    */
   public GraphStore(Models models, Options options) {
+    this(models, options, null);
+  }
+
+  /**
+   * Creates an empty graph with a commit hook.
+   *
+   * @param models the model set every twin must fit
+   * @param options the options
+   * @param hook told of every change as it commits (see {@link CommitHook}), or null
+   */
+  public GraphStore(Models models, Options options, CommitHook hook) {
     this.models = Objects.requireNonNull(models, "models");
     this.options = Objects.requireNonNull(options, "options");
+    this.hook = hook;
+  }
+
+  // ------------------------------------------------------------------------------------ commit hook
+
+  private final CommitHook hook;
+  /** The completions of this thread's committed changes, run when its write returns. */
+  private final ThreadLocal<ArrayList<Pending>> pending = ThreadLocal.withInitial(ArrayList::new);
+
+  /** A completion and the id of its change (for the error). */
+  private record Pending(String id, CommitHook.Completion completion) {}
+
+  /** Hands a committing change to the hook (under the commit lock, before the change is visible). */
+  private void hookCommitting(ChangeEvent ev) {
+    CommitHook.Completion c;
+    try {
+      c = hook.committing(ev);
+    } catch (RuntimeException ex) {
+      throw new GraphException(Code.NOT_DURABLE, ev.twinId(), "the change was refused by the graph's persistence "
+          + "and not made: " + ex.getMessage(), ex);
+    }
+    if (c != null && c != CommitHook.Completion.none()) pending.get().add(new Pending(ev.twinId(), c));
+  }
+
+  /**
+   * Runs the completions of this thread's committed changes; called by every public write as it
+   * returns (normally or not), outside all locks.
+   *
+   * @throws GraphException with {@link Code#NOT_DURABLE} if a completion failed
+   */
+  private void finishWrite() {
+    if (hook == null) return;
+    ArrayList<Pending> list = pending.get();
+    if (list.isEmpty()) return;
+    Pending[] todo = list.toArray(new Pending[0]);
+    list.clear();
+    GraphException failure = null;
+    for (Pending p : todo) {
+      try {
+        p.completion().complete();
+      } catch (RuntimeException ex) {
+        if (failure == null) {
+          failure = new GraphException(Code.NOT_DURABLE, p.id(), "the change is not durable (it is in memory but "
+              + "was not acknowledged, and may be lost on a crash): " + ex.getMessage(), ex);
+        } else {
+          failure.addSuppressed(ex);
+        }
+      }
+    }
+    if (failure != null) throw failure;
   }
 
   /**
@@ -515,6 +577,15 @@ public final class GraphStore {
 
   private Twin put(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
       List<JsonPatch.Operation> deviceMembers, Condition condition, ChangeEvent replay) {
+    try {
+      return putNow(id, model, given, sourceTimes, deviceMembers, condition, replay);
+    } finally {
+      finishWrite();
+    }
+  }
+
+  private Twin putNow(String id, Dtmi model, ObjectNode given, Map<String, Instant> sourceTimes,
+      List<JsonPatch.Operation> deviceMembers, Condition condition, ChangeEvent replay) {
     Twin recorded = replay == null ? null : replayedTwin(replay);
     checkId(id, "twin");
     Interface iface = model(id, model);
@@ -575,6 +646,14 @@ public final class GraphStore {
    * @return the new snapshot
    */
   public Twin patch(String id, JsonPatch patch, Condition condition) {
+    try {
+      return patchNow(id, patch, condition);
+    } finally {
+      finishWrite();
+    }
+  }
+
+  private Twin patchNow(String id, JsonPatch patch, Condition condition) {
     Entry e = requireEntry(id);
     e.lock();
     try {
@@ -694,6 +773,14 @@ public final class GraphStore {
    * @param replay null for a live write, else the recorded event
    */
   public void delete(String id, Condition condition, ChangeEvent replay) {
+    try {
+      deleteNow(id, condition, replay);
+    } finally {
+      finishWrite();
+    }
+  }
+
+  private void deleteNow(String id, Condition condition, ChangeEvent replay) {
     while (true) {
       Entry e = requireEntry(id);
       if (options.cascadeDelete() && e.hasRelations()) {
@@ -907,6 +994,15 @@ public final class GraphStore {
    */
   public Relation putRelation(String sourceId, String relationshipId, String name, String targetId, ObjectNode props,
       Condition condition, ChangeEvent replay) {
+    try {
+      return putRelationNow(sourceId, relationshipId, name, targetId, props, condition, replay);
+    } finally {
+      finishWrite();
+    }
+  }
+
+  private Relation putRelationNow(String sourceId, String relationshipId, String name, String targetId,
+      ObjectNode props, Condition condition, ChangeEvent replay) {
     checkId(relationshipId, "relationship");
     if (sourceId.equals(targetId) && !options.allowSelfRelationships()) {
       throw new GraphException(Code.SELF_RELATIONSHIP, key(sourceId, relationshipId), "the relationship cannot "
@@ -995,6 +1091,14 @@ public final class GraphStore {
    * @return the new snapshot
    */
   public Relation patchRelation(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
+    try {
+      return patchRelationNow(sourceId, relationshipId, patch, condition);
+    } finally {
+      finishWrite();
+    }
+  }
+
+  private Relation patchRelationNow(String sourceId, String relationshipId, JsonPatch patch, Condition condition) {
     String key = key(sourceId, relationshipId);
     LockedRelation locked = lockRelation(sourceId, relationshipId, key);
     Entry src = locked.src();
@@ -1057,6 +1161,14 @@ public final class GraphStore {
    * @param replay null for a live write, else the recorded event
    */
   public void deleteRelation(String sourceId, String relationshipId, Condition condition, ChangeEvent replay) {
+    try {
+      deleteRelationNow(sourceId, relationshipId, condition, replay);
+    } finally {
+      finishWrite();
+    }
+  }
+
+  private void deleteRelationNow(String sourceId, String relationshipId, Condition condition, ChangeEvent replay) {
     String key = key(sourceId, relationshipId);
     LockedRelation locked = lockRelation(sourceId, relationshipId, key);
     Entry src = locked.src();
@@ -1153,9 +1265,15 @@ public final class GraphStore {
     commitLock.lock();
     try {
       long seq = nextSequence(replay);
+      ChangeEvent ev = null;
+      if (hook != null) {
+        ev = replay != null ? replay : event.apply(seq);
+        hookCommitting(ev);
+      }
+      sequence = seq;
       publish.run();
       lastSequence = seq;
-      if (!listeners.isEmpty()) deliver(replay != null ? replay : event.apply(seq));
+      if (!listeners.isEmpty()) deliver(ev != null ? ev : replay != null ? replay : event.apply(seq));
     } finally {
       commitLock.unlock();
     }
@@ -1177,31 +1295,39 @@ public final class GraphStore {
     commitLock.lock();
     try {
       long seq = nextSequence(replay);
+      ChangeEvent ev = null;
+      if (hook != null) {
+        ev = twinEvent(replay, seq, old, t, patch);
+        hookCommitting(ev);
+      }
+      sequence = seq;
       publish(e, old, t, iface);
       lastSequence = seq;
-      if (!listeners.isEmpty()) {
-        ChangeEvent ev = replay;
-        if (ev == null) {
-          Instant now = t.lastUpdateTime();
-          ev = old == null ? new ChangeEvent.TwinCreated(seq, now, t)
-              : new ChangeEvent.TwinUpdated(seq, now, t.model(), patch != null ? patch
-                  : Diff.between(HOOKS.document(old), HOOKS.document(t)), t);
-        }
-        deliver(ev);
-      }
+      if (!listeners.isEmpty()) deliver(ev != null ? ev : twinEvent(replay, seq, old, t, patch));
     } finally {
       commitLock.unlock();
     }
   }
 
-  /** The sequence number of the change committing now (under the commit lock). */
+  private static ChangeEvent twinEvent(ChangeEvent replay, long seq, Twin old, Twin t, JsonPatch patch) {
+    if (replay != null) return replay;
+    Instant now = t.lastUpdateTime();
+    return old == null ? new ChangeEvent.TwinCreated(seq, now, t)
+        : new ChangeEvent.TwinUpdated(seq, now, t.model(), patch != null ? patch
+            : Diff.between(HOOKS.document(old), HOOKS.document(t)), t);
+  }
+
+  /**
+   * The sequence number of the change committing now (under the commit lock); the caller sets
+   * {@link #sequence} to it once the change is certain to be made.
+   */
   private long nextSequence(ChangeEvent replay) {
-    if (replay == null) return ++sequence;
+    if (replay == null) return sequence + 1;
     if (replay.sequence() <= sequence) {
       throw new GraphException(Code.REPLAY_CONFLICT, replay.twinId(), "change " + replay.sequence()
           + " cannot be replayed: it is not after the graph's last change " + sequence);
     }
-    return sequence = replay.sequence();
+    return replay.sequence();
   }
 
   private void deliver(ChangeEvent ev) {
@@ -1401,9 +1527,11 @@ public final class GraphStore {
         }
         // the source's and target's models are not checked again: either may have changed since the
         // relationship was made; its properties are checked when its source's model still declares it
-        if (src.model.contents().get(r.name()) instanceof Relationship) {
+        // (most relationships have none: then neither the model lookup nor a copy of the properties)
+        ObjectNode props = RELATIONS.properties(r);
+        if (!props.isEmpty() && src.model.contents().get(r.name()) instanceof Relationship) {
           Relationship rel = (Relationship) src.model.contents().get(r.name());
-          List<Problem> problems = TwinValidator.relationProperties(rel, r.properties());
+          List<Problem> problems = TwinValidator.relationProperties(rel, props);
           if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
         }
         if (Adjacency.get(src.out, null, r.id()) != null) {

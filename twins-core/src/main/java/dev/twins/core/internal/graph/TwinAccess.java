@@ -16,8 +16,7 @@ public final class TwinAccess {
   private static volatile Hooks hooks;
   private static volatile RelationMaker relations;
 
-  /** Makes relationships with a derived ETag. */
-  @FunctionalInterface
+  /** Makes relationships with a derived ETag, and reads their stored properties. */
   public interface RelationMaker {
     /**
      * Makes a relationship.
@@ -34,6 +33,14 @@ public final class TwinAccess {
      */
     Relation make(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
         Instant time, ObjectNode properties);
+
+    /**
+     * Returns a relationship's stored properties, not copied.
+     *
+     * @param relation the relationship
+     * @return its properties, which must not be changed
+     */
+    ObjectNode properties(Relation relation);
   }
 
   /**
