@@ -41,40 +41,17 @@ public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSe
     synchronized (this) {
       w = window(from, to);
     }
-    return new BooleanCursor() {
-      private int i = -1;
-
-      @Override
-      public boolean next() {
-        if (i < w.size) {
-          i++;
-        }
-        return i < w.size;
-      }
-
-      private void check() {
-        if (i < 0 || i >= w.size) {
-          throw new IllegalStateException("cursor is not on a sample: call next() first");
-        }
-      }
-
-      @Override
-      public long time() {
-        check();
-        return w.times[i];
+    final class Cursor extends WindowCursor implements BooleanCursor {
+      Cursor(Window window) {
+        super(window);
       }
 
       @Override
       public boolean value() {
-        check();
-        return w.words[i] != 0;
+        return w.words[at()] != 0;
       }
-
-      @Override
-      public int size() {
-        return w.size;
-      }
-    };
+    }
+    return new Cursor(w);
   }
 
   @Override

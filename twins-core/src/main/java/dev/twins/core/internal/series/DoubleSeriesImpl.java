@@ -51,40 +51,17 @@ public final class DoubleSeriesImpl extends AbstractSeries implements DoubleSeri
     synchronized (this) {
       w = window(from, to);
     }
-    return new DoubleCursor() {
-      private int i = -1;
-
-      @Override
-      public boolean next() {
-        if (i < w.size) {
-          i++;
-        }
-        return i < w.size;
-      }
-
-      private void check() {
-        if (i < 0 || i >= w.size) {
-          throw new IllegalStateException("cursor is not on a sample: call next() first");
-        }
-      }
-
-      @Override
-      public long time() {
-        check();
-        return w.times[i];
+    final class Cursor extends WindowCursor implements DoubleCursor {
+      Cursor(Window window) {
+        super(window);
       }
 
       @Override
       public double value() {
-        check();
-        return d(w.words[i]);
+        return d(w.words[at()]);
       }
-
-      @Override
-      public int size() {
-        return w.size;
-      }
-    };
+    }
+    return new Cursor(w);
   }
 
   @Override

@@ -47,46 +47,22 @@ public final class GeoSeriesImpl extends AbstractSeries implements GeoSeries {
     synchronized (this) {
       w = window(from, to);
     }
-    return new GeoCursor() {
-      private int i = -1;
-
-      @Override
-      public boolean next() {
-        if (i < w.size) {
-          i++;
-        }
-        return i < w.size;
-      }
-
-      private void check() {
-        if (i < 0 || i >= w.size) {
-          throw new IllegalStateException("cursor is not on a sample: call next() first");
-        }
-      }
-
-      @Override
-      public long time() {
-        check();
-        return w.times[i];
+    final class Cursor extends WindowCursor implements GeoCursor {
+      Cursor(Window window) {
+        super(window);
       }
 
       @Override
       public double lon() {
-        check();
-        return d(w.words[2 * i]);
+        return d(w.words[2 * at()]);
       }
 
       @Override
       public double lat() {
-        check();
-        return d(w.words[2 * i + 1]);
+        return d(w.words[2 * at() + 1]);
       }
-
-      @Override
-      public int size() {
-        return w.size;
-      }
-    };
+    }
+    return new Cursor(w);
   }
 
   @Override

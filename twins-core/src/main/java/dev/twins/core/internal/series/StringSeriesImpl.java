@@ -61,40 +61,17 @@ public final class StringSeriesImpl extends AbstractSeries implements StringSeri
       w = window(from, to);
       dict = List.copyOf(dictionary);
     }
-    return new StringCursor() {
-      private int i = -1;
-
-      @Override
-      public boolean next() {
-        if (i < w.size) {
-          i++;
-        }
-        return i < w.size;
-      }
-
-      private void check() {
-        if (i < 0 || i >= w.size) {
-          throw new IllegalStateException("cursor is not on a sample: call next() first");
-        }
-      }
-
-      @Override
-      public long time() {
-        check();
-        return w.times[i];
+    final class Cursor extends WindowCursor implements StringCursor {
+      Cursor(Window window) {
+        super(window);
       }
 
       @Override
       public String value() {
-        check();
-        return dict.get((int) w.words[i]);
+        return dict.get((int) w.words[at()]);
       }
-
-      @Override
-      public int size() {
-        return w.size;
-      }
-    };
+    }
+    return new Cursor(w);
   }
 
   @Override
