@@ -10,14 +10,8 @@ import dev.twins.core.graph.Twins;
 import dev.twins.core.model.ModelBuilder;
 import dev.twins.core.model.Models;
 import dev.twins.core.model.PrimitiveSchema;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -249,7 +243,7 @@ public final class BuildingPortfolio {
    *     map of {@code String}, {@code Double}, {@code Integer} and {@code Boolean} values
    */
   public Map<String, Object> properties(int i) {
-    return new Values(KINDS[kinds[i]].properties, values[i]);
+    return new ArrayMap(KINDS[kinds[i]].properties, values[i]);
   }
 
   /**
@@ -317,7 +311,7 @@ public final class BuildingPortfolio {
   public void loadInto(Twins twins) {
     for (int i = 0; i < size; i++) {
       Kind k = KINDS[kinds[i]];
-      twins.createTwin(ids[i], k.model, new Values(k.properties, values[i]));
+      twins.createTwin(ids[i], k.model, new ArrayMap(k.properties, values[i]));
     }
     for (int r = 0; r < relationships; r++) {
       twins.relate(ids[relSource[r]], relIds[r], REL_NAMES[relName[r]], ids[relTarget[r]]);
@@ -449,54 +443,4 @@ public final class BuildingPortfolio {
     }
   }
 
-  /** A small, unmodifiable, ordered map over a kind's property names and one twin's values. */
-  private static final class Values extends AbstractMap<String, Object> {
-    private final String[] keys;
-    private final Object[] values;
-
-    Values(String[] keys, Object[] values) {
-      this.keys = keys;
-      this.values = values;
-    }
-
-    @Override
-    public Object get(Object key) {
-      for (int i = 0; i < keys.length; i++) if (keys[i].equals(key)) return values[i];
-      return null;
-    }
-
-    @Override
-    public int size() {
-      return keys.length;
-    }
-
-    @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public int size() {
-          return keys.length;
-        }
-
-        @Override
-        public Iterator<Map.Entry<String, Object>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < keys.length;
-            }
-
-            @Override
-            public Map.Entry<String, Object> next() {
-              if (next >= keys.length) throw new NoSuchElementException();
-              int i = next++;
-              return new SimpleImmutableEntry<>(keys[i], Objects.requireNonNull(values[i]));
-            }
-          };
-        }
-      };
-    }
-  }
 }

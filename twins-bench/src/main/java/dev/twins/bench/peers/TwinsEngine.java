@@ -1,5 +1,6 @@
 package dev.twins.bench.peers;
 
+import dev.twins.bench.ArrayMap;
 import dev.twins.core.graph.JsonPatch;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;

@@ -1,4 +1,4 @@
-package dev.twins.bench.peers;
+package dev.twins.bench;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -8,11 +8,15 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** A small, unmodifiable, ordered map over shared keys and one twin's values, for loading twins. */
-final class ArrayMap extends AbstractMap<String, Object> {
+public final class ArrayMap extends AbstractMap<String, Object> {
   private final String[] keys;
   private final Object[] values;
 
-  ArrayMap(String[] keys, Object[] values) {
+  /**
+   * @param keys the property names, shared between twins of one kind
+   * @param values one twin's values, in the order of the keys
+   */
+  public ArrayMap(String[] keys, Object[] values) {
     this.keys = keys;
     this.values = values;
   }
