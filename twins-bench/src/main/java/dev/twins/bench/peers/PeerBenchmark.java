@@ -37,9 +37,17 @@ import org.openjdk.jmh.infra.IterationParams;
  * the graph fail the run. Parameters: {@code engine} (see {@link Engines#NAMES}) and {@code twins}.
  */
 @Threads(1)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+// Every fork gets -Xmx8g (the 1M-twin graphs) and what Neo4j asks of Java 17 to reach its native
+// memory and I/O (harmless for the other engines). Methods override the class's settings.
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
 public class PeerBenchmark {
-  // Every fork gets -Xmx8g (the 1M-twin graphs) and what Neo4j asks of Java 17 to reach its
-  // native memory and I/O (harmless for the other engines); annotations cannot share an array.
   /** The seed of every portfolio and every random choice. */
   public static final long SEED = 42;
   /** The background writer's target rate. */
@@ -65,10 +73,6 @@ public class PeerBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public Engine load(LoadState s) {
     s.engineInstance.load(s.portfolio);
     return s.engineInstance;
@@ -83,14 +87,7 @@ public class PeerBenchmark {
    * @return the value
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public double readById(GraphState s) {
     int i = s.next();
     return s.engineInstance.read(s.readIds[i], s.readProperties[i]);
@@ -103,14 +100,7 @@ public class PeerBenchmark {
    * @param s the state
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public void updateOne(GraphState s) {
     int i = s.next();
     s.engineInstance.update(s.updateIds[i], s.updateProperties[i], s.updateValues[i], s.prepared[i]);
@@ -125,14 +115,6 @@ public class PeerBenchmark {
    * @return the sensor ids
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public List<String> queryBuilding(GraphState s) {
     return s.query(dev.twins.bench.peers.Scope.BUILDING, s.next());
   }
@@ -144,14 +126,6 @@ public class PeerBenchmark {
    * @return the sensor ids
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public List<String> queryFloor(GraphState s) {
     return s.query(dev.twins.bench.peers.Scope.FLOOR, s.next());
   }
@@ -163,14 +137,6 @@ public class PeerBenchmark {
    * @return the sensor ids
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public List<String> queryAirHandler(GraphState s) {
     return s.query(dev.twins.bench.peers.Scope.AIR_HANDLER, s.next());
   }
@@ -183,14 +149,6 @@ public class PeerBenchmark {
    * @return the sensor ids
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public List<String> queryBuildingWhileWriting(GraphState s, Writer w) {
     return s.lockedQuery(dev.twins.bench.peers.Scope.BUILDING, s.next());
   }
@@ -203,14 +161,6 @@ public class PeerBenchmark {
    * @return the sensor ids
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public List<String> queryFloorWhileWriting(GraphState s, Writer w) {
     return s.lockedQuery(dev.twins.bench.peers.Scope.FLOOR, s.next());
   }
@@ -223,14 +173,6 @@ public class PeerBenchmark {
    * @return the sensor ids
    */
   @Benchmark
-  @BenchmarkMode(Mode.AverageTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  @Warmup(iterations = 3, time = 1)
-  @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"})
   public List<String> queryAirHandlerWhileWriting(GraphState s, Writer w) {
     return s.lockedQuery(dev.twins.bench.peers.Scope.AIR_HANDLER, s.next());
   }
