@@ -25,6 +25,24 @@ public final class StringSeriesImpl extends AbstractSeries implements StringSeri
     super(column, retention);
   }
 
+  /** A copy of the dictionary, values by code (under the series' lock). */
+  List<String> dictionaryCopy() {
+    return List.copyOf(dictionary);
+  }
+
+  /** Whether no value was ever appended (under the series' lock). */
+  boolean dictionaryEmpty() {
+    return dictionary.isEmpty();
+  }
+
+  /** Sets the dictionary of a restored series, which had none; the values are distinct (under the series' lock). */
+  void restoreDictionary(List<String> values) {
+    for (String v : values) {
+      codes.put(v, dictionary.size());
+      dictionary.add(v);
+    }
+  }
+
   @Override
   public SeriesKind kind() {
     return SeriesKind.STRING;

@@ -74,6 +74,55 @@ final class Slot implements Channel, Readings {
     core.attachSeries(twin, this);
     Object series = seriesOrNull();
     this.lock = series != null ? series : this;
+    lastFromSeries();
+  }
+
+  /**
+   * A slot made over a series that already holds samples (restored from a snapshot) starts with
+   * the newest sample as its newest reading.
+   */
+  private void lastFromSeries() {
+    if (doubles != null) {
+      synchronized (lock) {
+        OptionalLong t = doubles.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        lastNumber = doubles.last().getAsDouble();
+        if (kind == ValueKind.JSON) {   // a numeric enum: integers
+          lastJson = lastNumber == Math.rint(lastNumber) && Math.abs(lastNumber) < 0x1p53
+              ? NODES.numberNode((long) lastNumber) : NODES.numberNode(lastNumber);
+        }
+      }
+    } else if (booleans != null) {
+      synchronized (lock) {
+        OptionalLong t = booleans.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        lastNumber = booleans.last().get() ? 1 : 0;
+      }
+    } else if (strings != null) {
+      synchronized (lock) {
+        OptionalLong t = strings.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        lastJson = NODES.stringNode(strings.last().get());
+      }
+    } else if (points != null) {
+      synchronized (lock) {
+        OptionalLong t = points.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        var p = points.last().get();
+        var o = NODES.objectNode();
+        o.put("type", "Point");
+        o.putArray("coordinates").add(p.lon()).add(p.lat());
+        lastJson = o;
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------ Channel
