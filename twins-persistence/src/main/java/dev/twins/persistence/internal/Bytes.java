@@ -78,6 +78,12 @@ public final class Bytes {
     len += n;
   }
 
+  /** @param v 8 bytes, little-endian */
+  public void fixed64(long v) {
+    ensure(8);
+    for (int i = 0; i < 8; i++) buf[len++] = (byte) (v >>> (8 * i));
+  }
+
   /** @param t an instant: zigzag epoch seconds, varint nanoseconds */
   public void instant(Instant t) {
     zigzag(t.getEpochSecond());
@@ -101,6 +107,18 @@ public final class Bytes {
     /** @return the position (for messages) */
     public int position() {
       return b.position();
+    }
+
+    /** @return the number of bytes left */
+    public int remaining() {
+      return b.remaining();
+    }
+
+    /** @return 8 bytes, little-endian */
+    public long fixed64() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) v |= (long) (b.get() & 0xff) << (8 * i);
+      return v;
     }
 
     /** @return a byte */

@@ -9,6 +9,7 @@ import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Interface;
 import dev.twins.core.series.Series;
+import dev.twins.core.series.SeriesBlocks;
 import dev.twins.core.series.SeriesStore;
 import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.core.model.ModelParser;
@@ -190,6 +191,7 @@ public final class StoreEngine implements AutoCloseable {
         : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
     r.hub = newHub(r.graph);
     if (loaded != null) {
+      r.telemetryRefused += restoreSeries(loaded, r.graph, r.hub);
       for (ByteBuffer series : loaded.series) {
         try {
           r.telemetryRefused += SeriesCodec.restore(series, r.hub);
@@ -340,6 +342,45 @@ public final class StoreEngine implements AutoCloseable {
     Models models;
     GraphSnapshot snapshot;
     List<ByteBuffer> series = new ArrayList<>();
+    List<SeriesBlockCodec.Stored> blockSeries = new ArrayList<>();
+  }
+
+  /**
+   * Restores the series a snapshot holds as compressed blocks into the hub's store, before any of
+   * the hub's channels exist (a channel made later starts from its series' newest sample).
+   *
+   * @return the samples of twins the graph no longer has, or of a hub without series
+   */
+  private static long restoreSeries(LoadedSnapshot loaded, Twins graph, TelemetryHub hub) {
+    long refused = 0;
+    SeriesStore store = hub.seriesStore().orElse(null);
+    for (SeriesBlockCodec.Stored s : loaded.blockSeries) {
+      if (store == null || graph.twin(s.twinId()).isEmpty()) {
+        refused += s.contents().size();
+        continue;
+      }
+      try {
+        Series target;
+        switch (s.contents().kind()) {
+          case DOUBLE:
+            target = store.doubles(s.twinId(), s.name());
+            break;
+          case BOOLEAN:
+            target = store.booleans(s.twinId(), s.name());
+            break;
+          case STRING:
+            target = store.strings(s.twinId(), s.name());
+            break;
+          default:
+            target = store.geoPoints(s.twinId(), s.name());
+        }
+        SeriesBlocks.restore(target, s.contents());
+      } catch (IllegalArgumentException e) {
+        throw new StoreException(Code.CORRUPT, loaded.file, s.offset(), "series " + s.name() + " of twin " + s.twinId()
+            + " cannot be restored: " + e.getMessage(), e);
+      }
+    }
+    return refused;
   }
 
   private static LoadedSnapshot loadSnapshot(Path file) {
@@ -349,6 +390,7 @@ public final class StoreEngine implements AutoCloseable {
     List<Relation> rels = new ArrayList<>();
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
+    SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
     s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
       if (version != RecordTypes.V1) {
         throw Errors.version(f, offset, "snapshot record " + n + " (" + RecordTypes.name(type) + ") has version "
@@ -371,7 +413,15 @@ public final class StoreEngine implements AutoCloseable {
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
             break;
+          case RecordTypes.SERIES_BLOCK: {
+            SeriesBlockCodec.Stored done = blocks.add(payload, offset);
+            if (done != null) s.blockSeries.add(done);
+            break;
+          }
           case RecordTypes.END: {
+            if (blocks.pending() != null) {
+              throw Errors.corrupt(f, offset, "the snapshot ends before the last part of series " + blocks.pending());
+            }
             Bytes.Reader r = new Bytes.Reader(payload);
             info[1] = r.varLong();
             info[2] = r.varLong();
@@ -381,6 +431,8 @@ public final class StoreEngine implements AutoCloseable {
             throw Errors.version(f, offset, "snapshot record " + n + " has an unknown type " + type
                 + " (written by a newer Twins?)");
         }
+      } catch (SeriesBlockCodec.EncodingVersionException e) {
+        throw Errors.version(f, offset, "snapshot record " + n + ": " + e.getMessage());
       } catch (RuntimeException e) {
         if (e instanceof StoreException) throw e;
         throw new StoreException(Code.CORRUPT, f, offset, "snapshot record " + n + " cannot be decoded: " + e.getMessage(), e);
@@ -641,9 +693,8 @@ public final class StoreEngine implements AutoCloseable {
           ids.sort(null);
           for (String id : ids) {
             for (Map.Entry<String, Series> e : new TreeMap<>(series.get().seriesOf(id)).entrySet()) {
-              b.reset();
-              SeriesCodec.encode(id, e.getKey(), e.getValue(), b);
-              w.add(RecordTypes.SERIES_SAMPLES, RecordTypes.V1, b.array(), b.length());
+              SeriesBlockCodec.encode(id, e.getKey(), e.getValue(), b,
+                  (p, len) -> w.add(RecordTypes.SERIES_BLOCK, RecordTypes.V1, p, len));
             }
           }
         }
