@@ -34,6 +34,29 @@ public final class Bytes {
     if (len + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
   }
 
+  /**
+   * Leaves room for bytes written later with {@link #setInt} and {@link #setLong}.
+   *
+   * @param n how many
+   * @return where they start
+   */
+  public int skip(int n) {
+    ensure(n);
+    int at = len;
+    len += n;
+    return at;
+  }
+
+  /** @param at where @param v 4 bytes, little-endian, written over what is there */
+  public void setInt(int at, int v) {
+    for (int i = 0; i < 4; i++) buf[at + i] = (byte) (v >>> (8 * i));
+  }
+
+  /** @param at where @param v 8 bytes, little-endian, written over what is there */
+  public void setLong(int at, long v) {
+    for (int i = 0; i < 8; i++) buf[at + i] = (byte) (v >>> (8 * i));
+  }
+
   /** @param b a byte */
   public void u8(int b) {
     ensure(1);

@@ -386,8 +386,8 @@ public final class StoreEngine implements AutoCloseable {
   private static LoadedSnapshot loadSnapshot(Path file) {
     LoadedSnapshot s = new LoadedSnapshot();
     s.file = file;
-    List<Twin> twins = new ArrayList<>();
-    List<Relation> rels = new ArrayList<>();
+    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin", EventCodec::twin);
+    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship", EventCodec::relation);
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
     SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
@@ -405,10 +405,10 @@ public final class StoreEngine implements AutoCloseable {
             models[0] = parseModels(payload, f, offset);
             break;
           case RecordTypes.TWIN:
-            twins.add(EventCodec.twin(new Bytes.Reader(payload)));
+            twins.add(payload);
             break;
           case RecordTypes.RELATION:
-            rels.add(EventCodec.relation(new Bytes.Reader(payload)));
+            rels.add(payload);
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
@@ -444,7 +444,7 @@ public final class StoreEngine implements AutoCloseable {
           + twins.size() + " and " + rels.size());
     }
     s.models = models[0];
-    s.snapshot = new GraphSnapshot(info[0], twins, rels);
+    s.snapshot = new GraphSnapshot(info[0], twins.decode(file), rels.decode(file));
     return s;
   }
 
@@ -677,16 +677,8 @@ public final class StoreEngine implements AutoCloseable {
         w.add(RecordTypes.SNAPSHOT_INFO, RecordTypes.V1, b.array(), b.length());
         byte[] mt = ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8);
         w.add(RecordTypes.MODELS, RecordTypes.V1, mt, mt.length);
-        for (Twin t : s.twins()) {
-          b.reset();
-          EventCodec.twin(t, b);
-          w.add(RecordTypes.TWIN, RecordTypes.V1, b.array(), b.length());
-        }
-        for (Relation r : s.relations()) {
-          b.reset();
-          EventCodec.relation(r, b);
-          w.add(RecordTypes.RELATION, RecordTypes.V1, b.array(), b.length());
-        }
+        SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, EventCodec::twin);
+        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION, EventCodec::relation);
         Optional<SeriesStore> series = h.seriesStore();
         if (series.isPresent()) {
           List<String> ids = new ArrayList<>(series.get().twinIds());
