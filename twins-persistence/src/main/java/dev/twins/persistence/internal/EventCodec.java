@@ -343,7 +343,7 @@ public final class EventCodec {
    */
   static JsonNode readJson(Bytes.Reader r) {
     ByteBuffer b = r.bytes();
-    return JSON.readTree(b.array(), b.arrayOffset() + b.position(), b.remaining());
+    return JsonRead.read(b.array(), b.arrayOffset() + b.position(), b.remaining());
   }
 
   /**
