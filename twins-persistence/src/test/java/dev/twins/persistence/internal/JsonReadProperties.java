@@ -50,7 +50,7 @@ class JsonReadProperties {
             })), 3);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 200)
   void readsWhatJacksonReads(@ForAll("trees") JsonNode tree) {
     Bytes b = new Bytes(64);
     JsonText.write(tree, b);
