@@ -19,6 +19,7 @@ final class JsonRead {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 1000;
 
+  private final Interner interner = Interner.get();
   private final byte[] a;
   private final int off;
   private int p;
@@ -75,7 +76,7 @@ final class JsonRead {
       case '[':
         return array(depth);
       case '"':
-        return NODES.stringNode(string());
+        return interner.text(string());
       case 't':
         literal("true");
         return NODES.booleanNode(true);
