@@ -289,7 +289,7 @@ public class PersistenceBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
   public TwinStore openStore(StoreState s) {
     s.opened = TwinStore.builder(s.dir).snapshotEvery(0).open();
     return s.opened;
@@ -336,7 +336,7 @@ public class PersistenceBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 2)
   @Measurement(iterations = 5)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
   public Path snapshot(SnapshotState s) {
     return s.store.snapshot();
   }
