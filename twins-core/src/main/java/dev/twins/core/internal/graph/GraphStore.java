@@ -1590,8 +1590,9 @@ public final class GraphStore {
         }
         // the stored relationship references this graph's entries of its twins
         Relation stored = RELATIONS.source(r) == src && RELATIONS.target(r) == tgt ? r : RELATIONS.rebind(r, src, tgt);
-        src.out = Adjacency.put(src.out, stored, false);
-        tgt.in = Adjacency.put(tgt.in, stored, true);
+        // new keys (the outgoing one was just checked, and it makes the incoming one unique too)
+        src.out = Adjacency.append(src.out, stored, false);
+        tgt.in = Adjacency.append(tgt.in, stored, true);
         relations.incrementAndGet();
         for (StateListener l : stateListeners) l.relationChanged(null, stored);
       }
