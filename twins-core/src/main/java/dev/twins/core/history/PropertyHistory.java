@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * {@code sourceTime} is not the time basis: it is optional, may go backwards, and would not give
  * one consistent graph state per moment. Objects and maps are recorded whole, so a nested path
  * ({@code address.city}, {@code thermostat.mode}) reads from the object in effect at that time.
+ * Relationship properties, telemetry and metadata ({@code $etag}, {@code sourceTime}, desired values)
+ * have no history here (telemetry has its {@link dev.twins.core.series.SeriesStore}).
  *
  * <p><b>Selection and migration.</b> A twin's property is recorded when its model (or a model it
  * extends) selects it. Once a twin has a history of a property, the history goes on while the twin

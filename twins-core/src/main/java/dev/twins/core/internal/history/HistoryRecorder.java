@@ -173,6 +173,13 @@ public final class HistoryRecorder implements PropertyHistory {
     return of == null ? Optional.empty() : Optional.ofNullable(of.get(Objects.requireNonNull(name, "property")));
   }
 
+  /** Epoch milliseconds, saturated for instants beyond what a long of milliseconds holds ({@code Instant.MAX}). */
+  private static long millis(Instant t) {
+    if (t.getEpochSecond() >= Long.MAX_VALUE / 1000 - 1) return Long.MAX_VALUE;
+    if (t.getEpochSecond() <= Long.MIN_VALUE / 1000 + 1) return Long.MIN_VALUE;
+    return t.toEpochMilli();
+  }
+
   private static void check(List<String> path) {
     if (path.isEmpty()) throw new IllegalArgumentException("a property path needs at least a name");
   }
@@ -181,7 +188,7 @@ public final class HistoryRecorder implements PropertyHistory {
   public Optional<JsonNode> valueAt(String twinId, List<String> path, Instant at) {
     check(path);
     Objects.requireNonNull(at, "at");
-    return find(twinId, path.get(0)).map(tr -> navigate(tr.valueAt(at.toEpochMilli()), path));
+    return find(twinId, path.get(0)).map(tr -> navigate(tr.valueAt(millis(at)), path));
   }
 
   @Override
@@ -189,7 +196,7 @@ public final class HistoryRecorder implements PropertyHistory {
     check(path);
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    return find(twinId, path.get(0)).map(tr -> tr.changes(from.toEpochMilli(), to.toEpochMilli(), path))
+    return find(twinId, path.get(0)).map(tr -> tr.changes(millis(from), millis(to), path))
         .orElse(List.of());
   }
 
