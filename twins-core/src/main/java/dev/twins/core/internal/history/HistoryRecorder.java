@@ -40,6 +40,10 @@ public final class HistoryRecorder implements PropertyHistory {
   private final Map<Dtmi, Set<String>> selection;
   private final BiFunction<String, String, Retention> retention;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Track>> tracks = new ConcurrentHashMap<>();
+  /** Stands for every name in {@link #selected}. */
+  private static final Set<String> ALL = Set.of("*");
+  private final ConcurrentHashMap<Dtmi, Set<String>> byModel = new ConcurrentHashMap<>();
+  private volatile Models cachedModels;
   private Subscription subscription;
   /** Events that arrive while the twins present at attach are recorded; null once they are. */
   private List<ChangeEvent> pending = new ArrayList<>();
@@ -122,24 +126,46 @@ public final class HistoryRecorder implements PropertyHistory {
 
   private void record(Twin t, long time) {
     Map<String, Track> of = tracks.get(t.id());
-    Set<String> present = new HashSet<>();
-    for (String name : t.names()) {
-      present.add(name);
+    Set<String> selected = selected(t.model());
+    List<String> names = t.names();
+    for (String name : names) {
       Track tr = of == null ? null : of.get(name);
-      if (tr == null && !tracks(t.model(), name)) continue;
-      if (tr == null) tr = track(t.id(), name);
+      if (tr == null) {
+        if (selected != ALL && !selected.contains(name)) continue;
+        tr = track(t.id(), name);
+      }
       tr.record(time, t.property(name).orElse(null));
     }
-    if (of != null) {
-      for (Map.Entry<String, Track> e : of.entrySet()) if (!present.contains(e.getKey())) e.getValue().record(time, null);
+    if (of != null && of.size() > 0) {
+      for (Map.Entry<String, Track> e : of.entrySet()) if (!names.contains(e.getKey())) e.getValue().record(time, null);
     }
+  }
+
+  /** The names selected for twins of a model, {@link #ALL} for every name; cached per model set. */
+  private Set<String> selected(Dtmi model) {
+    if (all) return ALL;
+    Models models = twins.models();
+    if (models != cachedModels) {
+      byModel.clear();
+      cachedModels = models;
+    }
+    return byModel.computeIfAbsent(model, m -> {
+      Set<String> names = new HashSet<>();
+      for (Map.Entry<Dtmi, Set<String>> e : selection.entrySet()) {
+        if (!models.isOfModel(m, e.getKey())) continue;
+        if (e.getValue().contains("*")) return ALL;
+        names.addAll(e.getValue());
+      }
+      return Set.copyOf(names);
+    });
   }
 
   /** Records a twin present at attach, each value at its own {@code lastUpdateTime}. */
   private void seed(Twin t) {
     Map<String, PropertyMetadata> meta = t.metadata();
+    Set<String> selected = selected(t.model());
     for (String name : t.names()) {
-      if (!tracks(t.model(), name)) continue;
+      if (selected != ALL && !selected.contains(name)) continue;
       Instant time = null;
       PropertyMetadata m = meta.get(name);
       if (m != null) {
@@ -212,14 +238,8 @@ public final class HistoryRecorder implements PropertyHistory {
   public boolean tracks(Dtmi model, String property) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(property, "property");
-    if (all) return true;
-    Models models = twins.models();
-    for (Map.Entry<Dtmi, Set<String>> e : selection.entrySet()) {
-      if ((e.getValue().contains(property) || e.getValue().contains("*")) && models.isOfModel(model, e.getKey())) {
-        return true;
-      }
-    }
-    return false;
+    Set<String> selected = selected(model);
+    return selected == ALL || selected.contains(property);
   }
 
   @Override
