@@ -78,19 +78,10 @@ public final class Bytes {
     varLong((v << 1) ^ (v >> 63));
   }
 
-  /** @param s a string: varint byte length, then UTF-8 */
+  /** @param s a string: varint byte length, then UTF-8 (the JDK's own encoder: one copy for ASCII text) */
   public void string(String s) {
-    int n = s.length();
-    boolean ascii = true;
-    for (int i = 0; i < n && ascii; i++) ascii = s.charAt(i) < 0x80;
-    if (!ascii) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      bytes(b, b.length);
-      return;
-    }
-    varLong(n);
-    ensure(n);
-    for (int i = 0; i < n; i++) buf[len++] = (byte) s.charAt(i);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    bytes(b, b.length);
   }
 
   /** @param b bytes @param n how many: varint length, then the bytes */
