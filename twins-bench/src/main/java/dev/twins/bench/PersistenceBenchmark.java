@@ -267,6 +267,15 @@ public class PersistenceBenchmark {
       }
     }
 
+    /**
+     * Collects the previous iteration's store before the next open, so that an open is not
+     * charged with collecting the one before (several GB at the full size).
+     */
+    @Setup(Level.Iteration)
+    public void collect() {
+      System.gc();
+    }
+
     /** Closes the store opened by the measurement. */
     @TearDown(Level.Iteration)
     public void closeOpened() {
