@@ -9,8 +9,9 @@ column per engine, with the median of the measured iterations and, for the peers
 Twins (peer / Twins: above 1 means Twins takes less time or memory): first the CPU time per
 operation (the logs' "# cpu" lines: the benchmark thread's, the whole JVM's for loads), which a
 loaded machine inflates far less, then JMH's wall-clock scores. The retained heap per twin, the
-background writer's reached rate and the history's bytes per reading come from the logs'
-"# retained heap", "# writer" and "# history" lines; for the writer's rate, a ratio below 1 means
+background writer's reached rate, the history's bytes per reading and the times to reopen after a
+crash (ReopenAfterCrash, workload 7) come from the logs' "# retained heap", "# writer", "# history"
+and "# reopen" lines; for the writer's rate, a ratio below 1 means
 the peer's writer fell further behind its 100,000 updates per second than Twins'. A last table
 shows how each engine's figures scale from the smallest size to the largest.
 """
@@ -37,11 +38,14 @@ ROWS = [
     ("ingestHistory", "3. history: append 1,000,000 readings"),
     ("historyBytes", "3. history: bytes per stored reading"),
     ("windowMean", "5. 15-minute mean of one sensor"),
+    ("reopen", "7. reopen after a crash: open + first query"),
+    ("reopenJvm", "7. reopen after a crash, from the JVM's start"),
 ]
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
 CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
 UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
+REOPEN = re.compile(r"# reopen engine=(\S+) twins=(\d+): total ([\d.]+) ms .*since the JVM's start (\d+) ms")
 HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
@@ -77,7 +81,7 @@ def main(args):
             m = r["primaryMetric"]
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers, histories, cpus = {}, {}, {}, {}
+    heaps, writers, histories, cpus, reopens = {}, {}, {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
@@ -94,6 +98,11 @@ def main(args):
                 y = HISTORY.search(line)
                 if y:
                     histories.setdefault((int(y.group(2)), y.group(1)), []).append(int(y.group(3)))
+                o = REOPEN.search(line)
+                if o:
+                    n, e = int(o.group(2)), o.group(1)
+                    reopens.setdefault(("reopen", n, e), []).append(float(o.group(3)))
+                    reopens.setdefault(("reopenJvm", n, e), []).append(float(o.group(4)))
                 w = WRITER.search(line)
                 if w:
                     writers.setdefault((int(w.group(2)), w.group(1)), []).append(int(w.group(3)))
@@ -101,6 +110,8 @@ def main(args):
         cells[("heap", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in histories.items():
         cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
+    for key, v in reopens.items():
+        cells[key] = (statistics.median(v), "ms", True)
     for (n, e), v in writers.items():
         cells[("writer", n, e)] = (statistics.median(v), "/s", False)
     cpu_cells = {}
