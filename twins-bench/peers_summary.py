@@ -7,7 +7,8 @@ Reads every JMH JSON result (*.json) and JMH log (*.log) given or found in the g
 twins-bench/run.sh leaves them). For each size it prints two tables, a row per workload and a
 column per engine, with the median of the measured iterations and, for the peers, the ratio to
 Twins (peer / Twins: above 1 means Twins takes less time or memory): first the CPU time per
-operation (the logs' "# cpu" lines: the benchmark thread's, the whole JVM's for loads), which a
+operation (the logs' "# cpu" lines: the benchmark thread's, the whole JVM's for loads and for the
+reopen after a crash), which a
 loaded machine inflates far less, then JMH's wall-clock scores. The retained heap per twin, the
 background writer's reached rate, the history's bytes per reading and the times to reopen after a
 crash (ReopenAfterCrash, workload 7) come from the logs' "# retained heap", "# writer", "# history"
@@ -44,8 +45,9 @@ ROWS = [
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
 CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
-UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
-REOPEN = re.compile(r"# reopen engine=(\S+) twins=(\d+): total ([\d.]+) ms .*since the JVM's start (\d+) ms")
+UNITS = {"load": ("ms", 1e6), "reopen": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
+REOPEN = re.compile(r"# reopen engine=(\S+) twins=(\d+): total ([\d.]+) ms .*since the JVM's start (\d+) ms"
+                    r"(?:.*; CPU (\d+) ms)?")
 HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
@@ -106,6 +108,8 @@ def main(args):
                     n, e = int(o.group(2)), o.group(1)
                     reopens.setdefault(("reopen", n, e), []).append(float(o.group(3)))
                     reopens.setdefault(("reopenJvm", n, e), []).append(float(o.group(4)))
+                    if o.group(5):
+                        cpus.setdefault(("reopen", n, e), []).append(float(o.group(5)) * 1e6)
                 w = WRITER.search(line)
                 if w:
                     writers.setdefault((int(w.group(2)), w.group(1)), []).append(int(w.group(3)))
@@ -154,7 +158,7 @@ def main(args):
               + " readings, in the tables of the portfolio size it belongs to.\n")
     for n in sizes:
         table(f"**{n:,} twins, CPU time per operation** (median of the measured iterations: the benchmark "
-              f"thread's CPU time, the whole JVM's for loads; ×ratio to Twins)", cpu_cells, n)
+              f"thread's CPU time, the whole JVM's for loads and reopens; ×ratio to Twins)", cpu_cells, n)
         table(f"**{n:,} twins, wall-clock** (JMH's median; peers: their figure and ×ratio to Twins, peer / Twins)",
               cells, n)
     if len(sizes) > 1:

@@ -34,7 +34,9 @@ import org.apache.commons.configuration2.Configuration;
  * checks the reopened engine against the portfolio ({@link Engines#check}: counts, sampled reads,
  * the query from every building and sampled floors and air handlers). The parent checks each
  * answer against the portfolio's. Lines {@code # reopen engine=... twins=...: ...} go to standard
- * output for {@code peers_summary.py}.
+ * output for {@code peers_summary.py}: wall-clock time of the open and the first query, the time
+ * since the JVM's start, and the CPU time the whole JVM used for the open and the first query
+ * (which a loaded machine inflates far less).
  *
  * <ul>
  *   <li>{@code twins}, {@code twins-query}: a {@link TwinStore} with its default settings (journal
@@ -247,7 +249,10 @@ public final class ReopenAfterCrash {
   // ---- the reopening child ----
 
   private static void open(String engine, int twins, Path dir, String startId) {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     TwinStore store = null;
     Engine e;
@@ -268,12 +273,14 @@ public final class ReopenAfterCrash {
     long t1 = System.nanoTime();
     List<String> answer = e.hotSensors(startId, Scope.BUILDING, Engines.THRESHOLD);
     long t2 = System.nanoTime();
+    long cpu2 = os.getProcessCpuTime();
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     System.out.println(ANSWER + String.join(",", answer));
     System.out.printf(Locale.ROOT,
         "# reopen engine=%s twins=%d: total %.1f ms (open %.1f ms, first query %.1f ms, %d sensors); "
-            + "since the JVM's start %d ms (%d before main)%s%n",
+            + "since the JVM's start %d ms (%d before main); CPU %.0f ms (the whole JVM, open and first query)%s%n",
         engine, twins, (t2 - t0) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6, answer.size(), uptime, sinceStart,
+        (cpu2 - cpu0) / 1e6,
         store == null ? "" : "; " + store.recovery());
     PeerPortfolio p = PeerPortfolio.generate(twins, PeerBenchmark.SEED);
     int scopes = Engines.check(e, p, 100);
