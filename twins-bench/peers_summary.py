@@ -21,7 +21,8 @@ import re
 import statistics
 import sys
 
-ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb"]
+ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb",
+           "questdb-tinkergraph", "questdb-jgrapht"]
 ROWS = [
     ("load", "1. bulk load"),
     ("heap", "1. retained heap per twin"),
@@ -37,12 +38,21 @@ ROWS = [
     ("ingestHistory", "3. history: append 1,000,000 readings"),
     ("historyBytes", "3. history: bytes per stored reading"),
     ("windowMean", "5. 15-minute mean of one sensor"),
+    ("replayOneThread", "3. sync: replay the stream, 1 thread"),
+    ("replayTwoThreads", "3. sync: replay the stream, 2 threads"),
+    ("syncBytes", "3. sync: bytes per stored reading"),
+    ("maintenance", "5. maintenance ranking of a building (peers: + QuestDB)"),
+    ("spaceUsage", "6. space usage roll-up of every room (peers: + QuestDB)"),
 ]
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
 CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
-UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
+UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0),
+         "replayOneThread": ("ms", 1e6), "replayTwoThreads": ("ms", 1e6), "spaceUsage": ("ms", 1e6)}
+# single-shot benchmarks whose CPU time is the whole JVM's (collector, second replay thread)
+PROCESS_CPU = ("load", "ingestHistory", "replayOneThread", "replayTwoThreads")
 HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
+SYNC = re.compile(r"# sync engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
 def files(args, pattern):
@@ -77,7 +87,7 @@ def main(args):
             m = r["primaryMetric"]
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers, histories, cpus = {}, {}, {}, {}
+    heaps, writers, histories, cpus, syncs = {}, {}, {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
@@ -89,8 +99,11 @@ def main(args):
                     bench = c.group(1)
                     # loads: the whole JVM (the collector's work is part of building a graph);
                     # everything else: the benchmark thread alone (JIT and writer left out)
-                    ns = float(c.group(5)) if bench in ("load", "ingestHistory") else float(c.group(4))
+                    ns = float(c.group(5)) if bench in PROCESS_CPU else float(c.group(4))
                     cpus.setdefault((bench, int(c.group(3)), c.group(2)), []).append(ns)
+                z = SYNC.search(line)
+                if z:
+                    syncs.setdefault((int(z.group(2)), z.group(1)), []).append(int(z.group(3)))
                 y = HISTORY.search(line)
                 if y:
                     histories.setdefault((int(y.group(2)), y.group(1)), []).append(int(y.group(3)))
@@ -101,6 +114,8 @@ def main(args):
         cells[("heap", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in histories.items():
         cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
+    for (n, e), v in syncs.items():
+        cells[("syncBytes", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in writers.items():
         cells[("writer", n, e)] = (statistics.median(v), "/s", False)
     cpu_cells = {}
