@@ -556,6 +556,27 @@ public final class Twins {
   // ------------------------------------------------------------------------------------ replay and snapshots
 
   /**
+   * Takes back the graph's latest change exactly, for a journal that could not make it durable
+   * (the persistence side of {@link CommitHook}): the twin or relationship becomes what it was
+   * before (ETag, version, times and metadata included), the indexes follow, and {@link #version()}
+   * goes back by one. Called newest first, it takes back a run of changes. Neither subscribers nor
+   * the commit hook are told. The hook should refuse writes meanwhile (a write committing between
+   * two reverts makes the next one fail).
+   *
+   * @param latest the graph's latest change, as the commit hook received it
+   * @param before for {@link ChangeEvent.TwinUpdated} the {@link Twin}, for
+   *     {@link ChangeEvent.RelationUpdated} the {@link Relation}, as it was before the change (read
+   *     in {@link CommitHook#committing}); for the other kinds, ignored (pass {@link Optional#empty()})
+   * @throws IllegalStateException if {@code latest} is not the graph's latest change or the graph
+   *     is not in the state it left
+   * @throws IllegalArgumentException if {@code before} is missing or not the same twin or relationship
+   */
+  public void revert(ChangeEvent latest, Optional<?> before) {
+    Objects.requireNonNull(before, "before");
+    store.revert(latest, before.orElse(null));
+  }
+
+  /**
    * Replays a recorded change: the one way a journal (or another graph's subscription) brings a
    * graph forward. The change goes through the same apply step as a live write (the same
    * validation against the models, index updates and commit), but keeps what was recorded: its

@@ -77,6 +77,8 @@ public final class StoreEngine implements AutoCloseable {
   private final ExecutorService snapshotter;
   private final AtomicBoolean snapshotRunning = new AtomicBoolean();
   private final Object snapshotLock = new Object();
+  /** The graph changes not yet acknowledged, to take back if the journal fails; also the lock of appending them. */
+  private final UndoLog undo = new UndoLog();
   private volatile Twins graph;
   private volatile Models models;
   private volatile Journaling journaling;
@@ -141,6 +143,7 @@ public final class StoreEngine implements AutoCloseable {
       w = JournalWriter.open(dir, config.durability(), config.segmentBytes(), r.scan.segments(), r.scan.validLength(),
           r.nextLsn);
       this.journal = w;
+      w.onFailure(this::journalFailed);
       subscribe();
       if (!r.models.interfaces().containsAll(config.models().interfaces())) {
         addModels(config.models());
@@ -423,16 +426,19 @@ public final class StoreEngine implements AutoCloseable {
       String why = retired;
       if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
       if (!active) return Completion.none(); // replaying the journal while the store opens
-      StoreException failed = failure;
-      if (failed != null) throw refused(failed);
       Bytes b = scratch.get();
       b.reset();
       EventCodec.encode(e, b);
       long lsn;
-      try {
-        lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
-      } catch (StoreException ex) {
-        throw refused(fail(ex));
+      synchronized (undo) {
+        StoreException failed = failure;
+        if (failed != null) throw refused(failed);
+        try {
+          lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
+        } catch (StoreException ex) {
+          throw refused(fail(ex));
+        }
+        undo.record(lsn, e, graph);
       }
       long[] inBatch = batch.get();
       if (inBatch != null) {
@@ -445,8 +451,34 @@ public final class StoreEngine implements AutoCloseable {
         } catch (StoreException ex) {
           throw fail(ex);
         }
+        synchronized (undo) {
+          undo.acknowledged(lsn);
+        }
         maybeSnapshot(lsn);
       };
+    }
+  }
+
+  /**
+   * The journal failed (called once, in its flusher thread, outside the graph's locks, before any
+   * waiting writer learns of it): the store stops, and every graph change after the last
+   * acknowledged record is taken back in memory, newest first, so that the graph shows exactly
+   * what a reopen would recover.
+   */
+  private void journalFailed(StoreException ex, long acknowledgedLsn) {
+    List<UndoLog.Step> steps;
+    synchronized (undo) {
+      fail(ex);
+      steps = undo.after(acknowledgedLsn);
+    }
+    Twins g = graph;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      UndoLog.Step st = steps.get(i);
+      g.revert(st.change(), st.before());
+    }
+    if (!steps.isEmpty()) {
+      System.getLogger(StoreEngine.class.getName()).log(System.Logger.Level.WARNING, "the journal of " + config.dir()
+          + " failed; took back " + steps.size() + " unacknowledged change(s) in memory: " + ex.getMessage());
     }
   }
 
@@ -570,7 +602,12 @@ public final class StoreEngine implements AutoCloseable {
     } finally {
       if (prev == null) batch.remove();
     }
-    if (prev == null && mine[0] > 0) journal.await(mine[0]);
+    if (prev == null && mine[0] > 0) {
+      journal.await(mine[0]);
+      synchronized (undo) {
+        undo.acknowledged(mine[0]);
+      }
+    }
   }
 
   /**
