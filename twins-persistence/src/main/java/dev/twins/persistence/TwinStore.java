@@ -48,8 +48,16 @@ import java.util.function.UnaryOperator;
  * <p><b>Disk failures.</b> When writing the journal fails (disk full, I/O error), the write that
  * was waiting for it throws {@link dev.twins.core.graph.GraphException} with code
  * {@link dev.twins.core.graph.GraphException.Code#NOT_DURABLE}, whose cause is the
- * {@link StoreException} naming the journal file: the change was not acknowledged (it is visible
- * in memory, but a crash may lose it). The store then stops: every later graph write is refused
+ * {@link StoreException} naming the journal file, and the change was not acknowledged. Before any
+ * writer of the failed group learns of the failure, every graph change after the last acknowledged
+ * record (the failed group's, and any appended after it) is taken back in memory, newest first and
+ * exactly ({@link Twins#revert}: ETags, versions and the graph's version as they were), and what
+ * was written of those records is cut off the journal (best effort: the disk is failing). So the
+ * graph then shows exactly the acknowledged writes, which is what a reopen recovers. A reader may
+ * see a change while its group is in flight (as with any write that has not returned yet), never
+ * after its writer was told it failed. Subscribers to the graph are not told of the take-back.
+ * Telemetry is not taken back: a message whose journal record failed stays in the hub's memory,
+ * but its ingest call fails (see {@link #telemetry()}). The store then stops: every later graph write is refused
  * with {@code NOT_DURABLE} before it changes anything (cause: a {@link StoreException.Code#CLOSED}
  * exception carrying the failure), {@link #failure()} reports the failure, and {@link #sync()},
  * {@link #batch} and {@link #close()} throw it. Reopen the store to get back to its durable state.
