@@ -4,13 +4,14 @@ import dev.twins.core.graph.ChangeEvent;
 import dev.twins.core.graph.CommitHook;
 import dev.twins.core.graph.GraphSnapshot;
 import dev.twins.core.graph.Relation;
-import dev.twins.core.graph.Subscription;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Interface;
 import dev.twins.core.series.Series;
 import dev.twins.core.series.SeriesStore;
+import dev.twins.core.telemetry.IngestHook;
 import dev.twins.core.telemetry.TelemetryHub;
+import dev.twins.core.telemetry.TelemetryMessage;
 import dev.twins.core.model.ModelParser;
 import dev.twins.core.model.ModelWriter;
 import dev.twins.core.model.Models;
@@ -84,7 +85,6 @@ public final class StoreEngine implements AutoCloseable {
   private volatile Journaling journaling;
   private volatile StoreException failure;
   private volatile TelemetryHub hub;
-  private volatile Subscription telemetrySubscription;
   private volatile long lastSnapshotLsn;
   private volatile boolean closed;
 
@@ -191,7 +191,7 @@ public final class StoreEngine implements AutoCloseable {
     r.models = union(loaded == null ? Models.empty() : loaded.models, readModelsFile());
     r.graph = loaded == null ? graphBuilder(r.models, r.journaling).build()
         : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
-    r.hub = newHub(r.graph);
+    r.hub = newHub(r.graph, r.journaling);
     if (loaded != null) {
       for (ByteBuffer series : loaded.series) {
         try {
@@ -218,7 +218,7 @@ public final class StoreEngine implements AutoCloseable {
             r.models = union(r.models, m);
             r.graph = restore(r.models, r.journaling, r.graph.snapshot(), file);
             r.hub.close();
-            r.hub = newHub(r.graph);
+            r.hub = newHub(r.graph, r.journaling);
           }
           break;
         }
@@ -409,7 +409,7 @@ public final class StoreEngine implements AutoCloseable {
    * being recovered replays its journal through the hook, which then records nothing; a graph
    * replaced by {@link #addModels} or closed refuses writes.
    */
-  private final class Journaling implements CommitHook {
+  private final class Journaling implements CommitHook, IngestHook {
     private volatile boolean active;
     private volatile String retired;
 
@@ -440,22 +440,33 @@ public final class StoreEngine implements AutoCloseable {
         }
         undo.record(lsn, e, graph);
       }
-      long[] inBatch = batch.get();
-      if (inBatch != null) {
-        inBatch[0] = lsn;
-        return () -> maybeSnapshot(lsn);
-      }
-      return () -> {
+      return completion(lsn, true);
+    }
+
+    /**
+     * The hub's ingest hook: appends the accepted telemetry message to the journal before the hub
+     * applies it (under the twin's telemetry locks, so in the order the hub applies them); the
+     * ingest call waits for the record after the locks are released, and fails if the journal does.
+     */
+    @Override
+    public Completion accepting(TelemetryMessage m) {
+      String why = retired;
+      if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
+      if (!active) return Completion.none(); // replaying the journal while the store opens
+      Bytes b = scratch.get();
+      b.reset();
+      EventCodec.telemetry(m, b);
+      long lsn;
+      synchronized (undo) {
+        StoreException failed = failure;
+        if (failed != null) throw refused(failed);
         try {
-          journal.await(lsn);
+          lsn = journal.append(RecordTypes.TELEMETRY, RecordTypes.V1, b.array(), b.length());
         } catch (StoreException ex) {
-          throw fail(ex);
+          throw refused(fail(ex));
         }
-        synchronized (undo) {
-          undo.acknowledged(lsn);
-        }
-        maybeSnapshot(lsn);
-      };
+      }
+      return completion(lsn, false);
     }
   }
 
@@ -480,6 +491,32 @@ public final class StoreEngine implements AutoCloseable {
       System.getLogger(StoreEngine.class.getName()).log(System.Logger.Level.WARNING, "the journal of " + config.dir()
           + " failed; took back " + steps.size() + " unacknowledged change(s) in memory: " + ex.getMessage());
     }
+  }
+
+  /**
+   * Ends a write: waits for its record (unless in a batch) and may start a snapshot.
+   *
+   * @param graphChange whether the record is a graph change (kept in the undo log until acknowledged)
+   */
+  private CommitHook.Completion completion(long lsn, boolean graphChange) {
+    long[] inBatch = batch.get();
+    if (inBatch != null) {
+      inBatch[0] = lsn;
+      return () -> maybeSnapshot(lsn);
+    }
+    return () -> {
+      try {
+        journal.await(lsn);
+      } catch (StoreException ex) {
+        throw fail(ex);
+      }
+      if (graphChange) {
+        synchronized (undo) {
+          undo.acknowledged(lsn);
+        }
+      }
+      maybeSnapshot(lsn);
+    };
   }
 
   /** Puts the store into its failed state (the first failure stays). */
@@ -507,27 +544,12 @@ public final class StoreEngine implements AutoCloseable {
     return Optional.ofNullable(f);
   }
 
-  private void journal(dev.twins.core.telemetry.TelemetryMessage m) {
-    Bytes b = scratch.get();
-    b.reset();
-    EventCodec.telemetry(m, b);
-    long lsn = journal.append(RecordTypes.TELEMETRY, RecordTypes.V1, b.array(), b.length());
-    long[] inBatch = batch.get();
-    if (inBatch != null) {
-      inBatch[0] = lsn;
-    } else {
-      journal.await(lsn);
-    }
-    maybeSnapshot(lsn);
-  }
-
   private void subscribe() {
     journaling.activate();
-    telemetrySubscription = hub.subscribe(m -> true, this::journal);
   }
 
-  private TelemetryHub newHub(Twins g) {
-    return config.telemetryOptions().apply(TelemetryHub.builder(g)).build();
+  private TelemetryHub newHub(Twins g, Journaling hook) {
+    return config.telemetryOptions().apply(TelemetryHub.builder(g)).ingestHook(hook).build();
   }
 
   private static Models union(Models a, Models b) {
@@ -623,7 +645,6 @@ public final class StoreEngine implements AutoCloseable {
     synchronized (snapshotLock) {
       journaling.retire("this graph was replaced by TwinStore.addModels; write to the graph it returned "
           + "(TwinStore.twins())");
-      telemetrySubscription.cancel();
       byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
       writeModelsFile(union);
       journal.await(journal.append(RecordTypes.MODELS, RecordTypes.V1, text, text.length));
@@ -794,7 +815,6 @@ public final class StoreEngine implements AutoCloseable {
     if (closed) return;
     closed = true;
     journaling.retire("the store is closed");
-    telemetrySubscription.cancel();
     snapshotter.shutdown();
     try {
       snapshotter.awaitTermination(1, TimeUnit.MINUTES);

@@ -97,6 +97,66 @@ public final class HubCore {
 
   private record MessageSub(Predicate<? super TelemetryMessage> filter, Sub<TelemetryMessage> sub) {}
 
+  private volatile dev.twins.core.telemetry.IngestHook ingestHook;
+  /** The completion of this thread's message, run after the hub's locks are released. */
+  private final ThreadLocal<dev.twins.core.graph.CommitHook.Completion> pendingCompletion = new ThreadLocal<>();
+
+  /** The ingest hook refused a message (carries the hook's exception). */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /**
+   * Sets the ingest hook (before the hub is used).
+   *
+   * @param hook the hook
+   */
+  public void ingestHook(dev.twins.core.telemetry.IngestHook hook) {
+    ingestHook = java.util.Objects.requireNonNull(hook, "hook");
+    hooksVersion++;
+  }
+
+  /** Hands a message about to be applied to the ingest hook (under the twin's telemetry locks). */
+  private void hookAccepting(TelemetryMessage m) {
+    dev.twins.core.telemetry.IngestHook h = ingestHook;
+    if (h == null) return;
+    dev.twins.core.graph.CommitHook.Completion c;
+    try {
+      c = h.accepting(m);
+    } catch (RuntimeException ex) {
+      throw new Refused(ex);
+    }
+    if (c != null && c != dev.twins.core.graph.CommitHook.Completion.none()) pendingCompletion.set(c);
+  }
+
+  /**
+   * Finishes an ingest call outside the hub's locks: runs the hook's completion.
+   *
+   * @throws TelemetryException if the completion failed (the message is counted as rejected)
+   */
+  private Outcome finishIngest(Outcome o, String twinId, String key, String text) {
+    if (ingestHook == null) return o;
+    dev.twins.core.graph.CommitHook.Completion c = pendingCompletion.get();
+    if (c == null) return o;
+    pendingCompletion.remove();
+    try {
+      c.complete();
+    } catch (RuntimeException ex) {
+      throw notDurable(ex, twinId, key, text, "was applied in memory but is not durable");
+    }
+    return o;
+  }
+
+  private TelemetryException notDurable(RuntimeException ex, String twinId, String key, String text, String what) {
+    String reason = "the message " + what + ": " + ex.getMessage();
+    reject(new DeadLetter("api", 0, key, twinId, reason, text), null);
+    return new TelemetryException("telemetry of twin '" + twinId + "' (" + key + "): " + reason, ex);
+  }
+
   /**
    * Creates the engine and subscribes it to the graph.
    *
@@ -309,6 +369,22 @@ public final class HubCore {
 
   /** The typed path: a checked number (booleans as 1/0) into one slot. */
   Outcome applyNumber(Slot s, long t, double v, String messageId) {
+    if (ingestHook == null) return applyNumberNow(s, t, v, messageId);
+    Outcome o;
+    try {
+      o = applyNumberNow(s, t, v, messageId);
+    } catch (Refused r) {
+      pendingCompletion.remove();
+      throw notDurable((RuntimeException) r.getCause(), s.twin.id, s.key, s.twin.id + " " + s.key + "=" + v + " at "
+          + Instant.ofEpochMilli(t), "was not applied");
+    } catch (RuntimeException | Error e) {
+      pendingCompletion.remove();
+      throw e;
+    }
+    return finishIngest(o, s.twin.id, s.key, s.twin.id + " " + s.key + "=" + v + " at " + Instant.ofEpochMilli(t));
+  }
+
+  private Outcome applyNumberNow(Slot s, long t, double v, String messageId) {
     if (s.hooksVersion != hooksVersion) refresh(s);
     if (!s.hooked && messageId == null) {
       synchronized (s.lock) {
@@ -367,6 +443,11 @@ public final class HubCore {
     synchronized (s.lock) {
       if (s.retired) return RETIRED;
       if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED;
+      if (ingestHook != null) {
+        hookAccepting(new TelemetryMessage(s.twin.id, s.component(), t, Map.of(s.telemetry.name(),
+            s.kind == ValueKind.BOOLEAN ? JsonNodeFactoryHolder.NODES.booleanNode(v != 0)
+                : JsonNodeFactoryHolder.NODES.numberNode(v)), Optional.ofNullable(messageId)));
+      }
       boolean isLate = s.storeNumber(t, v);
       s.acceptedCount++;
       if (isLate) late.increment();
@@ -396,6 +477,7 @@ public final class HubCore {
       Slot s = slots[i];
       if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED + i;
     }
+    hookAccepting(m);
     boolean isLate = false;
     for (int i = 0; i < slots.length; i++) isLate |= slots[i].storeJson(t, values[i]);
     slots[0].acceptedCount++;
@@ -496,7 +578,8 @@ public final class HubCore {
       }
       s.watches = ws.toArray(new Watches.State[0]);
       s.feedsRelated = rules.feedsRelated(s.key);
-      s.hooked = s.bindings.length > 0 || s.watches.length > 0 || s.feedsRelated || subs.length > 0;
+      s.hooked = s.bindings.length > 0 || s.watches.length > 0 || s.feedsRelated || subs.length > 0
+          || ingestHook != null;
       s.hooksVersion = v;
     }
   }
@@ -525,6 +608,23 @@ public final class HubCore {
    * @return the outcome
    */
   public Outcome ingest(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
+    if (ingestHook == null) return ingestNow(m, source, line, text, onReject);
+    Outcome o;
+    String key = String.join(",", m.values().keySet());
+    try {
+      o = ingestNow(m, source, line, text, onReject);
+    } catch (Refused r) {
+      pendingCompletion.remove();
+      throw notDurable((RuntimeException) r.getCause(), m.twinId(), key, text != null ? text : m.toString(),
+          "was not applied");
+    } catch (RuntimeException | Error e) {
+      pendingCompletion.remove();
+      throw e;
+    }
+    return finishIngest(o, m.twinId(), key, text != null ? text : m.toString());
+  }
+
+  private Outcome ingestNow(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
     if (m.values().isEmpty()) return reject(source, line, "", m.twinId(), "the message has no values", m, text, onReject);
     TwinState tw = resolve(m.twinId());
     if (tw == null) {
