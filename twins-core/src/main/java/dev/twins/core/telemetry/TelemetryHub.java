@@ -278,6 +278,18 @@ public final class TelemetryHub implements AutoCloseable {
 
   // ------------------------------------------------------------------------------------ rules and listeners
 
+  /**
+   * Calls an action with the newest reading of every telemetry whose history is not kept (series
+   * off, or a schema kept without series), as one message per twin and telemetry: what a snapshot
+   * needs to bring those readings back (ingesting the messages again restores them).
+   *
+   * @param action told of each reading
+   */
+  public void forEachLastWithoutSeries(Consumer<? super TelemetryMessage> action) {
+    Objects.requireNonNull(action, "action");
+    core.forEachLastWithoutSeries(action::accept);
+  }
+
   /** @return the rules that derive properties from telemetry and along relationships */
   public Rules rules() {
     return core.rules();

@@ -36,6 +36,8 @@ public final class RecordTypes {
   public static final int SERIES_BLOCK = 19;
   /** Snapshot: every sample of one telemetry series (see {@code SeriesCodec}). */
   public static final int SERIES_SAMPLES = 20;
+  /** Snapshot: the newest reading of a telemetry that keeps no series (an encoded telemetry message). */
+  public static final int LAST_READING = 21;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -64,6 +66,7 @@ public final class RecordTypes {
       case RELATION: return "relationship";
       case SERIES_BLOCK: return "series block";
       case SERIES_SAMPLES: return "series samples";
+      case LAST_READING: return "last reading";
       case END: return "end";
       default: return "unknown type " + type;
     }

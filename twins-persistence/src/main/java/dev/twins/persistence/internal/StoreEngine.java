@@ -201,6 +201,15 @@ public final class StoreEngine implements AutoCloseable {
               + e.getMessage(), e);
         }
       }
+      for (ByteBuffer reading : loaded.lastReadings) {
+        dev.twins.core.telemetry.TelemetryMessage m;
+        try {
+          m = EventCodec.telemetry(reading);
+        } catch (RuntimeException e) {
+          throw new StoreException(Code.CORRUPT, loaded.file, -1, "a last reading cannot be decoded: " + e.getMessage(), e);
+        }
+        if (!r.hub.ingest(m).accepted()) r.telemetryRefused++;
+      }
     }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
@@ -343,6 +352,7 @@ public final class StoreEngine implements AutoCloseable {
     Models models;
     GraphSnapshot snapshot;
     List<ByteBuffer> series = new ArrayList<>();
+    List<ByteBuffer> lastReadings = new ArrayList<>();
   }
 
   private static LoadedSnapshot loadSnapshot(Path file) {
@@ -373,6 +383,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
+            break;
+          case RecordTypes.LAST_READING:
+            s.lastReadings.add(payload);
             break;
           case RecordTypes.END: {
             Bytes.Reader r = new Bytes.Reader(payload);
@@ -705,6 +718,12 @@ public final class StoreEngine implements AutoCloseable {
             }
           }
         }
+        // telemetries without history: their newest readings
+        h.forEachLastWithoutSeries(reading -> {
+          b.reset();
+          EventCodec.telemetry(reading, b);
+          w.add(RecordTypes.LAST_READING, RecordTypes.V1, b.array(), b.length());
+        });
         b.reset();
         b.varLong(s.twins().size());
         b.varLong(s.relations().size());

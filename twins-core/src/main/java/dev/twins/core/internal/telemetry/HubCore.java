@@ -343,6 +343,27 @@ public final class HubCore {
         + (names.isEmpty() ? "; its model declares none" : "; it declares " + String.join(", ", names));
   }
 
+  /**
+   * Calls an action with the newest reading of every telemetry that keeps no series (series off,
+   * or a kind without series), one message per twin and telemetry, each read under its lock.
+   *
+   * @param action told of each reading
+   */
+  public void forEachLastWithoutSeries(Consumer<TelemetryMessage> action) {
+    for (TwinState st : states.values()) {
+      for (Slot slot : st.slots()) {
+        TelemetryMessage m = null;
+        synchronized (slot.lock) {
+          if (slot.hasLast && !slot.retired && slot.seriesOrNull() == null) {
+            m = new TelemetryMessage(slot.twin.id, slot.component(), slot.lastTime,
+                Map.of(slot.telemetry.name(), slot.lastNode()), Optional.empty());
+          }
+        }
+        if (m != null) action.accept(m);
+      }
+    }
+  }
+
   /** @return the newest reading of a twin's telemetry, or null */
   JsonNode lastValue(String twinId, String key) {
     TwinState s = resolve(twinId);
