@@ -31,4 +31,17 @@ public interface IngestHook {
    * @throws RuntimeException to refuse the message (it is then not applied)
    */
   CommitHook.Completion accepting(TelemetryMessage message);
+
+  /**
+   * Takes a rule that is about to be added to or removed from the hub's {@link Rules} (after the
+   * rule was checked, before it takes effect; rules change one at a time). A journal records the
+   * change here and returns once it is durable; it refuses a rule it cannot record (for example a
+   * {@link Derivation} that is a lambda, without a {@link Derivation#spec() spec}) by throwing.
+   *
+   * @param rule the rule
+   * @param adding {@code true} when it is added, {@code false} when it is removed
+   * @throws RuntimeException to refuse the change: {@link Rules#add} and {@link Rules#remove} then
+   *     throw a {@link TelemetryException} carrying it, and the rules stay as they were
+   */
+  default void ruleChanging(Rule rule, boolean adding) {}
 }

@@ -24,7 +24,7 @@ public final class RecordTypes {
   public static final int RELATION_DELETED = 7;
   /** An accepted telemetry message (see {@code EventCodec.telemetry}). */
   public static final int TELEMETRY = 8;
-  /** Reserved: rules. */
+  /** A change of the telemetry hub's rules, declaratively (see {@code RuleCodec}); in snapshots, one rule. */
   public static final int RULES = 9;
   /** Snapshot: what it covers (graph sequence, time). */
   public static final int SNAPSHOT_INFO = 16;

@@ -10,6 +10,7 @@ import dev.twins.core.model.Interface;
 import dev.twins.core.series.Series;
 import dev.twins.core.series.SeriesStore;
 import dev.twins.core.telemetry.IngestHook;
+import dev.twins.core.telemetry.Rule;
 import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.core.telemetry.TelemetryMessage;
 import dev.twins.core.model.ModelParser;
@@ -80,6 +81,8 @@ public final class StoreEngine implements AutoCloseable {
   private final Object snapshotLock = new Object();
   /** The graph changes not yet acknowledged, to take back if the journal fails; also the lock of appending them. */
   private final UndoLog undo = new UndoLog();
+  /** True while the recovered rules are installed (they are not journaled again). */
+  private volatile boolean installingRules;
   private volatile Twins graph;
   private volatile Models models;
   private volatile Journaling journaling;
@@ -145,6 +148,7 @@ public final class StoreEngine implements AutoCloseable {
       this.journal = w;
       w.onFailure(this::journalFailed);
       subscribe();
+      installRules(r.rules);
       if (!r.models.interfaces().containsAll(config.models().interfaces())) {
         addModels(config.models());
       }
@@ -169,6 +173,8 @@ public final class StoreEngine implements AutoCloseable {
     JournalScanner.Result scan;
     long nextLsn;
     long snapshotLsn;
+    /** The hub's rules, as the snapshot and the journal leave them; installed once the store journals. */
+    List<Rule> rules = new ArrayList<>();
   }
 
   private Recovered recover() {
@@ -213,6 +219,9 @@ public final class StoreEngine implements AutoCloseable {
     }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
+    if (loaded != null) {
+      for (RuleCodec.Change c : loaded.rules) applyRuleChange(r.rules, c);
+    }
     long[] replayed = {0};
     JournalScanner.Result scan = JournalScanner.scan(dir, fromLsn, (lsn, type, version, payload, file, offset) -> {
       if (version != RecordTypes.V1) {
@@ -229,6 +238,17 @@ public final class StoreEngine implements AutoCloseable {
             r.hub.close();
             r.hub = newHub(r.graph, r.journaling);
           }
+          break;
+        }
+        case RecordTypes.RULES: {
+          RuleCodec.Change c;
+          try {
+            c = RuleCodec.decode(payload);
+          } catch (RuntimeException ex) {
+            throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " (rules) cannot be decoded: "
+                + ex.getMessage(), ex);
+          }
+          applyRuleChange(r.rules, c);
           break;
         }
         case RecordTypes.TELEMETRY: {
@@ -353,6 +373,7 @@ public final class StoreEngine implements AutoCloseable {
     GraphSnapshot snapshot;
     List<ByteBuffer> series = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
+    List<RuleCodec.Change> rules = new ArrayList<>();
   }
 
   private static LoadedSnapshot loadSnapshot(Path file) {
@@ -383,6 +404,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
+            break;
+          case RecordTypes.RULES:
+            s.rules.add(RuleCodec.decode(payload));
             break;
           case RecordTypes.LAST_READING:
             s.lastReadings.add(payload);
@@ -481,6 +505,33 @@ public final class StoreEngine implements AutoCloseable {
       }
       return completion(lsn, false);
     }
+
+    /**
+     * The hub's rule changes: each is journaled as a declarative rules record and waited for; a
+     * rule whose derivation is code (a lambda without a spec) is refused, since it could not come
+     * back on reopen.
+     */
+    @Override
+    public void ruleChanging(Rule rule, boolean adding) {
+      String why = retired;
+      if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
+      if (!active || installingRules) return;
+      String problem = RuleCodec.problem(rule);
+      if (problem != null) throw new IllegalArgumentException(problem);
+      Bytes b = new Bytes(256);
+      RuleCodec.encode(adding, rule, b);
+      long lsn;
+      synchronized (undo) {
+        StoreException failed = failure;
+        if (failed != null) throw refused(failed);
+        try {
+          lsn = journal.append(RecordTypes.RULES, RecordTypes.V1, b.array(), b.length());
+        } catch (StoreException ex) {
+          throw refused(fail(ex));
+        }
+      }
+      completion(lsn, false).complete();
+    }
   }
 
   /**
@@ -530,6 +581,33 @@ public final class StoreEngine implements AutoCloseable {
       }
       maybeSnapshot(lsn);
     };
+  }
+
+  /** Adds or removes a recovered rule (idempotent: a snapshot may already hold a change journaled after its lsn). */
+  private static void applyRuleChange(List<Rule> rules, RuleCodec.Change c) {
+    if (c.added()) {
+      if (!rules.contains(c.rule())) rules.add(c.rule());
+    } else {
+      rules.remove(c.rule());
+    }
+  }
+
+  /** Installs the recovered rules into the live hub, without journaling them again. */
+  private void installRules(List<Rule> rules) {
+    if (rules.isEmpty()) return;
+    installingRules = true;
+    try {
+      for (Rule rule : rules) {
+        try {
+          hub.rules().add(rule);
+        } catch (RuntimeException e) {
+          throw new StoreException(Code.INVALID_RECORD, config.dir(), -1, "the stored rule " + rule
+              + " cannot be installed again: " + e.getMessage(), e);
+        }
+      }
+    } finally {
+      installingRules = false;
+    }
   }
 
   /** Puts the store into its failed state (the first failure stays). */
@@ -670,6 +748,7 @@ public final class StoreEngine implements AutoCloseable {
       journaling = r.journaling;
       hub = r.hub;
       subscribe();
+      installRules(r.rules);
       return graph;
     }
   }
@@ -705,6 +784,11 @@ public final class StoreEngine implements AutoCloseable {
           b.reset();
           EventCodec.relation(r, b);
           w.add(RecordTypes.RELATION, RecordTypes.V1, b.array(), b.length());
+        }
+        for (Rule rule : h.rules().list()) {
+          b.reset();
+          RuleCodec.encode(true, rule, b);
+          w.add(RecordTypes.RULES, RecordTypes.V1, b.array(), b.length());
         }
         Optional<SeriesStore> series = h.seriesStore();
         if (series.isPresent()) {

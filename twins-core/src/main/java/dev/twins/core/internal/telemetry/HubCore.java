@@ -120,6 +120,18 @@ public final class HubCore {
     hooksVersion++;
   }
 
+  /** Tells the ingest hook of a rule change before it is made (under the rules' change lock). */
+  void ruleChanging(dev.twins.core.telemetry.Rule rule, boolean adding) {
+    dev.twins.core.telemetry.IngestHook h = ingestHook;
+    if (h == null) return;
+    try {
+      h.ruleChanging(rule, adding);
+    } catch (RuntimeException ex) {
+      throw new TelemetryException("rule " + rule + " cannot be " + (adding ? "added" : "removed") + ": "
+          + ex.getMessage(), ex);
+    }
+  }
+
   /** Hands a message about to be applied to the ingest hook (under the twin's telemetry locks). */
   private void hookAccepting(TelemetryMessage m) {
     dev.twins.core.telemetry.IngestHook h = ingestHook;

@@ -129,6 +129,7 @@ final class RuleEngine implements Rules {
     Installed inst;
     synchronized (changeLock) {
       inst = check(rule);
+      core.ruleChanging(rule, true);
       List<Installed> next = new ArrayList<>(set.all);
       next.add(inst);
       set = new RuleSet(next);
@@ -152,6 +153,7 @@ final class RuleEngine implements Rules {
       List<Installed> next = new ArrayList<>(set.all);
       boolean removed = next.removeIf(i -> i.rule.equals(rule));
       if (removed) {
+        core.ruleChanging(rule, false);
         set = new RuleSet(next);
         core.bumpHooks();
       }
