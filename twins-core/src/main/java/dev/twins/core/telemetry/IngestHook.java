@@ -18,7 +18,9 @@ import dev.twins.core.graph.CommitHook;
  *   <li>The returned {@link CommitHook.Completion} runs in the ingesting thread after the hub's
  *       locks are released, before the ingest call returns. If it throws, the message was applied in
  *       memory but not acknowledged: the call counts it as rejected, keeps a dead letter naming the
- *       cause, and throws a {@link TelemetryException} carrying it (never returns an outcome).
+ *       cause, and throws a {@link TelemetryException} carrying it (never returns an outcome). The
+ *       completion of an accepted message always runs, also when applying it failed (its own
+ *       failure is then suppressed into the one thrown).
  * </ol>
  */
 @FunctionalInterface

@@ -240,6 +240,16 @@ public final class JournalWriter implements AutoCloseable {
     }
   }
 
+  /** Waits, if the journal failed, until its failure handler has run; returns at once otherwise. */
+  public void awaitFailureHandled() {
+    lock.lock();
+    try {
+      while (failure != null && !failureSettled) progress.awaitUninterruptibly();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** @return the lsn of the last record appended */
   public long lastLsn() {
     lock.lock();

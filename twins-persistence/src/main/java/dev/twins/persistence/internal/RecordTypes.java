@@ -38,6 +38,11 @@ public final class RecordTypes {
   public static final int SERIES_SAMPLES = 20;
   /** Snapshot: the newest reading of a telemetry that keeps no series (an encoded telemetry message). */
   public static final int LAST_READING = 21;
+  /**
+   * Snapshot: the journal's last lsn once the telemetry was read; the samples of telemetry records
+   * up to it may already be in the snapshot's series.
+   */
+  public static final int TELEMETRY_CUT = 22;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -67,6 +72,7 @@ public final class RecordTypes {
       case SERIES_BLOCK: return "series block";
       case SERIES_SAMPLES: return "series samples";
       case LAST_READING: return "last reading";
+      case TELEMETRY_CUT: return "telemetry cut";
       case END: return "end";
       default: return "unknown type " + type;
     }

@@ -81,6 +81,9 @@ public final class StoreEngine implements AutoCloseable {
   private final Object snapshotLock = new Object();
   /** The graph changes not yet acknowledged, to take back if the journal fails; also the lock of appending them. */
   private final UndoLog undo = new UndoLog();
+  /** The telemetry records appended whose messages may not be applied yet (removed by their completion). */
+  private final java.util.concurrent.ConcurrentSkipListSet<Long> telemetryInFlight =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
   /** True while the recovered rules are installed (they are not journaled again). */
   private volatile boolean installingRules;
   private volatile Twins graph;
@@ -219,6 +222,7 @@ public final class StoreEngine implements AutoCloseable {
     }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
+    long telemetryCut = loaded == null ? 0 : Math.max(loaded.lsn, loaded.telemetryCut);
     if (loaded != null) {
       for (RuleCodec.Change c : loaded.rules) applyRuleChange(r.rules, c);
     }
@@ -259,6 +263,7 @@ public final class StoreEngine implements AutoCloseable {
             throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
                 + ex.getMessage(), ex);
           }
+          if (lsn <= telemetryCut && inSeries(r.hub, m)) break; // the snapshot's series already hold it
           switch (r.hub.ingest(m)) {
             case ACCEPTED:
             case ACCEPTED_LATE:
@@ -373,6 +378,7 @@ public final class StoreEngine implements AutoCloseable {
     GraphSnapshot snapshot;
     List<ByteBuffer> series = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
+    long telemetryCut;
     List<RuleCodec.Change> rules = new ArrayList<>();
   }
 
@@ -407,6 +413,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.RULES:
             s.rules.add(RuleCodec.decode(payload));
+            break;
+          case RecordTypes.TELEMETRY_CUT:
+            s.telemetryCut = new Bytes.Reader(payload).varLong();
             break;
           case RecordTypes.LAST_READING:
             s.lastReadings.add(payload);
@@ -502,8 +511,13 @@ public final class StoreEngine implements AutoCloseable {
         } catch (StoreException ex) {
           throw refused(fail(ex));
         }
+        telemetryInFlight.add(lsn);
       }
-      return completion(lsn, false);
+      CommitHook.Completion then = completion(lsn, false);
+      return () -> {
+        telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
+        then.complete();
+      };
     }
 
     /**
@@ -581,6 +595,16 @@ public final class StoreEngine implements AutoCloseable {
       }
       maybeSnapshot(lsn);
     };
+  }
+
+  /** Whether every value of a message is already a sample of its series at the message's time. */
+  private static boolean inSeries(TelemetryHub hub, TelemetryMessage m) {
+    for (String name : m.values().keySet()) {
+      String key = m.component().map(c -> c + "/" + name).orElse(name);
+      Optional<Series> s = hub.series(m.twinId(), key);
+      if (s.isEmpty() || s.get().count(m.epochMillis(), m.epochMillis() + 1) == 0) return false;
+    }
+    return true;
   }
 
   /** Adds or removes a recovered rule (idempotent: a snapshot may already hold a change journaled after its lsn). */
@@ -712,6 +736,9 @@ public final class StoreEngine implements AutoCloseable {
     batch.set(mine);
     try {
       action.run();
+    } catch (RuntimeException | Error e) {
+      if (prev == null) journal.awaitFailureHandled(); // a write refused after a failure: let the take-back finish
+      throw e;
     } finally {
       if (prev == null) batch.remove();
     }
@@ -762,6 +789,8 @@ public final class StoreEngine implements AutoCloseable {
   public Path snapshot() {
     synchronized (snapshotLock) {
       long lsn = journal.lastLsn();
+      // every telemetry record up to lsn must be applied before the hub is read
+      while (!telemetryInFlight.isEmpty() && telemetryInFlight.first() <= lsn) Thread.onSpinWait();
       journal.sync();
       Models m = models;
       Twins g = graph;
@@ -802,6 +831,10 @@ public final class StoreEngine implements AutoCloseable {
             }
           }
         }
+        // records after lsn whose messages the series may already hold: replay skips their samples
+        b.reset();
+        b.varLong(journal.lastLsn());
+        w.add(RecordTypes.TELEMETRY_CUT, RecordTypes.V1, b.array(), b.length());
         // telemetries without history: their newest readings
         h.forEachLastWithoutSeries(reading -> {
           b.reset();

@@ -1574,7 +1574,7 @@ public final class GraphStore {
   private void revertTwin(ChangeEvent latest, Twin after, Twin before) {
     String id = after != null ? after.id() : before.id();
     while (true) {
-      Entry e = entries.computeIfAbsent(id, Entry::new);
+      Entry e = entries.computeIfAbsent(id, newEntry);
       e.lock();
       try {
         if (e.removed) continue;

@@ -163,6 +163,18 @@ public final class HubCore {
     return o;
   }
 
+  /** Runs the pending completion of a message whose apply failed (the hook's contract: it always runs). */
+  private void completeAfterFailure(Throwable failure) {
+    dev.twins.core.graph.CommitHook.Completion c = pendingCompletion.get();
+    if (c == null) return;
+    pendingCompletion.remove();
+    try {
+      c.complete();
+    } catch (RuntimeException ex) {
+      failure.addSuppressed(ex);
+    }
+  }
+
   private TelemetryException notDurable(RuntimeException ex, String twinId, String key, String text, String what) {
     String reason = "the message " + what + ": " + ex.getMessage();
     reject(new DeadLetter("api", 0, key, twinId, reason, text), null);
@@ -411,7 +423,7 @@ public final class HubCore {
       throw notDurable((RuntimeException) r.getCause(), s.twin.id, s.key, s.twin.id + " " + s.key + "=" + v + " at "
           + Instant.ofEpochMilli(t), "was not applied");
     } catch (RuntimeException | Error e) {
-      pendingCompletion.remove();
+      completeAfterFailure(e);
       throw e;
     }
     return finishIngest(o, s.twin.id, s.key, s.twin.id + " " + s.key + "=" + v + " at " + Instant.ofEpochMilli(t));
@@ -651,7 +663,7 @@ public final class HubCore {
       throw notDurable((RuntimeException) r.getCause(), m.twinId(), key, text != null ? text : m.toString(),
           "was not applied");
     } catch (RuntimeException | Error e) {
-      pendingCompletion.remove();
+      completeAfterFailure(e);
       throw e;
     }
     return finishIngest(o, m.twinId(), key, text != null ? text : m.toString());
