@@ -88,6 +88,20 @@ public final class Twins {
     return dev.twins.core.internal.graph.DemoGraph.create();
   }
 
+  /**
+   * Moves the graph to a larger model set: every model it has, unchanged, plus new ones. Existing
+   * twins, relationships, indexes and subscriptions stay; from the next commit on, writes may use
+   * the new models, {@link #twinsOfModel} and the indexes count twins of new subtypes, and a
+   * telemetry hub of the graph takes their telemetry. (A JGraphT view made by {@link #asGraph}
+   * before keeps the model filter it was made with.) This is how a durable store adds models.
+   *
+   * @param larger the larger model set, e.g. the union of {@link #models()} and the new models
+   * @throws IllegalArgumentException if a model of the graph is missing from it or differs there
+   */
+  public void extendModels(Models larger) {
+    store.extendModels(larger);
+  }
+
   /** @return the models every twin must fit */
   public Models models() {
     return store.models();

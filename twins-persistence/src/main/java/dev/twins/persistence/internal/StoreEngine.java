@@ -236,11 +236,14 @@ public final class StoreEngine implements AutoCloseable {
         case RecordTypes.MODELS: {
           Models m = parseModels(payload, file, offset);
           if (!r.models.interfaces().containsAll(m.interfaces())) {
-            // only when models.json was lost: the telemetry readings so far start again
+            // only when models.json was lost
             r.models = union(r.models, m);
-            r.graph = restore(r.models, r.journaling, r.graph.snapshot(), file);
-            r.hub.close();
-            r.hub = newHub(r.graph, r.journaling);
+            try {
+              r.graph.extendModels(r.models);
+            } catch (IllegalArgumentException ex) {
+              throw new StoreException(Code.INVALID_RECORD, file, offset, "journal record " + lsn + " (models) does not "
+                  + "extend the stored models: " + ex.getMessage(), ex);
+            }
           }
           break;
         }
@@ -452,8 +455,8 @@ public final class StoreEngine implements AutoCloseable {
    * journal's order is the commit order; an append only copies into the journal's buffer), and
    * waits for the record's durability in the completion, outside the graph's locks, so that
    * concurrent writers share a group (one fsync under {@link Durability#everyWrite()}). A graph
-   * being recovered replays its journal through the hook, which then records nothing; a graph
-   * replaced by {@link #addModels} or closed refuses writes.
+   * being recovered replays its journal through the hook, which then records nothing; a closed
+   * store's graph refuses writes.
    */
   private final class Journaling implements CommitHook, IngestHook {
     private volatile boolean active;
@@ -751,31 +754,24 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   /**
-   * Adds models to the store: journals the new model set and moves the graph onto it.
+   * Adds models to the store: writes {@code models.json}, journals the new model set and extends
+   * the live graph's model set in place ({@link Twins#extendModels}): nothing is rebuilt.
    *
    * @param more the models to add
-   * @return the graph with the union of the models (the previous graph object must not be written any more)
+   * @return the graph (the same object), now with the union of the models
    * @throws IllegalArgumentException if a model has the DTMI of a different stored model
    */
   public synchronized Twins addModels(Models more) {
     Models union = union(models, more);
     if (union == models) return graph;
     synchronized (snapshotLock) {
-      journaling.retire("this graph was replaced by TwinStore.addModels; write to the graph it returned "
-          + "(TwinStore.twins())");
       byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
       writeModelsFile(union);
       journal.await(journal.append(RecordTypes.MODELS, RecordTypes.V1, text, text.length));
       journal.sync();
-      // the graph's model set is fixed: rebuild graph and telemetry from the files, now with the new models
-      Recovered r = recover();
-      hub.close();
-      models = r.models;
-      graph = r.graph;
-      journaling = r.journaling;
-      hub = r.hub;
-      subscribe();
-      installRules(r.rules);
+      // the live graph (and its hub, which reads the graph's models) moves to the larger set in place
+      graph.extendModels(union);
+      models = union;
       return graph;
     }
   }

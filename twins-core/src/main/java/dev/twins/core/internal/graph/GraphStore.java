@@ -87,7 +87,7 @@ public final class GraphStore {
   private static final TwinAccess.Hooks HOOKS = TwinAccess.get();
   private static final TwinAccess.RelationMaker RELATIONS = TwinAccess.relations();
 
-  private final Models models;
+  private volatile Models models;
   private final Options options;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final java.util.function.Function<String, Entry> newEntry = k -> new Entry(k, this);
@@ -124,6 +124,36 @@ public final class GraphStore {
      * @param after the relationship after, or null when it was deleted
      */
     void relationChanged(Relation before, Relation after);
+
+    /**
+     * The graph's model set grew (see {@link GraphStore#extendModels}); called with commits paused.
+     *
+     * @param models the new model set
+     */
+    default void modelsExtended(Models models) {}
+  }
+
+  /**
+   * Moves the graph to a larger model set: every model it has, unchanged, and new ones (which no
+   * twin uses yet). Takes effect between two commits; the indexes cover the new subtypes of their
+   * models from then on.
+   *
+   * @param larger the model set
+   * @throws IllegalArgumentException if a model of the graph is missing from it or differs there
+   */
+  public void extendModels(Models larger) {
+    Objects.requireNonNull(larger, "larger");
+    withCommitsPaused(() -> {
+      for (Interface i : models.interfaces()) {
+        Optional<Interface> j = larger.get(i.id());
+        if (j.isEmpty() || !j.get().equals(i)) {
+          throw new IllegalArgumentException("the larger model set must hold every model of the graph unchanged: "
+              + i.id() + (j.isEmpty() ? " is missing" : " differs"));
+        }
+      }
+      models = larger;
+      for (StateListener l : stateListeners) l.modelsExtended(larger);
+    });
   }
 
   /**

@@ -73,7 +73,6 @@ public final class HubCore {
   public record RetentionRule(Dtmi model, String telemetry, Retention retention) {}
 
   private final Twins twins;
-  private final Models models;
   private final Settings settings;
   private final ConcurrentHashMap<String, TwinState> states = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, TwinState> migrating = new ConcurrentHashMap<>();
@@ -189,7 +188,6 @@ public final class HubCore {
    */
   public HubCore(Twins twins, Settings settings) {
     this.twins = twins;
-    this.models = twins.models();
     this.settings = settings;
     this.dead = new DeadLetterRing(settings.deadLetterCapacity());
     this.store = settings.series() ? SeriesStore.create(this::retention) : null;
@@ -214,7 +212,7 @@ public final class HubCore {
 
   /** @return the models of the graph */
   public Models models() {
-    return models;
+    return twins.models(); // live: a durable store's graph may move to a larger model set
   }
 
   /** @return the settings */
@@ -264,7 +262,7 @@ public final class HubCore {
     Dtmi model = twins.twin(twinId).map(Twin::model).orElse(null);
     for (RetentionRule r : settings.retentions()) {
       if (r.telemetry() != null && !r.telemetry().equals(key)) continue;
-      if (r.model() != null && (model == null || !models.isOfModel(model, r.model()))) continue;
+      if (r.model() != null && (model == null || !models().isOfModel(model, r.model()))) continue;
       return r.retention();
     }
     return settings.defaultRetention();
@@ -316,7 +314,7 @@ public final class HubCore {
     if (s != null) return s;
     Optional<Twin> twin = twins.twin(twinId);
     if (twin.isEmpty()) return null;
-    Interface model = models.get(twin.get().model()).orElse(null);
+    Interface model = models().get(twin.get().model()).orElse(null);
     if (model == null) return null;
     TwinState fresh = new TwinState(this, twinId, model);
     TwinState old = migrating.remove(twinId);
@@ -585,7 +583,7 @@ public final class HubCore {
   void evaluateTelemetryRules(RuleEngine.Installed inst) {
     String key = ((dev.twins.core.telemetry.Rule.FromTelemetry) inst.rule).telemetry();
     for (TwinState st : states.values()) {
-      if (!models.isOfModel(st.model.id(), inst.model)) continue;
+      if (!models().isOfModel(st.model.id(), inst.model)) continue;
       Slot s = st.slot(key);
       if (s == null) continue;
       synchronized (s.lock) {
