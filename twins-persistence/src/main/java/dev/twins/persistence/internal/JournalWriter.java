@@ -61,6 +61,8 @@ public final class JournalWriter implements AutoCloseable {
   private volatile IOException failFsyncs;
 
   private volatile FailureHandler failureHandler;
+  /** The last record acknowledged under the policy (read without the lock). */
+  private volatile long acknowledgedLsn;
 
   /** Told once, in the flusher thread, when the journal fails; writers waiting for records wake only after it returns. */
   @FunctionalInterface
@@ -111,6 +113,7 @@ public final class JournalWriter implements AutoCloseable {
     this.written = appended;
     this.synced = appended;
     this.syncRequested = appended;
+    this.acknowledgedLsn = appended;
     try {
       if (segments.isEmpty()) {
         createSegment(1, nextLsn);
@@ -238,6 +241,11 @@ public final class JournalWriter implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** @return the last record acknowledged under the policy (written, and fsynced under everyWrite) */
+  public long acknowledgedLsn() {
+    return acknowledgedLsn;
   }
 
   /** Waits, if the journal failed, until its failure handler has run; returns at once otherwise. */
@@ -419,6 +427,7 @@ public final class JournalWriter implements AutoCloseable {
           spare = buf;
           written = upto;
           if (sync || roll) synced = upto;
+          if (durability.mode() != Durability.Mode.EVERY_WRITE || synced == upto) acknowledgedLsn = upto;
           if (sync) fsyncs++;
           groups++;
           progress.signalAll();

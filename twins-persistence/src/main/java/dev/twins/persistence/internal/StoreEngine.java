@@ -488,6 +488,7 @@ public final class StoreEngine implements AutoCloseable {
           throw refused(fail(ex));
         }
         undo.record(lsn, e, graph);
+        undo.acknowledged(journal.acknowledgedLsn()); // keeps the log to the records in flight, also in a batch
       }
       return completion(lsn, true);
     }
@@ -786,7 +787,9 @@ public final class StoreEngine implements AutoCloseable {
     synchronized (snapshotLock) {
       long lsn = journal.lastLsn();
       // every telemetry record up to lsn must be applied before the hub is read
-      while (!telemetryInFlight.isEmpty() && telemetryInFlight.first() <= lsn) Thread.onSpinWait();
+      while (!telemetryInFlight.isEmpty() && telemetryInFlight.first() <= lsn) {
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+      }
       journal.sync();
       Models m = models;
       Twins g = graph;
