@@ -98,7 +98,6 @@ final class RuleEngine implements Rules {
 
   private final HubCore core;
   private final Twins twins;
-  private final Models models;
   private volatile RuleSet set = new RuleSet(List.of());
   private final Object changeLock = new Object();
   private final ThreadLocal<Ctx> ctx = ThreadLocal.withInitial(Ctx::new);
@@ -112,7 +111,6 @@ final class RuleEngine implements Rules {
   RuleEngine(HubCore core, Executor executor) {
     this.core = core;
     this.twins = core.twins();
-    this.models = core.models();
     this.executor = executor;
     for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
   }
@@ -129,6 +127,7 @@ final class RuleEngine implements Rules {
     Installed inst;
     synchronized (changeLock) {
       inst = check(rule);
+      core.ruleChanging(rule, true);
       List<Installed> next = new ArrayList<>(set.all);
       next.add(inst);
       set = new RuleSet(next);
@@ -152,6 +151,7 @@ final class RuleEngine implements Rules {
       List<Installed> next = new ArrayList<>(set.all);
       boolean removed = next.removeIf(i -> i.rule.equals(rule));
       if (removed) {
+        core.ruleChanging(rule, false);
         set = new RuleSet(next);
         core.bumpHooks();
       }
@@ -179,7 +179,7 @@ final class RuleEngine implements Rules {
   // ------------------------------------------------------------------------------------ checks
 
   private Installed check(Rule rule) {
-    Interface model = models.get(rule.model()).orElseThrow(() -> new TelemetryException(
+    Interface model = core.models().get(rule.model()).orElseThrow(() -> new TelemetryException(
         "rule " + rule + ": model " + rule.model() + " is not in the graph's models"));
     Content pc = model.contents().get(rule.property());
     if (!(pc instanceof Property property)) {
@@ -201,10 +201,10 @@ final class RuleEngine implements Rules {
       }
       target = rel.target().orElse(null);
       if (target != null) {
-        Interface t = models.get(target).orElseThrow();
+        Interface t = core.models().get(target).orElseThrow();
         boolean found = fr.source().telemetry() ? telemetryOf(t, fr.source().name()) != null
             : t.contents().get(fr.source().name()) instanceof Property;
-        if (!found && models.subtypes(target).stream().noneMatch(s -> declares(s, fr.source()))) {
+        if (!found && core.models().subtypes(target).stream().noneMatch(s -> declares(s, fr.source()))) {
           throw new TelemetryException("rule " + rule + ": the target " + target + " of '" + fr.relationship()
               + "' (and every model extending it) declares no " + (fr.source().telemetry() ? "Telemetry" : "Property")
               + " '" + fr.source().name() + "'");
@@ -239,7 +239,7 @@ final class RuleEngine implements Rules {
   }
 
   private boolean declares(Dtmi model, Rule.Source source) {
-    Interface i = models.get(model).orElse(null);
+    Interface i = core.models().get(model).orElse(null);
     if (i == null) return false;
     return source.telemetry() ? telemetryOf(i, source.name()) != null : i.contents().get(source.name()) instanceof Property;
   }
@@ -253,7 +253,7 @@ final class RuleEngine implements Rules {
   }
 
   private boolean overlap(Dtmi a, Dtmi b) {
-    return models.isOfModel(a, b) || models.isOfModel(b, a);
+    return core.models().isOfModel(a, b) || core.models().isOfModel(b, a);
   }
 
   /** Whether producer's writes are read by consumer. */
@@ -291,7 +291,7 @@ final class RuleEngine implements Rules {
     List<Installed> rules = set.byTelemetry.get(key);
     if (rules == null) return new Binding[0];
     List<Binding> out = new ArrayList<>();
-    for (Installed i : rules) if (models.isOfModel(t.model.id(), i.model)) out.add(new Binding(i));
+    for (Installed i : rules) if (core.models().isOfModel(t.model.id(), i.model)) out.add(new Binding(i));
     return out.toArray(new Binding[0]);
   }
 
@@ -444,7 +444,7 @@ final class RuleEngine implements Rules {
         RuleSet s = set;
         Ctx c = ctx.get();
         for (Installed i : s.all) {
-          if (i.rule instanceof Rule.FromRelated && models.isOfModel(twin.get().model(), i.model)) {
+          if (i.rule instanceof Rule.FromRelated && core.models().isOfModel(twin.get().model(), i.model)) {
             c.queue.add(new Recompute(i, t.twinId));
           }
         }
@@ -463,7 +463,7 @@ final class RuleEngine implements Rules {
       Optional<Twin> found = twins.twin(twinId);
       if (found.isEmpty()) return;
       Twin twin = found.get();
-      if (!models.isOfModel(twin.model(), inst.model)) return;
+      if (!core.models().isOfModel(twin.model(), inst.model)) return;
       // the targets' current states straight from the adjacency (no lookups by id, no sorted
       // lists), in the graph's order; the sum's order does not change the aggregate beyond rounding
       Fold f = new Fold();
