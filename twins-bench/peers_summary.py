@@ -23,7 +23,8 @@ import re
 import statistics
 import sys
 
-ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb"]
+ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j", "cypher", "questdb",
+           "questdb-tinkergraph", "questdb-jgrapht"]
 ROWS = [
     ("load", "1. bulk load"),
     ("heap", "1. retained heap per twin"),
@@ -39,16 +40,26 @@ ROWS = [
     ("ingestHistory", "3. history: append the whole stream"),
     ("historyBytes", "3. history: bytes per stored reading"),
     ("windowMean", "5. 15-minute mean of one sensor"),
+    ("replayOneThread", "3. sync: replay the stream, 1 thread"),
+    ("replayTwoThreads", "3. sync: replay the stream, 2 threads"),
+    ("syncBytes", "3. sync: bytes per stored reading"),
+    ("maintenance", "5. maintenance ranking of a building (peers: + QuestDB)"),
+    ("spaceUsage", "6. space usage roll-up of every room (peers: + QuestDB)"),
     ("reopen", "7. reopen after a crash: open + first query"),
     ("reopenJvm", "7. reopen after a crash, from the JVM's start"),
 ]
 HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
 CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
-UNITS = {"load": ("ms", 1e6), "reopen": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0)}
+UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0),
+         "replayOneThread": ("ms", 1e6), "replayTwoThreads": ("ms", 1e6), "spaceUsage": ("ms", 1e6),
+         "reopen": ("ms", 1e6)}
+# benchmarks whose CPU time is the whole JVM's (the collector; the second replay thread)
+PROCESS_CPU = ("load", "ingestHistory", "replayTwoThreads")
 REOPEN = re.compile(r"# reopen engine=(\S+) twins=(\d+): total ([\d.]+) ms .*since the JVM's start (\d+) ms"
                     r"(?:.*; CPU (\d+) ms)?")
 HISTORY = re.compile(r"# history engine=(\S+) twins=(\d+): (\d+) bytes per reading")
+SYNC = re.compile(r"# sync engine=(\S+) twins=(\d+): (\d+) bytes per reading")
 
 
 def files(args, pattern):
@@ -86,7 +97,7 @@ def main(args):
                 readings.add(int(p["readings"]))
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers, histories, cpus, reopens = {}, {}, {}, {}, {}
+    heaps, writers, histories, cpus, syncs, reopens = {}, {}, {}, {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
@@ -98,8 +109,11 @@ def main(args):
                     bench = c.group(1)
                     # loads: the whole JVM (the collector's work is part of building a graph);
                     # everything else: the benchmark thread alone (JIT and writer left out)
-                    ns = float(c.group(5)) if bench in ("load", "ingestHistory") else float(c.group(4))
+                    ns = float(c.group(5)) if bench in PROCESS_CPU else float(c.group(4))
                     cpus.setdefault((bench, int(c.group(3)), c.group(2)), []).append(ns)
+                z = SYNC.search(line)
+                if z:
+                    syncs.setdefault((int(z.group(2)), z.group(1)), []).append(int(z.group(3)))
                 y = HISTORY.search(line)
                 if y:
                     histories.setdefault((int(y.group(2)), y.group(1)), []).append(int(y.group(3)))
@@ -117,6 +131,8 @@ def main(args):
         cells[("heap", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in histories.items():
         cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
+    for (n, e), v in syncs.items():
+        cells[("syncBytes", n, e)] = (statistics.median(v), "B", True)
     for key, v in reopens.items():
         cells[key] = (statistics.median(v), "ms", True)
     for (n, e), v in writers.items():

@@ -4,8 +4,16 @@
 # reopen after a crash (ReopenAfterCrash), then prints the ratio tables (twins-bench/peers_summary.py).
 #
 #   twins-bench/run.sh [--quick] [--twins 10000,100000] [--engines twins,jgrapht,...] [--pin]
-#                      [--no-history] [--no-reopen] [--reopen-twins 100000,1000000] [--out DIR]
+#                      [--no-graph] [--no-history] [--no-analytics] [--no-reopen]
+#                      [--reopen-twins 100000,1000000] [--out DIR]
 #
+# Then, unless --no-analytics, the analytics workloads at every size: SyncPeerBenchmark (workload 3:
+# a 1,000,000-reading stream replayed through Twins' telemetry hub with rules, or into QuestDB plus
+# TinkerGraph or JGraphT with hand-written propagation, on one and two threads) and
+# AnalyticsPeerBenchmark (workloads 5 and 6: predictive maintenance and space usage, Twins' query
+# language against Gremlin or Cypher joined with QuestDB). Quick mode: one JVM per size each,
+# 250,000 readings, 1 warmup and 2 measured replays. --no-graph leaves out PeerBenchmark (workloads
+# 1, 2 and 4).
 # Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
 # size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
 # measured loads), sizes 10,000 and 100,000 twins; the histories (a 1,000,000-reading stream of a
@@ -22,7 +30,7 @@
 #   - the histories on a 200,000-reading stream of a 10,000-twin portfolio;
 #   - the reopen after a crash at 10,000 twins, once for twins and tinkergraph (Neo4j's, about 45 s
 #     of writing and starting a database under load, in the full mode or from ReopenAfterCrash directly).
-#   Measured: see BENCHMARKS.md, "Commands" (under 5 minutes).
+#   Measured without the analytics (--no-analytics): see BENCHMARKS.md, "Commands".
 # Besides JMH's wall-clock figures, every measured iteration logs its CPU time per operation
 # (# cpu ...), which a shared, loaded machine inflates far less; the summary shows both.
 # Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use
@@ -34,7 +42,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=0; history=1; reopen=1; reopen_twins=""; twins=""; engines="twins,twins-query,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
+quick=0; graph=1; history=1; analytics=1; reopen=1; reopen_twins=""; twins=""; engines="twins,twins-query,jgrapht,tinkergraph,gremlin,neo4j,cypher"; pin=(); out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -42,10 +50,12 @@ while [ $# -gt 0 ]; do
     --engines) engines="$2"; shift ;;
     --pin) pin=(taskset -c 0) ;;
     --no-history) history=0 ;;
+    --no-analytics) analytics=0 ;;
+    --no-graph) graph=0 ;;
     --no-reopen) reopen=0 ;;
     --reopen-twins) reopen_twins="$2"; shift ;;
     --out) out="$2"; shift ;;
-    *) echo "unknown option $1 (expected --quick, --twins N,M, --engines a,b, --pin, --no-history, --no-reopen, --reopen-twins N,M, --out DIR)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (expected --quick, --twins N,M, --engines a,b, --pin, --no-graph, --no-history, --no-analytics, --no-reopen, --reopen-twins N,M, --out DIR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -76,6 +86,7 @@ jmh() { # name, then JMH's arguments
 if [ $quick = 1 ]; then
   loads=$(pick twins,jgrapht,tinkergraph)
   for n in ${twins//,/ }; do
+    [ $graph = 1 ] || continue
     echo "== reads, updates and queries of every engine, $n twins"
     jmh "quick-$n" 'peers.PeerBenchmark.(readById|updateOne|query(Building|Floor|AirHandler)|queryBuildingWhileWriting)$' \
       -p engine="$engines" -p twins="$n" -f 0 -wi 1 -w 500ms -i 2 -r 500ms
@@ -90,7 +101,7 @@ if [ $quick = 1 ]; then
   fi
   reopen_engines=$(pick twins,tinkergraph); runs=1
 else
-  jmh full 'peers.PeerBenchmark' -p engine="$engines" -p twins="$twins"
+  [ $graph = 0 ] || jmh full 'peers.PeerBenchmark' -p engine="$engines" -p twins="$twins"
   [ $history = 0 ] || jmh history 'peers.TelemetryPeerBenchmark'
   reopen_engines=$(pick twins,twins-query,neo4j,cypher,tinkergraph); runs=3
 fi
@@ -99,6 +110,23 @@ if [ $reopen = 1 ] && [ -n "$reopen_engines" ]; then
   "${pin[@]}" java "${jvm[@]}" -cp "$jar" dev.twins.bench.peers.ReopenAfterCrash \
     --twins "$reopen_twins" --engines "$reopen_engines" --runs $runs > "$out/reopen.log" 2>&1 \
     || { echo "failed: see $out/reopen.log" >&2; tail -20 "$out/reopen.log" >&2; exit 1; }
+fi
+if [ $analytics = 1 ]; then
+  for n in ${twins//,/ }; do
+    if [ $quick = 1 ]; then
+      sync_opts=(-f 0 -wi 1 -i 2 -p readings=250000); analytics_opts=(-f 0 -wi 2 -w 500ms -i 2 -r 1)
+    else
+      sync_opts=(); analytics_opts=()
+    fi
+    echo "== sync, $n twins"
+    "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.SyncPeerBenchmark' -p twins="$n" "${sync_opts[@]}" \
+      -rf json -rff "$out/sync-$n.json" > "$out/sync-$n.log" 2>&1 \
+      || { echo "failed: see $out/sync-$n.log" >&2; tail -20 "$out/sync-$n.log" >&2; exit 1; }
+    echo "== analytics, $n twins"
+    "${pin[@]}" java "${jvm[@]}" -jar "$jar" 'peers.AnalyticsPeerBenchmark' -p twins="$n" "${analytics_opts[@]}" \
+      -rf json -rff "$out/analytics-$n.json" > "$out/analytics-$n.log" 2>&1 \
+      || { echo "failed: see $out/analytics-$n.log" >&2; tail -20 "$out/analytics-$n.log" >&2; exit 1; }
+  done
 fi
 echo "# took $(( $(date +%s) - start )) s" | tee -a "$out/machine.txt"
 python3 twins-bench/peers_summary.py "$out" | tee "$out/summary.md"
