@@ -1,5 +1,7 @@
 package dev.twins.core.internal.telemetry;
 
+import dev.twins.core.internal.series.Column;
+import dev.twins.core.internal.series.HeldColumns;
 import dev.twins.core.model.Telemetry;
 import dev.twins.core.series.BooleanSeries;
 import dev.twins.core.series.DoubleSeries;
@@ -36,10 +38,16 @@ final class Slot implements Channel, Readings {
   /** Set when the twin is deleted or moved to another model; written without the lock, so that the graph never waits. */
   volatile boolean retired;
   /**
-   * The lock of this slot: its series when it has one (whose own methods lock it too, so that an
-   * append under this lock re-enters a lock already held), else the slot itself.
+   * The lock of this slot: its series' lock when it has a series (the series' column, which every
+   * method of the series locks too), else the slot itself. The typed path takes it once per
+   * message and appends to {@link #numbers} under it.
    */
   final Object lock;
+  /**
+   * The column of the series of a number or boolean telemetry, appended to directly under
+   * {@link #lock}; null when the telemetry has no such series.
+   */
+  final Column numbers;
   /** Messages accepted and counted on this slot (a message of several values counts on its first slot). */
   long acceptedCount;
 
@@ -72,8 +80,9 @@ final class Slot implements Channel, Readings {
     double hi = ValueKind.max(telemetry.schema());
     this.range = lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY ? null : new double[] {lo, hi};
     core.attachSeries(twin, this);
-    Object series = seriesOrNull();
-    this.lock = series != null ? series : this;
+    Series series = seriesOrNull();
+    this.lock = series != null ? HeldColumns.lockOf(series) : this;
+    this.numbers = kind == ValueKind.JSON || series == null ? null : HeldColumns.columnOf(series);
   }
 
   // ------------------------------------------------------------------------------------ Channel
@@ -220,12 +229,7 @@ final class Slot implements Channel, Readings {
    */
   boolean storeNumberInOrder(long t, double v) {
     if (hasLast && t < lastTime) return false;
-    DoubleSeries d = doubles;
-    if (d != null) {
-      d.append(t, v);
-    } else if (booleans != null) {
-      booleans.append(t, v != 0);
-    }
+    appendNumber(t, v);
     hasLast = true;
     lastTime = t;
     lastNumber = v;
@@ -235,16 +239,28 @@ final class Slot implements Channel, Readings {
 
   /** Stores a number (booleans as 1/0); returns whether it was late. */
   boolean storeNumber(long t, double v) {
-    if (doubles != null) {
-      doubles.append(t, v);
-    } else if (booleans != null) {
-      booleans.append(t, v != 0);
-    }
+    appendNumber(t, v);
     if (hasLast && t < lastTime) return true;
     hasLast = true;
     lastTime = t;
     lastNumber = v;
     return false;
+  }
+
+  /** Appends a number (a boolean as 1/0) to the series, if any, under the lock. */
+  private void appendNumber(long t, double v) {
+    Column c = numbers;
+    if (c != null) {
+      if (kind == ValueKind.BOOLEAN) {
+        HeldColumns.appendBoolean(c, t, v != 0);
+      } else {
+        HeldColumns.appendDouble(c, t, v);
+      }
+    } else if (doubles != null) {
+      doubles.append(t, v);
+    } else if (booleans != null) {
+      booleans.append(t, v != 0);
+    }
   }
 
   /** Stores a JSON value (already checked); returns whether it was late. */
