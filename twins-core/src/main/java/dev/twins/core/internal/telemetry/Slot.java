@@ -26,7 +26,20 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class Slot implements Channel, Readings {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  // The fields the typed path reads come first: the JVM lays out references in declaration order
+  // after the primitives, so that these three share the cache line of the newest reading.
   final HubCore core;
+  /**
+   * The lock of this slot: its series' lock when it has a series (the series' column, which every
+   * method of the series locks too), else the slot itself. The typed path takes it once per
+   * message and appends to {@link #numbers} under it.
+   */
+  final Object lock;
+  /**
+   * The column of the series of a number or boolean telemetry, appended to directly under
+   * {@link #lock}; null when the telemetry has no such series.
+   */
+  final Column numbers;
   final TwinState twin;
   final String component;
   final String key;
@@ -39,17 +52,6 @@ final class Slot implements Channel, Readings {
   final int ordinal;
   /** Set when the twin is deleted or moved to another model; written without the lock, so that the graph never waits. */
   volatile boolean retired;
-  /**
-   * The lock of this slot: its series' lock when it has a series (the series' column, which every
-   * method of the series locks too), else the slot itself. The typed path takes it once per
-   * message and appends to {@link #numbers} under it.
-   */
-  final Object lock;
-  /**
-   * The column of the series of a number or boolean telemetry, appended to directly under
-   * {@link #lock}; null when the telemetry has no such series.
-   */
-  final Column numbers;
   /** Messages accepted and counted on this slot (a message of several values counts on its first slot). */
   long acceptedCount;
 
