@@ -25,7 +25,7 @@ public final class SeriesTransfer {
    */
   public static SeriesBlocks.Contents export(Series series) {
     AbstractSeries a = own(series);
-    synchronized (a) {
+    synchronized (a.column) {
       List<String> dictionary = a instanceof StringSeriesImpl ? ((StringSeriesImpl) a).dictionaryCopy() : List.of();
       return a.column.export(series.kind(), dictionary);
     }
@@ -59,7 +59,7 @@ public final class SeriesTransfer {
     if (c.kind() != SeriesKind.STRING && !c.dictionary().isEmpty()) {
       throw new IllegalArgumentException("only series of strings have a dictionary");
     }
-    synchronized (a) {
+    synchronized (a.column) {
       if (a instanceof StringSeriesImpl && !((StringSeriesImpl) a).dictionaryEmpty()) {
         throw new IllegalArgumentException("a series can only be restored when it is empty");
       }
