@@ -264,6 +264,64 @@ public final class EventCodec {
     return new Relation(id, source, target, name, etag, lut, props);
   }
 
+  /**
+   * Encodes a relationship for a snapshot: at version 2 when both of its twins are among the
+   * snapshot's twins (then they are written as their positions among the snapshot's twin records
+   * instead of their ids), else at version 1 ({@link #relation(Relation, Bytes)}).
+   *
+   * @param rel the relationship
+   * @param twinIndex the position of each of the snapshot's twins among its twin records, from 0
+   * @param out where to
+   * @return the record type version written
+   */
+  public static int snapshotRelation(Relation rel, Map<String, Integer> twinIndex, Bytes out) {
+    Integer source = twinIndex.get(rel.sourceId());
+    Integer target = twinIndex.get(rel.targetId());
+    if (source == null || target == null) {
+      relation(rel, out);
+      return RecordTypes.V1;
+    }
+    out.string(rel.id());
+    out.varLong(source);
+    out.varLong(target);
+    out.string(rel.name());
+    out.string(rel.etag());
+    out.instant(rel.lastUpdateTime());
+    json(rel.properties(), out);
+    return RecordTypes.V2;
+  }
+
+  /**
+   * Decodes a snapshot's relationship record of either version.
+   *
+   * @param version the record's type version (1: ids, 2: twin positions)
+   * @param r the payload
+   * @param twinIds the ids of the snapshot's twins, in record order
+   * @return the relationship
+   * @throws IllegalArgumentException if the payload is malformed or a position is not a twin's
+   */
+  public static Relation snapshotRelation(int version, Bytes.Reader r, String[] twinIds) {
+    if (version == RecordTypes.V1) return relation(r);
+    if (version != RecordTypes.V2) throw new IllegalArgumentException("relationship record version " + version);
+    Interner in = Interner.get();
+    String id = r.string();
+    String source = twinAt(twinIds, r.varLong(), "source", id);
+    String target = twinAt(twinIds, r.varLong(), "target", id);
+    String name = in.name(r.string());
+    String etag = r.string();
+    Instant lut = r.instant();
+    ObjectNode props = (ObjectNode) readJson(r);
+    return new Relation(id, source, target, name, etag, lut, props);
+  }
+
+  private static String twinAt(String[] twinIds, long index, String role, String relation) {
+    if (index < 0 || index >= twinIds.length) {
+      throw new IllegalArgumentException("the " + role + " of relationship " + relation + " is twin record " + index
+          + " but the snapshot holds " + twinIds.length + " twins");
+    }
+    return twinIds[(int) index];
+  }
+
   /** The device members of a property's metadata as a JSON object. */
   private static ObjectNode deviceMembers(PropertyMetadata pm) {
     ObjectNode o = JSON.createObjectNode();

@@ -93,18 +93,17 @@ public final class Frames {
    * @param to after its last item
    * @param firstLsn the lsn of the chunk's first record
    * @param type the record type
-   * @param version the type's version
-   * @param encoder writes an item's payload
+   * @param encoder writes an item's payload and returns the type version it wrote
    * @param <T> the item type
    * @return the framed records
    */
-  public static <T> Bytes frame(java.util.List<T> items, int from, int to, long firstLsn, int type, int version,
-      java.util.function.BiConsumer<T, Bytes> encoder) {
+  public static <T> Bytes frame(java.util.List<T> items, int from, int to, long firstLsn, int type,
+      java.util.function.ToIntBiFunction<T, Bytes> encoder) {
     Bytes out = new Bytes(Math.max(1024, (to - from) * 160));
     CRC32C crc = new CRC32C();
     for (int i = from; i < to; i++) {
       int start = out.skip(RECORD_HEADER);
-      encoder.accept(items.get(i), out);
+      int version = encoder.applyAsInt(items.get(i), out);
       int len = out.length() - start - RECORD_HEADER;
       out.setInt(start, len);
       out.setLong(start + 8, firstLsn + (i - from));

@@ -46,8 +46,13 @@ public final class RecordTypes {
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
-  /** The version of every type that this code writes. */
+  /** Version 1 of a type: what this code writes for every type but snapshot relationships. */
   public static final int V1 = 1;
+  /**
+   * Version 2 of a type: snapshot relationships ({@link #RELATION}) whose twins are written as
+   * their positions among the snapshot's twin records instead of their ids.
+   */
+  public static final int V2 = 2;
 
   /**
    * Names a type for messages.

@@ -6,8 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 
 /**
  * The many records of a snapshot (twins, relationships), encoded and decoded in chunks on every
@@ -27,21 +26,38 @@ public final class SnapshotRecords {
    * @param w the snapshot
    * @param items the items
    * @param type their record type
-   * @param encoder writes an item's payload
+   * @param encoder writes an item's payload and returns the type version it wrote
    * @param <T> the item type
    * @throws StoreException if writing fails
    */
-  public static <T> void write(SnapshotFiles.Writer w, List<T> items, int type, BiConsumer<T, Bytes> encoder) {
+  public static <T> void write(SnapshotFiles.Writer w, List<T> items, int type, ToIntBiFunction<T, Bytes> encoder) {
     int size = items.size();
     int chunks = (size + CHUNK - 1) / CHUNK;
     long first = w.count() + 1;
     int[] written = {0};
     Parallel.pipeline(chunks, k -> Frames.frame(items, k * CHUNK, Math.min(size, (k + 1) * CHUNK),
-        first + (long) k * CHUNK, type, RecordTypes.V1, encoder), b -> {
+        first + (long) k * CHUNK, type, encoder), b -> {
           int n = Math.min(CHUNK, size - written[0]);
           w.addFramed(b, n);
           written[0] += n;
         });
+  }
+
+  /**
+   * Decodes one record's payload.
+   *
+   * @param <T> what it decodes to
+   */
+  @FunctionalInterface
+  public interface Decoder<T> {
+    /**
+     * Decodes a payload.
+     *
+     * @param version the record's type version
+     * @param r the payload
+     * @return the decoded value
+     */
+    T decode(int version, Bytes.Reader r);
   }
 
   /**
@@ -50,20 +66,21 @@ public final class SnapshotRecords {
    * @param <T> what they decode to
    */
   public static final class Collected<T> {
-    private final Function<Bytes.Reader, T> decoder;
+    private final Decoder<T> decoder;
     private final String what;
     private byte[] array;
     private int[] starts = new int[1024];
     private int[] lengths = new int[1024];
+    private byte[] versions = new byte[1024];
     private int n;
 
     /**
      * Creates an empty collection.
      *
      * @param what the kind of record, for messages
-     * @param decoder decodes a payload
+     * @param decoder decodes a payload of a given type version
      */
-    public Collected(String what, Function<Bytes.Reader, T> decoder) {
+    public Collected(String what, Decoder<T> decoder) {
       this.what = what;
       this.decoder = decoder;
     }
@@ -71,15 +88,18 @@ public final class SnapshotRecords {
     /**
      * Keeps a record's payload (a view of the file's bytes, valid after the read).
      *
+     * @param version the record's type version
      * @param payload the payload, array-backed
      */
-    public void add(ByteBuffer payload) {
+    public void add(int version, ByteBuffer payload) {
       if (array == null) array = payload.array();
       if (payload.array() != array) throw new IllegalStateException("records of two buffers");
       if (n == starts.length) {
         starts = Arrays.copyOf(starts, n * 2);
         lengths = Arrays.copyOf(lengths, n * 2);
+        versions = Arrays.copyOf(versions, n * 2);
       }
+      versions[n] = (byte) version;
       starts[n] = payload.arrayOffset() + payload.position();
       lengths[n] = payload.remaining();
       n++;
@@ -106,7 +126,7 @@ public final class SnapshotRecords {
           ByteBuffer b = ByteBuffer.wrap(array, starts[i], lengths[i]).slice().order(ByteOrder.LITTLE_ENDIAN);
           try {
             Bytes.Reader r = new Bytes.Reader(b);
-            out[i] = decoder.apply(r);
+            out[i] = decoder.decode(versions[i], r);
             if (r.hasMore()) throw new IllegalArgumentException("unexpected bytes after the " + what + " at " + r.position());
           } catch (RuntimeException e) {
             throw new StoreException(StoreException.Code.CORRUPT, file, starts[i] - Frames.RECORD_HEADER, "snapshot "

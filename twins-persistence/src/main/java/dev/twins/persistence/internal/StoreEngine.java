@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -429,15 +430,18 @@ public final class StoreEngine implements AutoCloseable {
   private static LoadedSnapshot loadSnapshot(Path file) {
     LoadedSnapshot s = new LoadedSnapshot();
     s.file = file;
-    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin", EventCodec::twin);
-    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship", EventCodec::relation);
+    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin", (v, r) -> EventCodec.twin(r));
+    String[][] twinIds = {new String[0]};
+    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship",
+        (v, r) -> EventCodec.snapshotRelation(v, r, twinIds[0]));
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
     SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
     s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
-      if (version != RecordTypes.V1) {
+      int known = type == RecordTypes.RELATION ? RecordTypes.V2 : RecordTypes.V1;
+      if (version < RecordTypes.V1 || version > known) {
         throw Errors.version(f, offset, "snapshot record " + n + " (" + RecordTypes.name(type) + ") has version "
-            + version + "; this version of Twins reads version " + RecordTypes.V1);
+            + version + "; this version of Twins reads " + (known == RecordTypes.V1 ? "version 1" : "versions 1 to " + known));
       }
       try {
         switch (type) {
@@ -448,10 +452,10 @@ public final class StoreEngine implements AutoCloseable {
             models[0] = parseModels(payload, f, offset);
             break;
           case RecordTypes.TWIN:
-            twins.add(payload);
+            twins.add(version, payload);
             break;
           case RecordTypes.RELATION:
-            rels.add(payload);
+            rels.add(version, payload);
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
@@ -496,7 +500,11 @@ public final class StoreEngine implements AutoCloseable {
           + twins.size() + " and " + rels.size());
     }
     s.models = models[0];
-    s.snapshot = new GraphSnapshot(info[0], twins.decode(file), rels.decode(file));
+    List<Twin> decodedTwins = twins.decode(file);
+    String[] ids = new String[decodedTwins.size()];
+    for (int i = 0; i < ids.length; i++) ids[i] = decodedTwins.get(i).id();
+    twinIds[0] = ids;
+    s.snapshot = new GraphSnapshot(info[0], decodedTwins, rels.decode(file));
     return s;
   }
 
@@ -855,8 +863,14 @@ public final class StoreEngine implements AutoCloseable {
         w.add(RecordTypes.SNAPSHOT_INFO, RecordTypes.V1, b.array(), b.length());
         byte[] mt = ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8);
         w.add(RecordTypes.MODELS, RecordTypes.V1, mt, mt.length);
-        SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, EventCodec::twin);
-        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION, EventCodec::relation);
+        SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, (t, out) -> {
+          EventCodec.twin(t, out);
+          return RecordTypes.V1;
+        });
+        Map<String, Integer> twinIndex = new HashMap<>(Math.max(16, s.twins().size() * 4 / 3 + 1));
+        for (Twin t : s.twins()) twinIndex.put(t.id(), twinIndex.size());
+        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION,
+            (rel, out) -> EventCodec.snapshotRelation(rel, twinIndex, out));
         for (Rule rule : h.rules().list()) {
           b.reset();
           RuleCodec.encode(true, rule, b);

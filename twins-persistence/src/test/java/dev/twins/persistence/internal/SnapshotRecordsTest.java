@@ -62,6 +62,12 @@ class SnapshotRecordsTest {
     assertThat(types.get(3L)).isEqualTo(RecordTypes.TWIN);
     assertThat(types.get(3L + ROOMS)).isEqualTo(RecordTypes.TWIN);
     assertThat(types.get(4L + ROOMS)).isEqualTo(RecordTypes.RELATION);
+    // relationships refer to their twins by position (version 2): no id string repeated
+    List<Integer> relVersions = new ArrayList<>();
+    SnapshotFiles.read(snap, (lsn, type, version, payload, file, offset) -> {
+      if (type == RecordTypes.RELATION) relVersions.add(version);
+    });
+    assertThat(relVersions).hasSize(ROOMS).containsOnly(RecordTypes.V2);
     try (TwinStore store = open()) {
       assertThat(store.recovery().snapshot()).contains(snap);
       assertThat(store.recovery().recordsReplayed()).isZero();
@@ -92,5 +98,88 @@ class SnapshotRecordsTest {
     }
     assertThatThrownBy(() -> SnapshotFiles.read(dir.resolve("missing.twsnap"), (l, t, v, pl, f, o) -> { }))
         .isInstanceOf(StoreException.class);
+  }
+
+  /** Rewrites the type version and, optionally, the first twin position of the n-th relationship record. */
+  private static long rewriteRelationship(Path snap, int nth, int version, long sourceIndex) throws Exception {
+    long[] at = {-1};
+    int[] seen = {0};
+    SnapshotFiles.read(snap, (lsn, type, v, payload, file, offset) -> {
+      if (type == RecordTypes.RELATION && ++seen[0] == nth) at[0] = offset;
+    });
+    byte[] all = java.nio.file.Files.readAllBytes(snap);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int p = (int) at[0];
+    int len = b.getInt(p);
+    all[p + 17] = (byte) version;
+    if (sourceIndex >= 0) {
+      // payload: id (varint length + bytes), then the source position as a varint
+      int q = p + Frames.RECORD_HEADER;
+      int idLen = all[q];   // short ids: one-byte varint
+      int src = q + 1 + idLen;
+      int end = src;
+      while ((all[end] & 0x80) != 0) end++;
+      byte[] before = java.util.Arrays.copyOfRange(all, q, src);
+      byte[] after = java.util.Arrays.copyOfRange(all, end + 1, q + len);
+      Bytes idx = new Bytes(16);
+      idx.varLong(sourceIndex);
+      byte[] rebuilt = new byte[before.length + idx.length() + after.length];
+      System.arraycopy(before, 0, rebuilt, 0, before.length);
+      System.arraycopy(idx.array(), 0, rebuilt, before.length, idx.length());
+      System.arraycopy(after, 0, rebuilt, before.length + idx.length(), after.length);
+      int newLen = rebuilt.length;
+      byte[] out = new byte[all.length - len + newLen];
+      System.arraycopy(all, 0, out, 0, q);
+      System.arraycopy(rebuilt, 0, out, q, newLen);
+      System.arraycopy(all, q + len, out, q + newLen, all.length - q - len);
+      all = out;
+      b = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      b.putInt(p, newLen);
+      len = newLen;
+    }
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(all, p + 8, Frames.RECORD_HEADER - 8 + len);
+    b.putInt(p + 4, (int) crc.getValue());
+    java.nio.file.Files.write(snap, all);
+    return at[0];
+  }
+
+  private Path smallStore(int rooms) {
+    try (TwinStore store = open()) {
+      Twins g = store.twins();
+      store.batch(() -> {
+        g.createTwin("floor", "dtmi:twins:demo:Floor;1", Map.of("level", 1));
+        for (int i = 0; i < rooms; i++) {
+          g.createTwin("room-" + i, "dtmi:twins:demo:Room;1", Map.of("temperature", 20.0));
+          g.relate("floor", "has-" + i, "hasRoom", "room-" + i);
+        }
+      });
+      return store.snapshot();
+    }
+  }
+
+  @Test
+  void aTwinPositionOutsideTheSnapshotIsCorruptionNamedByOffset() throws Exception {
+    Path snap = smallStore(5);
+    long at = rewriteRelationship(snap, 3, RecordTypes.V2, 1_000);
+    // the journal still holds everything: the damaged snapshot is skipped and reported
+    try (TwinStore store = open()) {
+      assertThat(store.recovery().skippedSnapshots()).singleElement().asString()
+          .contains(snap.getFileName().toString()).contains("at byte " + at)
+          .contains("relationship has-2").contains("twin record 1000").contains("holds 6 twins");
+      assertThat(store.twins().relationCount()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aRelationshipRecordOfANewerVersionIsRefused() throws Exception {
+    Path snap = smallStore(3);
+    long at = rewriteRelationship(snap, 2, 3, -1);
+    assertThatThrownBy(this::open).isInstanceOfSatisfying(StoreException.class, e -> {
+      assertThat(e.code()).isEqualTo(StoreException.Code.UNSUPPORTED_VERSION);
+      assertThat(e.file()).contains(snap);
+      assertThat(e.offset()).hasValue(at);
+      assertThat(e.getMessage()).contains("has version 3").contains("versions 1 to 2");
+    });
   }
 }
