@@ -216,8 +216,9 @@ public final class EventCodec {
     ObjectNode doc = (ObjectNode) readJson(r);
     int n = r.varInt();
     Map<String, PropertyMetadata> md = new LinkedHashMap<>(n * 2);
+    Interner in = Interner.get();
     for (int i = 0; i < n; i++) {
-      String key = r.string();
+      String key = in.name(r.string());
       Instant t = r.instant();
       int flags = r.u8();
       if ((flags & ~(SOURCE_TIME | DEVICE_MEMBERS)) != 0) {

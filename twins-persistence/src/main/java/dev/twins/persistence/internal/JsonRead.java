@@ -111,7 +111,7 @@ final class JsonRead {
     while (true) {
       ws();
       if (peek() != '"') throw error("expected a member name");
-      String name = string();
+      String name = interner.name(string());
       ws();
       if (peek() != ':') throw error("expected ':'");
       p++;

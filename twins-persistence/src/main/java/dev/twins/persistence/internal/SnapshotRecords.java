@@ -5,7 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntBiFunction;
 
 /**
@@ -41,6 +47,42 @@ public final class SnapshotRecords {
           w.addFramed(b, n);
           written[0] += n;
         });
+  }
+
+  /**
+   * Maps each item's key to its position in the list, on a thread of its own (with one processor,
+   * on the calling thread when asked for the result).
+   *
+   * @param items the items
+   * @param key an item's key (unique)
+   * @param <T> the item type
+   * @return gives the map once it is made
+   */
+  public static <T> Supplier<Map<String, Integer>> positions(List<T> items, Function<T, String> key) {
+    FutureTask<Map<String, Integer>> task = new FutureTask<>(() -> {
+      Map<String, Integer> m = new HashMap<>(Math.max(16, items.size() * 4 / 3 + 1));
+      for (T t : items) m.put(key.apply(t), m.size());
+      return m;
+    });
+    if (Parallel.threads() > 1) {
+      Thread t = new Thread(task, "twins-snapshot-positions");
+      t.setDaemon(true);
+      t.start();
+    }
+    return () -> {
+      task.run();   // no-op once it has run (or while it runs on its thread: get() waits)
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException) throw (RuntimeException) c;
+        if (c instanceof Error) throw (Error) c;
+        throw new IllegalStateException(c);
+      }
+    };
   }
 
   /**

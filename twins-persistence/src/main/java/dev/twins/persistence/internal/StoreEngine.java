@@ -36,11 +36,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -863,14 +863,15 @@ public final class StoreEngine implements AutoCloseable {
         w.add(RecordTypes.SNAPSHOT_INFO, RecordTypes.V1, b.array(), b.length());
         byte[] mt = ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8);
         w.add(RecordTypes.MODELS, RecordTypes.V1, mt, mt.length);
+        // the twins' positions, for the relationship records, found while the twins are written
+        Supplier<Map<String, Integer>> twinIndex = SnapshotRecords.positions(s.twins(), Twin::id);
         SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, (t, out) -> {
           EventCodec.twin(t, out);
           return RecordTypes.V1;
         });
-        Map<String, Integer> twinIndex = new HashMap<>(Math.max(16, s.twins().size() * 4 / 3 + 1));
-        for (Twin t : s.twins()) twinIndex.put(t.id(), twinIndex.size());
+        Map<String, Integer> positions = twinIndex.get();
         SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION,
-            (rel, out) -> EventCodec.snapshotRelation(rel, twinIndex, out));
+            (rel, out) -> EventCodec.snapshotRelation(rel, positions, out));
         for (Rule rule : h.rules().list()) {
           b.reset();
           RuleCodec.encode(true, rule, b);
