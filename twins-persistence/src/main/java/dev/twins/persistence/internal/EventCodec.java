@@ -30,6 +30,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventCodec {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * The properties of every decoded relationship that has none (most): a {@link Relation} takes
+   * its properties over and never changes them (it hands out copies), so one empty object serves
+   * them all instead of one object and map per relationship.
+   */
+  private static final ObjectNode NO_PROPERTIES = JSON.createObjectNode();
   /** Metadata flag: a source time follows. */
   private static final int SOURCE_TIME = 1;
   /** Metadata flag: the device members (desired value and version, acknowledgement) follow as a JSON object. */
@@ -261,8 +267,7 @@ public final class EventCodec {
     String name = in.name(r.string());
     String etag = r.string();
     Instant lut = r.instant();
-    ObjectNode props = (ObjectNode) readJson(r);
-    return new Relation(id, source, target, name, etag, lut, props);
+    return new Relation(id, source, target, name, etag, lut, relationProperties(r));
   }
 
   /**
@@ -271,14 +276,13 @@ public final class EventCodec {
    * instead of their ids), else at version 1 ({@link #relation(Relation, Bytes)}).
    *
    * @param rel the relationship
-   * @param twinIndex the position of each of the snapshot's twins among its twin records, from 0
+   * @param source the position of its source twin among the snapshot's twin records, -1 if absent
+   * @param target the same for its target twin
    * @param out where to
    * @return the record type version written
    */
-  public static int snapshotRelation(Relation rel, Map<String, Integer> twinIndex, Bytes out) {
-    Integer source = twinIndex.get(rel.sourceId());
-    Integer target = twinIndex.get(rel.targetId());
-    if (source == null || target == null) {
+  public static int snapshotRelation(Relation rel, int source, int target, Bytes out) {
+    if (source < 0 || target < 0) {
       relation(rel, out);
       return RecordTypes.V1;
     }
@@ -311,8 +315,18 @@ public final class EventCodec {
     String name = in.name(r.string());
     String etag = r.string();
     Instant lut = r.instant();
-    ObjectNode props = (ObjectNode) readJson(r);
-    return new Relation(id, source, target, name, etag, lut, props);
+    return new Relation(id, source, target, name, etag, lut, relationProperties(r));
+  }
+
+  /** Reads a relationship's properties: the shared empty object for {@code {}}. */
+  private static ObjectNode relationProperties(Bytes.Reader r) {
+    ByteBuffer b = r.bytes();
+    byte[] a = b.array();
+    int at = b.arrayOffset() + b.position();
+    if (b.remaining() == 2 && a[at] == '{' && a[at + 1] == '}') return NO_PROPERTIES;
+    JsonNode n = JsonRead.read(a, at, b.remaining());
+    if (!(n instanceof ObjectNode)) throw new IllegalArgumentException("relationship properties are not a JSON object");
+    return (ObjectNode) n;
   }
 
   private static String twinAt(String[] twinIds, long index, String role, String relation) {

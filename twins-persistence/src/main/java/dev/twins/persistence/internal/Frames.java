@@ -85,6 +85,24 @@ public final class Frames {
   }
 
   /**
+   * Writes the payload of one record.
+   *
+   * @param <T> what it encodes
+   */
+  @FunctionalInterface
+  public interface Encoder<T> {
+    /**
+     * Encodes an item.
+     *
+     * @param item the item
+     * @param index its position in the list of items being written
+     * @param out where to
+     * @return the record type version written
+     */
+    int encode(T item, int index, Bytes out);
+  }
+
+  /**
    * Frames the records of a chunk in a byte array: encodes each item's payload right after room
    * for its header, then fills the header in (length, CRC, lsn, type, version).
    *
@@ -97,13 +115,12 @@ public final class Frames {
    * @param <T> the item type
    * @return the framed records
    */
-  public static <T> Bytes frame(java.util.List<T> items, int from, int to, long firstLsn, int type,
-      java.util.function.ToIntBiFunction<T, Bytes> encoder) {
+  public static <T> Bytes frame(java.util.List<T> items, int from, int to, long firstLsn, int type, Encoder<T> encoder) {
     Bytes out = new Bytes(Math.max(1024, (to - from) * 160));
     CRC32C crc = new CRC32C();
     for (int i = from; i < to; i++) {
       int start = out.skip(RECORD_HEADER);
-      int version = encoder.applyAsInt(items.get(i), out);
+      int version = encoder.encode(items.get(i), i, out);
       int len = out.length() - start - RECORD_HEADER;
       out.setInt(start, len);
       out.setLong(start + 8, firstLsn + (i - from));

@@ -5,14 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToIntBiFunction;
 
 /**
  * The many records of a snapshot (twins, relationships), encoded and decoded in chunks on every
@@ -36,7 +33,7 @@ public final class SnapshotRecords {
    * @param <T> the item type
    * @throws StoreException if writing fails
    */
-  public static <T> void write(SnapshotFiles.Writer w, List<T> items, int type, ToIntBiFunction<T, Bytes> encoder) {
+  public static <T> void write(SnapshotFiles.Writer w, List<T> items, int type, Frames.Encoder<T> encoder) {
     int size = items.size();
     int chunks = (size + CHUNK - 1) / CHUNK;
     long first = w.count() + 1;
@@ -50,20 +47,15 @@ public final class SnapshotRecords {
   }
 
   /**
-   * Maps each item's key to its position in the list, on a thread of its own (with one processor,
-   * on the calling thread when asked for the result).
+   * Computes a value on a thread of its own (with one processor, on the calling thread when asked
+   * for it), e.g. while the snapshot's thread writes other records.
    *
-   * @param items the items
-   * @param key an item's key (unique)
-   * @param <T> the item type
-   * @return gives the map once it is made
+   * @param work what to compute
+   * @param <V> the value type
+   * @return gives the value once it is computed (rethrowing its failure)
    */
-  public static <T> Supplier<Map<String, Integer>> positions(List<T> items, Function<T, String> key) {
-    FutureTask<Map<String, Integer>> task = new FutureTask<>(() -> {
-      Map<String, Integer> m = new HashMap<>(Math.max(16, items.size() * 4 / 3 + 1));
-      for (T t : items) m.put(key.apply(t), m.size());
-      return m;
-    });
+  public static <V> Supplier<V> inBackground(Callable<V> work) {
+    FutureTask<V> task = new FutureTask<>(work);
     if (Parallel.threads() > 1) {
       Thread t = new Thread(task, "twins-snapshot-positions");
       t.setDaemon(true);

@@ -864,14 +864,15 @@ public final class StoreEngine implements AutoCloseable {
         byte[] mt = ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8);
         w.add(RecordTypes.MODELS, RecordTypes.V1, mt, mt.length);
         // the twins' positions, for the relationship records, found while the twins are written
-        Supplier<Map<String, Integer>> twinIndex = SnapshotRecords.positions(s.twins(), Twin::id);
-        SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, (t, out) -> {
+        Supplier<TwinPositions> twinPositions = SnapshotRecords.inBackground(
+            () -> TwinPositions.of(s.twins(), s.relations()));
+        SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, (t, i, out) -> {
           EventCodec.twin(t, out);
           return RecordTypes.V1;
         });
-        Map<String, Integer> positions = twinIndex.get();
+        TwinPositions positions = twinPositions.get();
         SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION,
-            (rel, out) -> EventCodec.snapshotRelation(rel, positions, out));
+            (rel, i, out) -> EventCodec.snapshotRelation(rel, positions.source(i), positions.of(rel.targetId()), out));
         for (Rule rule : h.rules().list()) {
           b.reset();
           RuleCodec.encode(true, rule, b);
