@@ -1,5 +1,6 @@
 package dev.twins.core.graph;
 
+import dev.twins.core.internal.graph.GraphStore;
 import dev.twins.core.internal.graph.TwinAccess;
 import java.time.Instant;
 import java.util.Iterator;
@@ -19,9 +20,29 @@ public final class Relation {
   static {
     TwinAccess.installRelations(new TwinAccess.RelationMaker() {
       @Override
-      public Relation make(String id, String sourceId, String targetId, String name, String etagPrefix,
-          long etagNumber, Instant time, ObjectNode properties) {
-        return new Relation(id, sourceId, targetId, name, etagPrefix, etagNumber, time, properties);
+      public Relation make(String id, GraphStore.Entry source, GraphStore.Entry target, String name,
+          String etagPrefix, long etagNumber, Instant time, ObjectNode properties) {
+        return new Relation(id, source, target, name, etagPrefix, etagNumber, time, properties);
+      }
+
+      @Override
+      public Relation rebind(Relation r, GraphStore.Entry source, GraphStore.Entry target) {
+        Relation copy = new Relation(r.id, source, target, r.name, r.etagPrefix, r.etagNumber,
+            r.epochSecond, r.nano, r.properties);
+        copy.etagText = r.etagText;
+        return copy;
+      }
+
+      @Override
+      public GraphStore.Entry source(Relation r) {
+        Object s = r.source;
+        return s instanceof GraphStore.Entry ? (GraphStore.Entry) s : null;
+      }
+
+      @Override
+      public GraphStore.Entry target(Relation r) {
+        Object t = r.target;
+        return t instanceof GraphStore.Entry ? (GraphStore.Entry) t : null;
       }
 
       @Override
@@ -32,8 +53,13 @@ public final class Relation {
   }
 
   private final String id;
-  private final String sourceId;
-  private final String targetId;
+  /**
+   * The source twin: its id, or in a relationship stored in a graph the graph's entry of the twin
+   * (which holds the id and the twin's current state).
+   */
+  private final Object source;
+  /** The target twin: its id or its entry, like {@link #source}. */
+  private final Object target;
   private final String name;
   /** The ETag up to its number; the whole ETag when {@code etagNumber} is negative. */
   private final String etagPrefix;
@@ -58,21 +84,26 @@ public final class Relation {
   public Relation(String id, String sourceId, String targetId, String name, String etag, Instant lastUpdateTime,
       ObjectNode properties) {
     this(id, sourceId, targetId, name, Objects.requireNonNull(etag, "etag"), -1, lastUpdateTime, properties);
-    this.etagText = etag;
   }
 
-  private Relation(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
+  private Relation(String id, Object source, Object target, String name, String etagPrefix, long etagNumber,
       Instant lastUpdateTime, ObjectNode properties) {
+    this(id, source, target, name, etagPrefix, etagNumber, Objects.requireNonNull(lastUpdateTime, "lastUpdateTime")
+        .getEpochSecond(), lastUpdateTime.getNano(), properties);
+  }
+
+  private Relation(String id, Object source, Object target, String name, String etagPrefix, long etagNumber,
+      long epochSecond, int nano, ObjectNode properties) {
     this.id = Objects.requireNonNull(id, "id");
-    this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
-    this.targetId = Objects.requireNonNull(targetId, "targetId");
+    this.source = Objects.requireNonNull(source, "sourceId");
+    this.target = Objects.requireNonNull(target, "targetId");
     this.name = Objects.requireNonNull(name, "name");
     this.etagPrefix = etagPrefix;
     this.etagNumber = etagNumber;
-    Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
-    this.epochSecond = lastUpdateTime.getEpochSecond();
-    this.nano = lastUpdateTime.getNano();
+    this.epochSecond = epochSecond;
+    this.nano = nano;
     this.properties = Objects.requireNonNull(properties, "properties");
+    if (etagNumber < 0) this.etagText = etagPrefix;
   }
 
   /** @return the relationship id ({@code $relationshipId}), unique per source twin */
@@ -82,12 +113,14 @@ public final class Relation {
 
   /** @return the source twin id ({@code $sourceId}) */
   public String sourceId() {
-    return sourceId;
+    Object s = source;
+    return s instanceof String ? (String) s : ((GraphStore.Entry) s).id();
   }
 
   /** @return the target twin id ({@code $targetId}) */
   public String targetId() {
-    return targetId;
+    Object t = target;
+    return t instanceof String ? (String) t : ((GraphStore.Entry) t).id();
   }
 
   /** @return the Relationship name ({@code $relationshipName}) */
@@ -134,8 +167,8 @@ public final class Relation {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("$relationshipId", id);
     o.put("$etag", etag());
-    o.put("$sourceId", sourceId);
-    o.put("$targetId", targetId);
+    o.put("$sourceId", sourceId());
+    o.put("$targetId", targetId());
     o.put("$relationshipName", name);
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -149,18 +182,18 @@ public final class Relation {
     if (this == o) return true;
     if (!(o instanceof Relation)) return false;
     Relation r = (Relation) o;
-    return id.equals(r.id) && sourceId.equals(r.sourceId) && targetId.equals(r.targetId) && name.equals(r.name)
+    return id.equals(r.id) && sourceId().equals(r.sourceId()) && targetId().equals(r.targetId()) && name.equals(r.name)
         && epochSecond == r.epochSecond && nano == r.nano && etag().equals(r.etag()) && properties.equals(r.properties);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sourceId, id, etag());
+    return Objects.hash(sourceId(), id, etag());
   }
 
   /** Renders source, name, target and id. */
   @Override
   public String toString() {
-    return "Relation[" + sourceId + " -" + name + "-> " + targetId + ", id=" + id + "]";
+    return "Relation[" + sourceId() + " -" + name + "-> " + targetId() + ", id=" + id + "]";
   }
 }

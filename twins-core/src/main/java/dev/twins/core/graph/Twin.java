@@ -1,5 +1,6 @@
 package dev.twins.core.graph;
 
+import dev.twins.core.internal.graph.GraphStore;
 import dev.twins.core.internal.graph.TwinAccess;
 import dev.twins.core.internal.graph.TwinShape;
 import dev.twins.core.model.Dtmi;
@@ -52,6 +53,11 @@ public final class Twin {
    * epoch time and no source time (null entries when none); null when no property has any.
    */
   private final PropertyMetadata[] device;
+  /**
+   * The graph's entry of this twin (which holds its current state and its relationships), for
+   * traversals that start from a snapshot; null for a twin made outside a graph.
+   */
+  private final GraphStore.Entry entry;
   /** The rendered ETag, made on first use (racy but idempotent). */
   private String etagText;
 
@@ -113,10 +119,11 @@ public final class Twin {
     this.times = allAtLastUpdate ? null : ts;
     this.sourceTimes = sts;
     this.device = dev;
+    this.entry = null;
   }
 
   private Twin(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant lastUpdateTime,
-      TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes) {
+      TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry) {
     this.id = id;
     this.model = model;
     this.etagPrefix = etagPrefix;
@@ -128,9 +135,10 @@ public final class Twin {
     this.times = times;
     this.sourceTimes = sourceTimes;
     this.device = null;
+    this.entry = entry;
   }
 
-  private Twin(Twin t, PropertyMetadata[] device) {
+  private Twin(Twin t, PropertyMetadata[] device, GraphStore.Entry entry) {
     this.id = t.id;
     this.model = t.model;
     this.etagPrefix = t.etagPrefix;
@@ -143,6 +151,7 @@ public final class Twin {
     this.times = t.times;
     this.sourceTimes = t.sourceTimes;
     this.device = device;
+    this.entry = entry;
   }
 
   private static PropertyMetadata deviceOnly(PropertyMetadata pm) {
@@ -340,8 +349,18 @@ public final class Twin {
   private static final class Hooks implements TwinAccess.Hooks {
     @Override
     public Twin create(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time,
-        TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes) {
-      return new Twin(id, model, etagPrefix, etagNumber, version, time, shape, values, times, sourceTimes);
+        TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry) {
+      return new Twin(id, model, etagPrefix, etagNumber, version, time, shape, values, times, sourceTimes, entry);
+    }
+
+    @Override
+    public GraphStore.Entry entry(Twin t) {
+      return t.entry;
+    }
+
+    @Override
+    public Twin withEntry(Twin t, GraphStore.Entry entry) {
+      return new Twin(t, t.device, entry);
     }
 
     @Override
@@ -371,7 +390,7 @@ public final class Twin {
 
     @Override
     public Twin withDevice(Twin t, PropertyMetadata[] device) {
-      return new Twin(t, device);
+      return new Twin(t, device, t.entry);
     }
 
     @Override

@@ -407,6 +407,132 @@ public final class Twins {
     return visit(id, Objects.requireNonNull(name, "name"), action, false);
   }
 
+  /**
+   * Visits a twin's outgoing relationships together with the current state of each one's target
+   * twin, without looking the targets up by id: each relationship stored in the graph references
+   * its target's slot, so the visit reads the adjacency and the targets' latest snapshots in place,
+   * unsorted, and allocates nothing. Lock-free like {@link #forEachOutgoing(String, Consumer)}: it
+   * sees every write that returned before the call; a relationship or target changed during the
+   * visit is seen in one of its states (a relationship deleted meanwhile possibly still, a
+   * relationship whose target twin is already deleted not at all). The visitor must not write to
+   * this graph.
+   *
+   * <pre>{@code
+   * // the temperature sensors of a room, stopping at the first one above 30
+   * boolean none = twins.forEachOutgoingTwin("room-101", "contains",
+   *     (rel, sensor) -> !(sensor.number("value").orElse(0) > 30));
+   * }</pre>
+   *
+   * @param id the source twin
+   * @param name the Relationship name
+   * @param visitor called with each relationship of that name and its target twin; returns false
+   *     to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachOutgoingTwin(String id, String name, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(id, "id"), Objects.requireNonNull(name, "name"), true,
+        Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits all of a twin's outgoing relationships with their target twins (see
+   * {@link #forEachOutgoingTwin(String, String, RelationVisitor)}).
+   *
+   * @param id the source twin
+   * @param visitor called with each relationship and its target twin; returns false to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachOutgoingTwin(String id, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(id, "id"), null, true, Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits a twin's incoming relationships of one name together with the current state of each
+   * one's source twin, without lookups by id (see
+   * {@link #forEachOutgoingTwin(String, String, RelationVisitor)}).
+   *
+   * @param id the target twin
+   * @param name the Relationship name
+   * @param visitor called with each relationship of that name and its source twin; returns false
+   *     to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachIncomingTwin(String id, String name, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(id, "id"), Objects.requireNonNull(name, "name"), false,
+        Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits all of a twin's incoming relationships with their source twins (see
+   * {@link #forEachOutgoingTwin(String, String, RelationVisitor)}).
+   *
+   * @param id the target twin
+   * @param visitor called with each relationship and its source twin; returns false to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachIncomingTwin(String id, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(id, "id"), null, false, Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits the outgoing relationships of one name of the twin a snapshot is of, with their target
+   * twins, like {@link #forEachOutgoingTwin(String, String, RelationVisitor)} but without even the
+   * lookup of the start twin when the snapshot was handed out by this graph (by a read or a visit):
+   * a multi-hop traversal that continues from the twins its visitor receives looks up no id at
+   * all. The twin's current relationships are visited, however old the snapshot; a snapshot of
+   * another graph, one made with the {@code Twin} constructor, or one whose twin was deleted since
+   * (and perhaps created again) is looked up by its id.
+   *
+   * @param from a snapshot of the source twin
+   * @param name the Relationship name
+   * @param visitor called with each relationship of that name and its target twin; returns false
+   *     to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachOutgoingTwin(Twin from, String name, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(from, "from"), Objects.requireNonNull(name, "name"), true,
+        Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits all outgoing relationships of the twin a snapshot is of, with their target twins (see
+   * {@link #forEachOutgoingTwin(Twin, String, RelationVisitor)}).
+   *
+   * @param from a snapshot of the source twin
+   * @param visitor called with each relationship and its target twin; returns false to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachOutgoingTwin(Twin from, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(from, "from"), null, true, Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits the incoming relationships of one name of the twin a snapshot is of, with their source
+   * twins (see {@link #forEachOutgoingTwin(Twin, String, RelationVisitor)}).
+   *
+   * @param from a snapshot of the target twin
+   * @param name the Relationship name
+   * @param visitor called with each relationship of that name and its source twin; returns false
+   *     to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachIncomingTwin(Twin from, String name, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(from, "from"), Objects.requireNonNull(name, "name"), false,
+        Objects.requireNonNull(visitor, "visitor"));
+  }
+
+  /**
+   * Visits all incoming relationships of the twin a snapshot is of, with their source twins (see
+   * {@link #forEachOutgoingTwin(Twin, String, RelationVisitor)}).
+   *
+   * @param from a snapshot of the target twin
+   * @param visitor called with each relationship and its source twin; returns false to stop
+   * @return false if the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachIncomingTwin(Twin from, RelationVisitor visitor) {
+    return store.forEachTwin(Objects.requireNonNull(from, "from"), null, false, Objects.requireNonNull(visitor, "visitor"));
+  }
+
   private boolean visit(String id, String name, Consumer<? super Relation> action, boolean outgoing) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(action, "action");

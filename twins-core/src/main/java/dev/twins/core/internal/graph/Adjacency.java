@@ -1,6 +1,8 @@
 package dev.twins.core.internal.graph;
 
 import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.RelationVisitor;
+import dev.twins.core.graph.Twin;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,6 +21,8 @@ import java.util.function.Consumer;
 final class Adjacency {
   /** The largest array; beyond it, a map (so a twin with many relationships is not copied per change). */
   static final int SMALL = 64;
+
+  private static final TwinAccess.RelationMaker RELATIONS = TwinAccess.relations();
 
   private Adjacency() {}
 
@@ -156,5 +160,36 @@ final class Adjacency {
     for (Relation r : ((ConcurrentHashMap<Object, Relation>) adj).values()) {
       if (name == null || name.equals(r.name())) action.accept(r);
     }
+  }
+
+  /**
+   * Visits the relationships, optionally of one name, with the current state of the twin at their
+   * other end, read from the entry the relationship references (no lookup by id). A relationship
+   * whose other twin is gone (read from an array replaced meanwhile) is skipped.
+   *
+   * @param adj the adjacency (null when empty)
+   * @param name a Relationship name, or null for all
+   * @param incoming whether this is incoming adjacency (then the other twin is the source)
+   * @param visitor the visitor
+   * @return false when the visitor stopped the visit
+   */
+  @SuppressWarnings("unchecked")
+  static boolean forEachTwin(Object adj, String name, boolean incoming, RelationVisitor visitor) {
+    if (adj == null) return true;
+    TwinAccess.RelationMaker rm = RELATIONS;
+    if (adj instanceof Relation[]) {
+      for (Relation r : (Relation[]) adj) {
+        if (name != null && !name.equals(r.name())) continue;
+        Twin t = (incoming ? rm.source(r) : rm.target(r)).twin;
+        if (t != null && !visitor.visit(r, t)) return false;
+      }
+      return true;
+    }
+    for (Relation r : ((ConcurrentHashMap<Object, Relation>) adj).values()) {
+      if (name != null && !name.equals(r.name())) continue;
+      Twin t = (incoming ? rm.source(r) : rm.target(r)).twin;
+      if (t != null && !visitor.visit(r, t)) return false;
+    }
+    return true;
   }
 }

@@ -12,6 +12,7 @@ import dev.twins.core.graph.PatchException;
 import dev.twins.core.graph.PreconditionFailedException;
 import dev.twins.core.graph.PropertyMetadata;
 import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.RelationVisitor;
 import dev.twins.core.graph.Subscription;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.model.Component;
@@ -89,6 +90,7 @@ public final class GraphStore {
   private final Models models;
   private final Options options;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final java.util.function.Function<String, Entry> newEntry = k -> new Entry(k, this);
   private final ConcurrentHashMap<Dtmi, Set<String>> byModel = new ConcurrentHashMap<>();
   private final ReentrantLock commitLock = new ReentrantLock();
   private long sequence;
@@ -232,11 +234,18 @@ public final class GraphStore {
 
   /**
    * One twin's slot, which is also its (reentrant) lock: its latest snapshot, its resolved model
-   * and its adjacency ({@link Adjacency}: arrays or maps of relationships).
+   * and its adjacency ({@link Adjacency}: arrays or maps of relationships). A twin keeps its entry
+   * from its create to its delete (a replace or a model change keeps it too), and a relationship
+   * can only exist while both its twins do; so the relationships stored in the graph reference
+   * their source and target entries, and so do the graph's twin snapshots, and a traversal reaches
+   * the twin at the other end of a relationship without looking its id up. Only the store reads
+   * its state; the rest of Twins sees it as an opaque handle with an id.
    */
-  private static final class Entry extends AbstractQueuedSynchronizer {
+  public static final class Entry extends AbstractQueuedSynchronizer {
     private static final long serialVersionUID = 1L;
     final String id;
+    /** The graph this entry belongs to. */
+    final transient GraphStore owner;
     /** The latest snapshot; null before the create commits and after the delete. */
     volatile Twin twin;
     /** The model of {@link #twin}; written and read under the lock. */
@@ -245,8 +254,14 @@ public final class GraphStore {
     transient volatile Object out;
     transient volatile Object in;
 
-    Entry(String id) {
+    Entry(String id, GraphStore owner) {
       this.id = id;
+      this.owner = owner;
+    }
+
+    /** @return the twin id */
+    public String id() {
+      return id;
     }
 
     boolean hasRelations() {
@@ -446,6 +461,40 @@ public final class GraphStore {
   }
 
   /**
+   * Visits a twin's outgoing or incoming relationships, optionally of one name, with the current
+   * state of the twin at their other end, read through the entry each stored relationship
+   * references (no lookup by id, no allocation).
+   *
+   * @param id the twin
+   * @param name a Relationship name, or null for all
+   * @param outgoing outgoing (the other twin is the target) or incoming (the source)
+   * @param visitor the visitor
+   * @return false when the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachTwin(String id, String name, boolean outgoing, RelationVisitor visitor) {
+    Entry e = entries.get(id);
+    if (e == null || e.twin == null) return true;
+    return Adjacency.forEachTwin(outgoing ? e.out : e.in, name, !outgoing, visitor);
+  }
+
+  /**
+   * Like {@link #forEachTwin(String, String, boolean, RelationVisitor)}, from a twin snapshot: a
+   * snapshot this graph made reaches its entry directly; any other (another graph's, or one whose
+   * twin was deleted since) is looked up by its id.
+   *
+   * @param from the twin
+   * @param name a Relationship name, or null for all
+   * @param outgoing outgoing or incoming
+   * @param visitor the visitor
+   * @return false when the visitor stopped the visit
+   */
+  public boolean forEachTwin(Twin from, String name, boolean outgoing, RelationVisitor visitor) {
+    Entry e = HOOKS.entry(from);
+    if (e == null || e.owner != this || e.twin == null) return forEachTwin(from.id(), name, outgoing, visitor);
+    return Adjacency.forEachTwin(outgoing ? e.out : e.in, name, !outgoing, visitor);
+  }
+
+  /**
    * Returns a relationship.
    *
    * @param sourceId the source twin
@@ -594,7 +643,7 @@ public final class GraphStore {
     if (!problems.isEmpty()) throw TwinValidator.failure(id, "the twin", problems);
     if (options.enforceWritable() && replay == null) checkWritable(id, iface, doc, names(doc));
     while (true) {
-      Entry e = entries.computeIfAbsent(id, Entry::new);
+      Entry e = entries.computeIfAbsent(id, newEntry);
       e.lock();
       try {
         if (e.removed) continue;
@@ -614,15 +663,15 @@ public final class GraphStore {
               sts[i] = st;
             }
           }
-          t = twin(id, iface.id(), nextEtag(), version, now, doc, keys.toArray(new String[0]), null, sts);
+          t = twin(e, iface.id(), nextEtag(), version, now, doc, keys.toArray(new String[0]), null, sts);
           if (!deviceMembers.isEmpty()) {
             Map<String, PropertyMetadata> meta = new LinkedHashMap<>(t.metadata());
             DeviceMetadataPatch.apply(id, iface, doc, deviceMembers, meta, now);
-            t = twin(id, iface.id(), nextEtag(), version, now, doc, meta);
+            t = twin(e, iface.id(), nextEtag(), version, now, doc, meta);
           }
         } else {
           checkReplayedTwin(recorded, iface, doc, version);
-          t = new Twin(id, iface.id(), recorded.etag(), version, now, doc, recorded.metadata());
+          t = HOOKS.withEntry(new Twin(id, iface.id(), recorded.etag(), version, now, doc, recorded.metadata()), e);
         }
         commitTwin(replay, e, old, t, iface, null);
         return t;
@@ -746,7 +795,7 @@ public final class GraphStore {
         meta.put(st.getKey(), pm.withSourceTime(st.getValue()));
       }
       if (deviceOps != null) DeviceMetadataPatch.apply(id, iface, doc, deviceOps, meta, now);
-      Twin t = twin(id, iface.id(), nextEtag(), old.version() + 1, now, doc, meta);
+      Twin t = twin(e, iface.id(), nextEtag(), old.version() + 1, now, doc, meta);
       commitTwin(null, e, old, t, iface, patch);
       return t;
     } finally {
@@ -898,7 +947,7 @@ public final class GraphStore {
       times[meta] = now;
     }
     Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
-        allEqual(times, now) ? null : times, HOOKS.sourceTimes(old));
+        allEqual(times, now) ? null : times, HOOKS.sourceTimes(old), e);
     t = DeviceMetadataPatch.carry(old, t);
     commitTwin(null, e, old, t, iface, patch);
     return t;
@@ -910,7 +959,7 @@ public final class GraphStore {
   }
 
   /** Makes a twin with a derived ETag from a document and its metadata keys, in order. */
-  private Twin twin(String id, Dtmi model, long etag, long version, Instant now, ObjectNode doc, String[] metaKeys,
+  private Twin twin(Entry e, Dtmi model, long etag, long version, Instant now, ObjectNode doc, String[] metaKeys,
       Instant[] times, Instant[] sourceTimes) {
     String[] names = new String[doc.size()];
     JsonNode[] values = new JsonNode[names.length];
@@ -920,12 +969,12 @@ public final class GraphStore {
       names[i] = en.getKey();
       values[i] = en.getValue();
     }
-    return HOOKS.create(id, model, etagPrefix, etag, version, now, TwinShape.of(names, metaKeys), values, times,
-        sourceTimes);
+    return HOOKS.create(e.id, model, etagPrefix, etag, version, now, TwinShape.of(names, metaKeys), values, times,
+        sourceTimes, e);
   }
 
   /** Makes a twin with a derived ETag from a document and its metadata. */
-  private Twin twin(String id, Dtmi model, long etag, long version, Instant now, ObjectNode doc,
+  private Twin twin(Entry e, Dtmi model, long etag, long version, Instant now, ObjectNode doc,
       Map<String, PropertyMetadata> meta) {
     String[] keys = new String[meta.size()];
     Instant[] times = new Instant[keys.length];
@@ -940,7 +989,7 @@ public final class GraphStore {
       }
       i++;
     }
-    Twin t = twin(id, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
+    Twin t = twin(e, model, etag, version, now, doc, keys, allEqual(times, now) ? null : times, sourceTimes);
     return DeviceMetadataPatch.attach(t, meta);
   }
 
@@ -1060,8 +1109,8 @@ public final class GraphStore {
         // the endpoints are the twins' own id strings: lookups by them compare by identity first, and
         // the relationship holds no copies of the ids
         Relation r = replay == null
-            ? RELATIONS.make(relationshipId, src.id, tgt.id, name, etagPrefix, etags.incrementAndGet(), now, stored)
-            : new Relation(relationshipId, src.id, tgt.id, name, replayedRelation(replay).etag(), now, stored);
+            ? RELATIONS.make(relationshipId, src, tgt, name, etagPrefix, etags.incrementAndGet(), now, stored)
+            : RELATIONS.make(relationshipId, src, tgt, name, replayedRelation(replay).etag(), -1, now, stored);
         commit(replay, () -> {
           src.out = Adjacency.put(src.out, r, false);
           if (old != null) {
@@ -1127,7 +1176,7 @@ public final class GraphStore {
         }
       }
       Instant now = options.clock().instant();
-      Relation r = RELATIONS.make(relationshipId, sourceId, old.targetId(), old.name(), etagPrefix,
+      Relation r = RELATIONS.make(relationshipId, src, tgt, old.name(), etagPrefix,
           etags.incrementAndGet(), now, props.isEmpty() ? NO_PROPERTIES : props);
       commit(null, () -> {
         src.out = Adjacency.put(src.out, r, false);
@@ -1200,7 +1249,7 @@ public final class GraphStore {
       Entry src = requireEntry(sourceId);
       Relation before = Adjacency.get(src.out, null, relationshipId);
       if (before == null) throw new GraphException(Code.RELATIONSHIP_NOT_FOUND, key, "no such relationship");
-      Entry tgt = entries.get(before.targetId());
+      Entry tgt = RELATIONS.target(before);
       Entry[] locks = lockAll(src, tgt, null);
       Relation now = Adjacency.get(src.out, null, relationshipId);
       if (now == before) return new LockedRelation(src, tgt, before, locks);
@@ -1507,12 +1556,13 @@ public final class GraphStore {
           throw new GraphException(Code.INVALID_DOCUMENT, t.id(), "the twin has metadata for " + t.metadata().keySet()
               + ", but its properties are " + keys);
         }
-        Entry e = new Entry(t.id());
+        Entry e = new Entry(t.id(), this);
         if (entries.putIfAbsent(t.id(), e) != null) {
           throw new PreconditionFailedException(t.id(), Condition.ifNoneMatchAny(), Optional.of(t.etag()),
               "the snapshot holds twin " + t.id() + " twice");
         }
-        publish(e, null, t, iface);
+        // the snapshot's twin may be another graph's, or made outside one: it must reference this entry
+        publish(e, null, HOOKS.entry(t) == e ? t : HOOKS.withEntry(t, e), iface);
       }
       for (Relation r : snapshot.relations()) {
         String key = r.sourceId() + "/" + r.id();
@@ -1538,10 +1588,12 @@ public final class GraphStore {
           throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
               "the snapshot holds relationship " + key + " twice");
         }
-        src.out = Adjacency.put(src.out, r, false);
-        tgt.in = Adjacency.put(tgt.in, r, true);
+        // the stored relationship references this graph's entries of its twins
+        Relation stored = RELATIONS.source(r) == src && RELATIONS.target(r) == tgt ? r : RELATIONS.rebind(r, src, tgt);
+        src.out = Adjacency.put(src.out, stored, false);
+        tgt.in = Adjacency.put(tgt.in, stored, true);
         relations.incrementAndGet();
-        for (StateListener l : stateListeners) l.relationChanged(null, r);
+        for (StateListener l : stateListeners) l.relationChanged(null, stored);
       }
       sequence = snapshot.sequence();
       lastSequence = sequence;

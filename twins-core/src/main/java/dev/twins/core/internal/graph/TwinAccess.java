@@ -16,14 +16,14 @@ public final class TwinAccess {
   private static volatile Hooks hooks;
   private static volatile RelationMaker relations;
 
-  /** Makes relationships with a derived ETag, and reads their stored properties. */
+  /** Makes relationships with a derived ETag and references to their twins' entries, and reads them. */
   public interface RelationMaker {
     /**
-     * Makes a relationship.
+     * Makes a relationship stored in a graph.
      *
      * @param id the relationship id
-     * @param sourceId the source twin
-     * @param targetId the target twin
+     * @param source the source twin's entry
+     * @param target the target twin's entry
      * @param name the Relationship name
      * @param etagPrefix the ETag up to its number, or the whole ETag when {@code etagNumber} is negative
      * @param etagNumber the number rendered in hexadecimal after the prefix, or -1
@@ -31,8 +31,30 @@ public final class TwinAccess {
      * @param properties the properties, taken over
      * @return the relationship
      */
-    Relation make(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
-        Instant time, ObjectNode properties);
+    Relation make(String id, GraphStore.Entry source, GraphStore.Entry target, String name, String etagPrefix,
+        long etagNumber, Instant time, ObjectNode properties);
+
+    /**
+     * Copies a relationship (equal to it) that references other entries of its twins.
+     *
+     * @param relation the relationship
+     * @param source the source twin's entry
+     * @param target the target twin's entry
+     * @return the copy
+     */
+    Relation rebind(Relation relation, GraphStore.Entry source, GraphStore.Entry target);
+
+    /**
+     * @param relation a relationship
+     * @return the entry of its source twin, or null when it holds only the id
+     */
+    GraphStore.Entry source(Relation relation);
+
+    /**
+     * @param relation a relationship
+     * @return the entry of its target twin, or null when it holds only the id
+     */
+    GraphStore.Entry target(Relation relation);
 
     /**
      * Returns a relationship's stored properties, not copied.
@@ -87,10 +109,26 @@ public final class TwinAccess {
      * @param values the values by slot
      * @param times per metadata slot, or null when every property was written at {@code time}
      * @param sourceTimes per metadata slot (null entries when not set), or null when none is set
+     * @param entry the graph's entry of the twin
      * @return the twin
      */
     Twin create(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time, TwinShape shape,
-        JsonNode[] values, Instant[] times, Instant[] sourceTimes);
+        JsonNode[] values, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry);
+
+    /**
+     * @param t a twin
+     * @return the graph entry it was made for, or null for a twin made outside a graph
+     */
+    GraphStore.Entry entry(Twin t);
+
+    /**
+     * Returns a copy of a twin (equal to it) made for another entry.
+     *
+     * @param t a twin
+     * @param entry the entry
+     * @return the copy
+     */
+    Twin withEntry(Twin t, GraphStore.Entry entry);
 
     /** @param t a twin @return its shape */
     TwinShape shape(Twin t);
