@@ -541,6 +541,8 @@ public final class Compiler {
           };
         case EQ: case NE: case LT: case LE: case GT: case GE: {
           BinaryOp op = b.op();
+          Eval fast = propertyComparison(b);
+          if (fast != null) return fast;
           return (row, ctx) -> Arith.compare(op, l.eval(row, ctx), r.eval(row, ctx));
         }
         default: {
@@ -566,6 +568,38 @@ public final class Compiler {
     if (e instanceof Call) return call((Call) e, grouped);
     if (e instanceof Exists) return exists((Exists) e);
     throw new IllegalStateException("unknown expression " + e);
+  }
+
+  /** A comparison of a twin's top-level property with a string or number literal, compiled to read it in place. */
+  private Eval propertyComparison(Binary b) {
+    Object[] left = twinProperty(b.left());
+    if (left != null && b.right() instanceof Literal) {
+      return PropertyComparison.of((Integer) left[0], (String) left[1], b.op(), ((Literal) b.right()).value());
+    }
+    Object[] right = twinProperty(b.right());
+    if (right != null && b.left() instanceof Literal) {
+      return PropertyComparison.of((Integer) right[0], (String) right[1], flip(b.op()), ((Literal) b.left()).value());
+    }
+    return null;
+  }
+
+  /** The slot and name of a path that reads one top-level property of a twin alias, or null. */
+  private Object[] twinProperty(Expr e) {
+    if (!(e instanceof PathExpr)) return null;
+    List<String> segs = ((PathExpr) e).segments();
+    if (segs.size() == 1 && projectionNames.containsKey(segs.get(0)) && !aliases.containsKey(segs.get(0))) return null;
+    Integer slot = aliases.get(segs.get(0));
+    List<String> rest;
+    if (slot != null && !(implicitAlias && segs.get(0).isEmpty())) {
+      rest = segs.subList(1, segs.size());
+    } else if (slots.size() == 1) {
+      slot = 0;
+      rest = segs;
+    } else {
+      return null;
+    }
+    if (slots.get(slot).relation || rest.size() != 1 || rest.get(0).startsWith("$")) return null;
+    return new Object[] {slot, rest.get(0)};
   }
 
   private Eval path(PathExpr p) {
@@ -729,7 +763,13 @@ public final class Compiler {
       for (Expr a : args) if (hasAggregate(a)) throw error(c, "aggregates cannot be nested");
       Eval arg = args.isEmpty() ? null : compile(args.get(0), false);
       int index = aggregates.size();
-      aggregates.add(new Aggregate(name, arg));
+      Aggregate agg = new Aggregate(name, arg);
+      Object[] property = args.isEmpty() ? null : twinProperty(args.get(0));
+      if (property != null) {
+        agg.slot = (Integer) property[0];
+        agg.property = (String) property[1];
+      }
+      aggregates.add(agg);
       return (row, ctx) -> ctx.aggregates[index];
     }
     if (name.equals("IS_OF_MODEL")) {
