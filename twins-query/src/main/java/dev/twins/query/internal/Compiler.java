@@ -599,7 +599,7 @@ public final class Compiler {
       return null;
     }
     if (slots.get(slot).relation || rest.size() != 1 || rest.get(0).startsWith("$")) return null;
-    return new Object[] {slot, rest.get(0)};
+    return new Object[] {slot, rest.get(0).intern()};
   }
 
   private Eval path(PathExpr p) {
@@ -624,7 +624,8 @@ public final class Compiler {
       return (row, ctx) -> row[sl] == null ? Values.UNDEFINED : ((Twin) row[sl]).id();
     }
     if (path.size() == 1 && !path.get(0).startsWith("$")) {
-      String name = path.get(0);
+      // the JSON parser interns property names, so the twin's slot lookup usually matches by identity
+      String name = path.get(0).intern();
       return (row, ctx) -> {
         Twin t = (Twin) row[sl];
         return t == null ? Values.UNDEFINED : Values.of(t.property(name).orElse(null));

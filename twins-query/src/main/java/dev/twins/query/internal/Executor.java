@@ -185,6 +185,7 @@ public final class Executor {
     Step s = steps.get(i);
     if (s instanceof Filter) {
       Eval cond = ((Filter) s).cond;
+      if (cond instanceof PropertyComparison) touch(rows, n, ((PropertyComparison) cond).slot());
       int kept = 0;
       for (int k = 0; k < n; k++) if (Boolean.TRUE.equals(cond.eval(rows[k], run))) rows[kept++] = rows[k];
       if (kept > 0) batched(steps, i + 1, rows, kept, run, sink);
@@ -195,6 +196,20 @@ public final class Executor {
     for (int k = 0; k < n; k++) step(one, 0, rows[k], run, c);
     c.flush();
   }
+
+  /** Sums the twins' versions, so that their snapshots are read into the cache together, not one filter call at a time. */
+  private static void touch(Object[][] rows, int n, int slot) {
+    long sum = 0;
+    for (int k = 0; k < n; k++) {
+      Object t = rows[k][slot];
+      if (t instanceof Twin) sum += ((Twin) t).version();
+    }
+    touched = sum;
+  }
+
+  /** Written by {@link #touch} so that its reads are not optimised away; never read. */
+  @SuppressWarnings("unused")
+  private static long touched;
 
   /** Copies the rows one step makes into batches and runs the following steps on each full batch. */
   private static final class Collector implements Next {

@@ -48,6 +48,11 @@ final class PropertyComparison implements Eval {
     return new PropertyComparison(slot, name, op, constant);
   }
 
+  /** @return the twin slot it reads */
+  int slot() {
+    return slot;
+  }
+
   @Override
   public Object eval(Object[] row, Run ctx) {
     Object t = row[slot];
