@@ -779,9 +779,14 @@ public final class Compiler {
       Dtmi d = modelArgument(modelArg(c), c);
       boolean exact = isExact(c);
       Set<Dtmi> set = ofModel(family(d), exact);
+      // the graph gives the twins of a model one shared Dtmi: compare references before hashing
+      Dtmi[] models = set.toArray(new Dtmi[0]);
       return (row, ctx) -> {
         Object t = row[slot];
-        return t instanceof Twin ? (Object) set.contains(((Twin) t).model()) : Values.UNDEFINED;
+        if (!(t instanceof Twin)) return Values.UNDEFINED;
+        Dtmi m = ((Twin) t).model();
+        for (Dtmi x : models) if (x == m) return Boolean.TRUE;
+        return set.contains(m);
       };
     }
     List<Eval> a = new ArrayList<>();

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs a {@link Plan}: binds slots step by step, filters, groups, sorts and pages, into rows of JSON. */
@@ -179,6 +180,10 @@ public final class Executor {
    */
   private static void batched(List<Step> steps, int i, Object[][] rows, int n, Run run, Next sink) {
     if (i == steps.size()) {
+      if (sink instanceof GroupSink) {
+        ((GroupSink) sink).accept(rows, n);
+        return;
+      }
       for (int k = 0; k < n; k++) sink.accept(rows[k]);
       return;
     }
@@ -749,10 +754,43 @@ public final class Executor {
     /** The last one-key group found, and the key value (before {@link GroupKey#of}) it was found by. */
     private Group last;
     private Object lastRaw;
+    /** Per aggregate, the property values of the batch being added ({@link #accept(Object[][], int)}). */
+    private final JsonNode[][] values;
+    /** The index in the batch of the row being added, or -1 outside a batch. */
+    private int prefetched = -1;
 
     GroupSink(Plan plan, Run run) {
       this.plan = plan;
       this.run = run;
+      this.values = new JsonNode[plan.aggregates.size()][];
+    }
+
+    /** The batch's value of an aggregate's property for the row being added, or null when not read ahead. */
+    JsonNode prefetched(int aggregate) {
+      return prefetched < 0 || values[aggregate] == null ? null : values[aggregate][prefetched];
+    }
+
+    /**
+     * Adds a batch of rows: first the values of the aggregates that read a twin's property, for
+     * all rows together (their memory reads overlap), then each row in order.
+     */
+    void accept(Object[][] rows, int n) {
+      List<Aggregate> as = plan.aggregates;
+      for (int i = 0; i < as.size(); i++) {
+        Aggregate a = as.get(i);
+        if (a.property == null || a.kind > Aggregate.AVG) continue;
+        if (values[i] == null || values[i].length < n) values[i] = new JsonNode[Math.max(n, 64)];
+        JsonNode[] v = values[i];
+        for (int k = 0; k < n; k++) {
+          Object t = rows[k][a.slot];
+          v[k] = t instanceof Twin ? ((Twin) t).property(a.property).orElse(MissingNode.getInstance()) : null;
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        prefetched = k;
+        accept(rows[k]);
+      }
+      prefetched = -1;
     }
 
     @Override
@@ -765,7 +803,7 @@ public final class Executor {
         // rows of one group often come in a run (all the rooms of one floor): the same key
         // object, such as the twin's own id string, is the same group without a hash lookup
         if (raw == lastRaw && last != null) {
-          last.add(row, run);
+          last.add(row, run, this);
           return;
         }
         key = GroupKey.of(raw);
@@ -785,7 +823,7 @@ public final class Executor {
         }
       }
       if (plan.groupKeys.size() == 1) last = g;
-      g.add(row, run);
+      g.add(row, run, this);
     }
 
     @Override
@@ -848,14 +886,14 @@ public final class Executor {
       extremes = new Object[n];
     }
 
-    void add(Object[] row, Run run) {
+    void add(Object[] row, Run run, GroupSink sink) {
       for (int i = 0; i < aggregates.size(); i++) {
         Aggregate a = aggregates.get(i);
         if (a.arg == null) {
           counts[i]++;
           continue;
         }
-        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row)) continue;
+        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row, sink.prefetched(i))) continue;
         Object v = a.arg.eval(row, run);
         if (v == Values.UNDEFINED || v == Ast.Null.NULL) continue;
         switch (a.function) {
@@ -898,10 +936,10 @@ public final class Executor {
      *
      * @return false when the slot holds no twin, for the general path to decide
      */
-    private boolean addProperty(int i, Aggregate a, Object[] row) {
+    private boolean addProperty(int i, Aggregate a, Object[] row, JsonNode read) {
       Object t = row[a.slot];
       if (!(t instanceof Twin)) return false;
-      JsonNode n = ((Twin) t).property(a.property).orElse(null);
+      JsonNode n = read != null ? read : ((Twin) t).property(a.property).orElse(null);
       if (n == null || n.isNull() || n.isMissingNode()) return true;
       if (a.kind == Aggregate.COUNT) {
         counts[i]++;
