@@ -190,31 +190,45 @@ public final class Executor {
     Step s = steps.get(i);
     if (s instanceof Filter) {
       Eval cond = ((Filter) s).cond;
-      if (cond instanceof PropertyComparison) touch(rows, n, ((PropertyComparison) cond).slot());
-      int kept = 0;
-      for (int k = 0; k < n; k++) if (Boolean.TRUE.equals(cond.eval(rows[k], run))) rows[kept++] = rows[k];
+      int kept = cond instanceof PropertyComparison ? ((PropertyComparison) cond).filter(rows, n)
+          : filter(cond, rows, n, run);
       if (kept > 0) batched(steps, i + 1, rows, kept, run, sink);
       return;
     }
     Collector c = new Collector(steps, i + 1, run, sink);
+    if (s instanceof Expand && ((Expand) s).edge.max == 1 && ((Expand) s).edge.min == 1 && !((Expand) s).into) {
+      // a hop to an unbound slot: each relationship's row straight into the next batch
+      Expand x = (Expand) s;
+      Edge e = x.edge;
+      int fromSlot = x.reverse ? e.b : e.a;
+      int toSlot = x.reverse ? e.a : e.b;
+      int rel = e.rel;
+      for (int k = 0; k < n; k++) {
+        Object[] row = rows[k];
+        Object from = row[fromSlot];
+        if (!(from instanceof Twin)) continue;
+        visitTwins(run.twins, (Twin) from, e, x.reverse, (r, t) -> {
+          run.step();
+          Object[] copy = row.clone();
+          copy[toSlot] = t;
+          if (rel >= 0) copy[rel] = r;
+          c.add(copy);
+          return true;
+        });
+      }
+      c.flush();
+      return;
+    }
     List<Step> one = List.of(s);
     for (int k = 0; k < n; k++) step(one, 0, rows[k], run, c);
     c.flush();
   }
 
-  /** Sums the twins' versions, so that their snapshots are read into the cache together, not one filter call at a time. */
-  private static void touch(Object[][] rows, int n, int slot) {
-    long sum = 0;
-    for (int k = 0; k < n; k++) {
-      Object t = rows[k][slot];
-      if (t instanceof Twin) sum += ((Twin) t).version();
-    }
-    touched = sum;
+  private static int filter(Eval cond, Object[][] rows, int n, Run run) {
+    int kept = 0;
+    for (int k = 0; k < n; k++) if (Boolean.TRUE.equals(cond.eval(rows[k], run))) rows[kept++] = rows[k];
+    return kept;
   }
-
-  /** Written by {@link #touch} so that its reads are not optimised away; never read. */
-  @SuppressWarnings("unused")
-  private static long touched;
 
   /** Copies the rows one step makes into batches and runs the following steps on each full batch. */
   private static final class Collector implements Next {
@@ -234,8 +248,13 @@ public final class Executor {
 
     @Override
     public void accept(Object[] row) {
+      add(row.clone());
+    }
+
+    /** Adds a row that is already this batch's own array. */
+    void add(Object[] row) {
       if (n == rows.length) rows = Arrays.copyOf(rows, n * 2);
-      rows[n++] = row.clone();
+      rows[n++] = row;
       if (n == BATCH) flush();
     }
 

@@ -48,9 +48,26 @@ final class PropertyComparison implements Eval {
     return new PropertyComparison(slot, name, op, constant);
   }
 
-  /** @return the twin slot it reads */
-  int slot() {
-    return slot;
+  /**
+   * Keeps the rows of a batch for which the comparison is true, in order: first the property
+   * values of all rows (their memory reads overlap), then the comparisons.
+   *
+   * @param rows the rows; the kept ones are moved to the front
+   * @param n how many rows
+   * @return how many are kept
+   */
+  int filter(Object[][] rows, int n) {
+    JsonNode[] nodes = new JsonNode[n];
+    for (int k = 0; k < n; k++) {
+      Object t = rows[k][slot];
+      if (t instanceof Twin) nodes[k] = ((Twin) t).property(name).orElse(null);
+    }
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+      JsonNode v = nodes[k];
+      if (v != null && Boolean.TRUE.equals(compare(v))) rows[kept++] = rows[k];
+    }
+    return kept;
   }
 
   @Override
@@ -58,7 +75,11 @@ final class PropertyComparison implements Eval {
     Object t = row[slot];
     if (!(t instanceof Twin)) return Values.UNDEFINED;
     JsonNode n = ((Twin) t).property(name).orElse(null);
-    if (n == null) return Values.UNDEFINED;
+    return n == null ? Values.UNDEFINED : compare(n);
+  }
+
+  /** Compares a set value of the property with the constant. */
+  private Object compare(JsonNode n) {
     if (isString) {
       if (n.isString()) return result(n.stringValue().compareTo((String) constant));
     } else if (n.isNumber()) {
