@@ -96,16 +96,18 @@ final class GremlinQueries {
   }
 
   /**
-   * Per floor with rooms, the number of rooms and their mean temperature, grouped in one pass over
-   * every floor's rooms.
+   * Per floor with rooms, the number of rooms and their mean temperature: the floors grouped by id,
+   * each with its rooms' temperatures folded into a count and a mean. (Faster on TinkerGraph than
+   * grouping every room by a path label back to its floor, {@code as('f')...select('f')}, which
+   * makes each traverser carry its path.)
    *
    * @return by floor id, a map of {@code rooms} and {@code temperature}
    */
   Map<Object, Object> roomsPerFloor() {
-    return g.V().hasLabel(Kind.FLOOR.model()).as("f").out(BuildingPortfolio.HAS_PART).hasLabel(Kind.ROOM.model())
-        .group().by(__.select("f").id())
-        .by(__.values("temperature").fold().project("rooms", "temperature")
-            .by(__.count(Scope.local)).by(__.mean(Scope.local)))
+    return g.V().hasLabel(Kind.FLOOR.model()).where(__.out(BuildingPortfolio.HAS_PART).hasLabel(Kind.ROOM.model()))
+        .group().by(T.id)
+        .by(__.out(BuildingPortfolio.HAS_PART).hasLabel(Kind.ROOM.model()).values("temperature").fold()
+            .project("rooms", "temperature").by(__.count(Scope.local)).by(__.mean(Scope.local)))
         .next();
   }
 
