@@ -24,9 +24,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * <p>Exactness: counts (present values, numbers, trues, falses) are exact; MIN and MAX come from
  * a sorted multiset of the numbers, exact; SUM and MEAN from a double-double running sum (a
  * {@code TwoSum} error term kept beside the sum, about 106 bits), so adding and removing any
- * sequence of values leaves the sum within a few units in the last place of the exact sum of the
- * values counted now, as close as or closer than a fresh left-to-right sum of them; a sum that
- * overflows is recomputed from its parts. Mutable state is guarded by this object's monitor, except
+ * sequence of values leaves the sum within two units in the last place of the sum of the counted
+ * values' magnitudes of their exact sum (the error of the low word is about 2^-106 of the largest
+ * partial sum ever reached), as close as or closer than a fresh left-to-right sum of them; a sum
+ * that overflows is folded again from its parts. No periodic recomputation is needed. Mutable state is guarded by this object's monitor, except
  * {@link Agg#structure}.
  */
 final class RelatedIndex {

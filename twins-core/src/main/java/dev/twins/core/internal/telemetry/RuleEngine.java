@@ -36,9 +36,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Keeps derived properties up to date. Changes of inputs become work items: in the thread that
  * caused them when it is inside the hub (an ingest, a rule write), so the call returns after every
  * derived value reflects it; otherwise (a write through the graph API) on the propagation executor.
- * A work item recomputes one rule for one twin from its current inputs, under a lock for that
- * twin, and writes only when the value changes; that write is a graph change like any other and
- * feeds the rules that read it. Rules are checked for cycles when added, so this terminates.
+ *
+ * <p>A related rule keeps a running aggregate per twin it computes ({@link RelatedIndex}): a
+ * changed input (a reading, a property write) moves, under the rule's index lock, every aggregate
+ * that counts it by the difference between its old and new value (O(1); O(log n) for MIN and MAX)
+ * and queues a recomputation of those twins only; nothing walks the other related twins. A
+ * relationship created or deleted, a twin created, deleted or migrated marks the aggregates it
+ * touches stale, and the next recomputation folds their related twins again; a removed rule drops
+ * its index with it. A recomputation reads the aggregate under a lock for the twin (taken before
+ * the index's) and writes only when the value changes (no write, ETag or event otherwise); that
+ * write is a graph change like any other and feeds the rules that read it. Rules are checked for
+ * cycles when added, so this terminates.
  */
 final class RuleEngine implements Rules {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -443,17 +451,13 @@ final class RuleEngine implements Rules {
         List<Installed> rules = (ic.telemetry ? s.byTelemetrySource : s.byPropertySource).get(ic.name);
         if (rules == null) return;
         Ctx c = ctx.get();
-        JsonNode now = null;
-        boolean read = false;
         for (Installed i : rules) {
           RelatedIndex idx = i.index;
           synchronized (idx) {
             RelatedIndex.Part part = idx.parts.get(ic.twinId);
             if (part == null) continue; // no aggregate counts this twin yet: whoever builds one reads it
-            if (!read) {
-              now = ic.telemetry ? core.lastValue(ic.twinId, ic.name) : propertyOf(ic.twinId, ic.name);
-              read = true;
-            }
+            // read under this index's lock, so that a later reader never counts an older value
+            JsonNode now = ic.telemetry ? core.lastValue(ic.twinId, ic.name) : propertyOf(ic.twinId, ic.name);
             if (same(part.value, now)) continue;
             for (RelatedIndex.Agg a : part.wholes) {
               a.remove(part.value);
