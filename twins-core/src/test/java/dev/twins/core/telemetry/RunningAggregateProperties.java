@@ -70,7 +70,7 @@ class RunningAggregateProperties {
     return Arbitraries.integers().between(0, 6).list().ofSize(SENSORS.size() + ROOMS.size());
   }
 
-  @Property(tries = 40)
+  @Property(tries = 100)
   void derivedValuesEqualRecomputationAfterEveryStep(@ForAll("graph") List<Integer> graph,
       @ForAll("steps") List<Step> steps) {
     Twins twins = Twins.create(PlantModels.models());

@@ -197,9 +197,4 @@ final class RelatedIndex {
     }
     a.clear();
   }
-
-  /** @return how many wholes have an aggregate (for tests) */
-  int size() {
-    return wholes.size();
-  }
 }
