@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       writes/s);
  *   <li>{@link #openStore}: opening a store that holds a {@link BuildingPortfolio} of
  *       {@code twins} twins (about 2.95 relationships each) and a journal of {@code records}
- *       records in all (the creates, then property updates), with or without a snapshot taken
- *       after the last record (single shot, s);
+ *       records in all (the creates, then property updates), the newest snapshot {@code tail}
+ *       records before the last (single shot, s); the store is built once and kept (see
+ *       {@link #storesDir()});
  *   <li>{@link #snapshot}: writing a snapshot of a store holding a portfolio of {@code twins}
  *       twins (single shot, s).
  * </ul>
@@ -202,47 +203,77 @@ public class PersistenceBenchmark {
     return s.graph.set("room-" + room, "temperature", 15.0 + (w.next & 31)).version();
   }
 
-  /** A store holding a portfolio and a journal, built once per trial. */
+  /**
+   * A store holding a portfolio and a journal, built once and kept for later trials and runs in
+   * {@link #storesDir()} (it is large: delete the folder when done).
+   */
   @State(Scope.Benchmark)
   public static class StoreState {
-    /** Twins of the portfolio. */
-    @Param({"100000"})
+    /** Twins of the portfolio (about 2.95 relationships each). */
+    @Param({"1000000"})
     public int twins;
 
-    /** Journal records in all (creates, then updates of the hot property). */
-    @Param({"1000000"})
+    /** Journal records in all (the creates, then updates of the hot property). */
+    @Param({"10000000"})
     public int records;
 
-    /** Whether a snapshot was taken after the last record. */
-    @Param({"true", "false"})
-    public boolean snapshot;
+    /**
+     * Records after the newest snapshot, replayed on open (0: the snapshot covers the last record,
+     * as after {@code TwinStore.snapshot()} or a background snapshot; all records with no snapshot
+     * when {@code tail >= records}).
+     */
+    @Param({"0"})
+    public int tail;
 
     Path dir;
     TwinStore opened;
 
-    /** Builds the store. */
+    /** Builds the store unless a previous trial left it complete. */
     @Setup(Level.Trial)
     public void build() {
-      dir = tempDir("store");
+      dir = storesDir().resolve("open-" + twins + "-" + records + "-" + tail);
+      Path done = dir.resolve("complete");
+      if (Files.exists(done)) {
+        System.out.println("\nusing the store built before in " + dir);
+        return;
+      }
+      if (Files.exists(dir)) PersistenceBenchmark.delete(dir);
       Models models = BuildingPortfolio.models();
       BuildingPortfolio p = BuildingPortfolio.generate(twins, GraphBenchmark.SEED);
       long t0 = System.nanoTime();
       try (TwinStore store = TwinStore.builder(dir).models(models).durability(Durability.os()).snapshotEvery(0)
           .open()) {
         Twins g = store.twins();
-        store.batch(() -> {
-          p.loadInto(g);
-          long updates = records - g.version();
-          java.util.SplittableRandom r = new java.util.SplittableRandom(GraphBenchmark.SEED);
-          for (long u = 0; u < updates; u++) {
-            int i = r.nextInt(twins);
-            g.set(p.id(i), p.kind(i).hotProperty(), 10 + r.nextDouble() * 20);
-          }
-        });
-        if (snapshot) store.snapshot();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(GraphBenchmark.SEED);
+        store.batch(() -> p.loadInto(g));
+        long beforeSnapshot = Math.max(0, records - (long) tail - g.version());
+        store.batch(() -> update(g, p, r, beforeSnapshot));
+        if (tail < records) store.snapshot();
+        store.batch(() -> update(g, p, r, records - g.version()));
         System.out.printf("%nbuilt %s: %d records, %s, in %.1f s%n", p, store.twins().version(), store.fileStats(),
             (System.nanoTime() - t0) / 1e9);
       }
+      try {
+        Files.createFile(done);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void update(Twins g, BuildingPortfolio p, java.util.SplittableRandom r, long n) {
+      for (long u = 0; u < n; u++) {
+        int i = r.nextInt(twins);
+        g.set(p.id(i), p.kind(i).hotProperty(), 10 + r.nextDouble() * 20);
+      }
+    }
+
+    /**
+     * Collects the previous iteration's store before the next open, so that an open is not
+     * charged with collecting the one before (several GB at the full size).
+     */
+    @Setup(Level.Iteration)
+    public void collect() {
+      System.gc();
     }
 
     /** Closes the store opened by the measurement. */
@@ -253,12 +284,6 @@ public class PersistenceBenchmark {
         opened.close();
         opened = null;
       }
-    }
-
-    /** Deletes the store. */
-    @TearDown(Level.Trial)
-    public void delete() {
-      PersistenceBenchmark.delete(dir);
     }
   }
 
@@ -282,8 +307,8 @@ public class PersistenceBenchmark {
   /** A store holding a portfolio, open for the whole trial. */
   @State(Scope.Benchmark)
   public static class SnapshotState {
-    /** Twins of the portfolio. */
-    @Param({"100000"})
+    /** Twins of the portfolio (about 2.95 relationships each). */
+    @Param({"1000000"})
     public int twins;
 
     Path dir;
@@ -323,6 +348,17 @@ public class PersistenceBenchmark {
   @Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
   public Path snapshot(SnapshotState s) {
     return s.store.snapshot();
+  }
+
+  /**
+   * Where {@link StoreState} keeps its stores: the system property {@code twins.bench.stores}, by
+   * default {@code twins-bench-stores} under {@code java.io.tmpdir}.
+   *
+   * @return the folder
+   */
+  static Path storesDir() {
+    return Path.of(System.getProperty("twins.bench.stores", Path.of(System.getProperty("java.io.tmpdir"),
+        "twins-bench-stores").toString()));
   }
 
   static Durability policy(String name) {

@@ -34,6 +34,29 @@ public final class Bytes {
     if (len + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
   }
 
+  /**
+   * Leaves room for bytes written later with {@link #setInt} and {@link #setLong}.
+   *
+   * @param n how many
+   * @return where they start
+   */
+  public int skip(int n) {
+    ensure(n);
+    int at = len;
+    len += n;
+    return at;
+  }
+
+  /** @param at where @param v 4 bytes, little-endian, written over what is there */
+  public void setInt(int at, int v) {
+    for (int i = 0; i < 4; i++) buf[at + i] = (byte) (v >>> (8 * i));
+  }
+
+  /** @param at where @param v 8 bytes, little-endian, written over what is there */
+  public void setLong(int at, long v) {
+    for (int i = 0; i < 8; i++) buf[at + i] = (byte) (v >>> (8 * i));
+  }
+
   /** @param b a byte */
   public void u8(int b) {
     ensure(1);
@@ -55,19 +78,10 @@ public final class Bytes {
     varLong((v << 1) ^ (v >> 63));
   }
 
-  /** @param s a string: varint byte length, then UTF-8 */
+  /** @param s a string: varint byte length, then UTF-8 (the JDK's own encoder: one copy for ASCII text) */
   public void string(String s) {
-    int n = s.length();
-    boolean ascii = true;
-    for (int i = 0; i < n && ascii; i++) ascii = s.charAt(i) < 0x80;
-    if (!ascii) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      bytes(b, b.length);
-      return;
-    }
-    varLong(n);
-    ensure(n);
-    for (int i = 0; i < n; i++) buf[len++] = (byte) s.charAt(i);
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    bytes(b, b.length);
   }
 
   /** @param b bytes @param n how many: varint length, then the bytes */
@@ -76,6 +90,12 @@ public final class Bytes {
     ensure(n);
     System.arraycopy(b, 0, buf, len, n);
     len += n;
+  }
+
+  /** @param v 8 bytes, little-endian */
+  public void fixed64(long v) {
+    ensure(8);
+    for (int i = 0; i < 8; i++) buf[len++] = (byte) (v >>> (8 * i));
   }
 
   /** @param t an instant: zigzag epoch seconds, varint nanoseconds */
@@ -101,6 +121,18 @@ public final class Bytes {
     /** @return the position (for messages) */
     public int position() {
       return b.position();
+    }
+
+    /** @return the number of bytes left */
+    public int remaining() {
+      return b.remaining();
+    }
+
+    /** @return 8 bytes, little-endian */
+    public long fixed64() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) v |= (long) (b.get() & 0xff) << (8 * i);
+      return v;
     }
 
     /** @return a byte */

@@ -148,7 +148,7 @@ public final class EventCodec {
         e = new ChangeEvent.TwinCreated(seq, time, twin(r));
         break;
       case RecordTypes.TWIN_UPDATED: {
-        Dtmi model = Dtmi.of(r.string());
+        Dtmi model = Interner.get().dtmi(r.string());
         JsonPatch patch = JsonPatch.fromJson(readJson(r));
         e = new ChangeEvent.TwinUpdated(seq, time, model, patch, twin(r));
         break;
@@ -209,7 +209,7 @@ public final class EventCodec {
    */
   public static Twin twin(Bytes.Reader r) {
     String id = r.string();
-    Dtmi model = Dtmi.of(r.string());
+    Dtmi model = Interner.get().dtmi(r.string());
     String etag = r.string();
     long version = r.varLong();
     Instant lut = r.instant();
@@ -253,10 +253,11 @@ public final class EventCodec {
    * @return the relationship
    */
   public static Relation relation(Bytes.Reader r) {
+    Interner in = Interner.get();
     String id = r.string();
-    String source = r.string();
+    String source = in.source(r.string());
     String target = r.string();
-    String name = r.string();
+    String name = in.name(r.string());
     String etag = r.string();
     Instant lut = r.instant();
     ObjectNode props = (ObjectNode) readJson(r);
@@ -343,7 +344,7 @@ public final class EventCodec {
    */
   static JsonNode readJson(Bytes.Reader r) {
     ByteBuffer b = r.bytes();
-    return JSON.readTree(b.array(), b.arrayOffset() + b.position(), b.remaining());
+    return JsonRead.read(b.array(), b.arrayOffset() + b.position(), b.remaining());
   }
 
   /**

@@ -85,6 +85,39 @@ public final class Frames {
   }
 
   /**
+   * Frames the records of a chunk in a byte array: encodes each item's payload right after room
+   * for its header, then fills the header in (length, CRC, lsn, type, version).
+   *
+   * @param items the items
+   * @param from the first item of the chunk
+   * @param to after its last item
+   * @param firstLsn the lsn of the chunk's first record
+   * @param type the record type
+   * @param version the type's version
+   * @param encoder writes an item's payload
+   * @param <T> the item type
+   * @return the framed records
+   */
+  public static <T> Bytes frame(java.util.List<T> items, int from, int to, long firstLsn, int type, int version,
+      java.util.function.BiConsumer<T, Bytes> encoder) {
+    Bytes out = new Bytes(Math.max(1024, (to - from) * 160));
+    CRC32C crc = new CRC32C();
+    for (int i = from; i < to; i++) {
+      int start = out.skip(RECORD_HEADER);
+      encoder.accept(items.get(i), out);
+      int len = out.length() - start - RECORD_HEADER;
+      out.setInt(start, len);
+      out.setLong(start + 8, firstLsn + (i - from));
+      out.array()[start + 16] = (byte) type;
+      out.array()[start + 17] = (byte) version;
+      crc.reset();
+      crc.update(out.array(), start + 8, RECORD_HEADER - 8 + len);
+      out.setInt(start + 4, (int) crc.getValue());
+    }
+    return out;
+  }
+
+  /**
    * Appends one record to a buffer (which must have room).
    *
    * @param b the buffer, little-endian and array-backed

@@ -32,9 +32,9 @@ public final class RecordTypes {
   public static final int TWIN = 17;
   /** Snapshot: one relationship. */
   public static final int RELATION = 18;
-  /** Reserved. Snapshot: one compressed block of a telemetry series. */
+  /** Snapshot: a telemetry series (or a part of a long one) as its compressed blocks (see {@code SeriesBlockCodec}). */
   public static final int SERIES_BLOCK = 19;
-  /** Snapshot: every sample of one telemetry series (see {@code SeriesCodec}). */
+  /** Snapshot: every sample of one telemetry series (see {@code SeriesCodec}); read, no longer written. */
   public static final int SERIES_SAMPLES = 20;
   /** Snapshot: the newest reading of a telemetry that keeps no series (an encoded telemetry message). */
   public static final int LAST_READING = 21;
@@ -69,7 +69,7 @@ public final class RecordTypes {
       case SNAPSHOT_INFO: return "snapshot info";
       case TWIN: return "twin";
       case RELATION: return "relationship";
-      case SERIES_BLOCK: return "series block";
+      case SERIES_BLOCK: return "series blocks";
       case SERIES_SAMPLES: return "series samples";
       case LAST_READING: return "last reading";
       case TELEMETRY_CUT: return "telemetry cut";

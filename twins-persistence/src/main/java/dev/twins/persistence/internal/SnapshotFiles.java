@@ -63,7 +63,7 @@ public final class SnapshotFiles {
     private final Path tmp;
     private final Path target;
     private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buf = ByteBuffer.allocate(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private long count;
     private boolean done;
 
@@ -107,6 +107,31 @@ public final class SnapshotFiles {
       } else {
         Frames.putRecord(buf, ++count, type, version, payload, 0, len);
       }
+    }
+
+    /**
+     * Adds records framed elsewhere ({@link Frames#frame}); their lsns must follow the records
+     * added so far.
+     *
+     * @param framed the records
+     * @param records how many
+     * @throws StoreException if writing fails
+     */
+    public void addFramed(Bytes framed, int records) {
+      if (buf.remaining() < framed.length()) {
+        flush();
+      }
+      if (buf.remaining() < framed.length()) {
+        write(ByteBuffer.wrap(framed.array(), 0, framed.length()));
+      } else {
+        buf.put(framed.array(), 0, framed.length());
+      }
+      count += records;
+    }
+
+    /** @return the number of records added so far */
+    public long count() {
+      return count;
     }
 
     private void flush() {

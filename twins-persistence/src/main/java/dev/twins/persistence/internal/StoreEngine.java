@@ -8,6 +8,7 @@ import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Interface;
 import dev.twins.core.series.Series;
+import dev.twins.core.series.SeriesBlocks;
 import dev.twins.core.series.SeriesStore;
 import dev.twins.core.telemetry.IngestHook;
 import dev.twins.core.telemetry.Rule;
@@ -202,6 +203,7 @@ public final class StoreEngine implements AutoCloseable {
         : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
     r.hub = newHub(r.graph, r.journaling);
     if (loaded != null) {
+      r.telemetryRefused += restoreSeries(loaded, r.graph, r.hub);
       for (ByteBuffer series : loaded.series) {
         try {
           r.telemetryRefused += SeriesCodec.restore(series, r.hub);
@@ -380,18 +382,58 @@ public final class StoreEngine implements AutoCloseable {
     Models models;
     GraphSnapshot snapshot;
     List<ByteBuffer> series = new ArrayList<>();
+    List<SeriesBlockCodec.Stored> blockSeries = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
     long telemetryCut;
     List<RuleCodec.Change> rules = new ArrayList<>();
   }
 
+  /**
+   * Restores the series a snapshot holds as compressed blocks into the hub's store, before any of
+   * the hub's channels exist (a channel made later starts from its series' newest sample).
+   *
+   * @return the samples of twins the graph no longer has, or of a hub without series
+   */
+  private static long restoreSeries(LoadedSnapshot loaded, Twins graph, TelemetryHub hub) {
+    long refused = 0;
+    SeriesStore store = hub.seriesStore().orElse(null);
+    for (SeriesBlockCodec.Stored s : loaded.blockSeries) {
+      if (store == null || graph.twin(s.twinId()).isEmpty()) {
+        refused += s.contents().size();
+        continue;
+      }
+      try {
+        Series target;
+        switch (s.contents().kind()) {
+          case DOUBLE:
+            target = store.doubles(s.twinId(), s.name());
+            break;
+          case BOOLEAN:
+            target = store.booleans(s.twinId(), s.name());
+            break;
+          case STRING:
+            target = store.strings(s.twinId(), s.name());
+            break;
+          default:
+            target = store.geoPoints(s.twinId(), s.name());
+        }
+        SeriesBlocks.restore(target, s.contents());
+      } catch (IllegalArgumentException e) {
+        throw new StoreException(Code.CORRUPT, loaded.file, s.offset(), "series " + s.name() + " of twin " + s.twinId()
+            + " cannot be restored: " + e.getMessage(), e);
+      }
+    }
+    return refused;
+  }
+
   private static LoadedSnapshot loadSnapshot(Path file) {
     LoadedSnapshot s = new LoadedSnapshot();
     s.file = file;
-    List<Twin> twins = new ArrayList<>();
-    List<Relation> rels = new ArrayList<>();
+    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin", EventCodec::twin);
+    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship", EventCodec::relation);
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
+    SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
     s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
       if (version != RecordTypes.V1) {
         throw Errors.version(f, offset, "snapshot record " + n + " (" + RecordTypes.name(type) + ") has version "
@@ -406,14 +448,19 @@ public final class StoreEngine implements AutoCloseable {
             models[0] = parseModels(payload, f, offset);
             break;
           case RecordTypes.TWIN:
-            twins.add(EventCodec.twin(new Bytes.Reader(payload)));
+            twins.add(payload);
             break;
           case RecordTypes.RELATION:
-            rels.add(EventCodec.relation(new Bytes.Reader(payload)));
+            rels.add(payload);
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
             break;
+          case RecordTypes.SERIES_BLOCK: {
+            SeriesBlockCodec.Stored done = blocks.add(payload, offset);
+            if (done != null) s.blockSeries.add(done);
+            break;
+          }
           case RecordTypes.RULES:
             s.rules.add(RuleCodec.decode(payload));
             break;
@@ -424,6 +471,9 @@ public final class StoreEngine implements AutoCloseable {
             s.lastReadings.add(payload);
             break;
           case RecordTypes.END: {
+            if (blocks.pending() != null) {
+              throw Errors.corrupt(f, offset, "the snapshot ends before the last part of series " + blocks.pending());
+            }
             Bytes.Reader r = new Bytes.Reader(payload);
             info[1] = r.varLong();
             info[2] = r.varLong();
@@ -433,6 +483,8 @@ public final class StoreEngine implements AutoCloseable {
             throw Errors.version(f, offset, "snapshot record " + n + " has an unknown type " + type
                 + " (written by a newer Twins?)");
         }
+      } catch (SeriesBlockCodec.EncodingVersionException e) {
+        throw Errors.version(f, offset, "snapshot record " + n + ": " + e.getMessage());
       } catch (RuntimeException e) {
         if (e instanceof StoreException) throw e;
         throw new StoreException(Code.CORRUPT, f, offset, "snapshot record " + n + " cannot be decoded: " + e.getMessage(), e);
@@ -444,7 +496,7 @@ public final class StoreEngine implements AutoCloseable {
           + twins.size() + " and " + rels.size());
     }
     s.models = models[0];
-    s.snapshot = new GraphSnapshot(info[0], twins, rels);
+    s.snapshot = new GraphSnapshot(info[0], twins.decode(file), rels.decode(file));
     return s;
   }
 
@@ -803,16 +855,8 @@ public final class StoreEngine implements AutoCloseable {
         w.add(RecordTypes.SNAPSHOT_INFO, RecordTypes.V1, b.array(), b.length());
         byte[] mt = ModelWriter.toJson(m).getBytes(StandardCharsets.UTF_8);
         w.add(RecordTypes.MODELS, RecordTypes.V1, mt, mt.length);
-        for (Twin t : s.twins()) {
-          b.reset();
-          EventCodec.twin(t, b);
-          w.add(RecordTypes.TWIN, RecordTypes.V1, b.array(), b.length());
-        }
-        for (Relation r : s.relations()) {
-          b.reset();
-          EventCodec.relation(r, b);
-          w.add(RecordTypes.RELATION, RecordTypes.V1, b.array(), b.length());
-        }
+        SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, EventCodec::twin);
+        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION, EventCodec::relation);
         for (Rule rule : h.rules().list()) {
           b.reset();
           RuleCodec.encode(true, rule, b);
@@ -824,9 +868,8 @@ public final class StoreEngine implements AutoCloseable {
           ids.sort(null);
           for (String id : ids) {
             for (Map.Entry<String, Series> e : new TreeMap<>(series.get().seriesOf(id)).entrySet()) {
-              b.reset();
-              SeriesCodec.encode(id, e.getKey(), e.getValue(), b);
-              w.add(RecordTypes.SERIES_SAMPLES, RecordTypes.V1, b.array(), b.length());
+              SeriesBlockCodec.encode(id, e.getKey(), e.getValue(), b,
+                  (p, len) -> w.add(RecordTypes.SERIES_BLOCK, RecordTypes.V1, p, len));
             }
           }
         }

@@ -64,12 +64,10 @@ final class Adjacency {
    * @param incoming whether this is incoming adjacency
    * @return the adjacency to store
    */
-  @SuppressWarnings("unchecked")
   static Object put(Object adj, Relation r, boolean incoming) {
-    if (adj == null) return new Relation[] {r};
-    String src = incoming ? r.sourceId() : null;
     if (adj instanceof Relation[]) {
       Relation[] a = (Relation[]) adj;
+      String src = incoming ? r.sourceId() : null;
       for (int i = 0; i < a.length; i++) {
         if (matches(a[i], src, r.id())) {
           Relation[] b = a.clone();
@@ -77,6 +75,24 @@ final class Adjacency {
           return b;
         }
       }
+    }
+    return append(adj, r, incoming);
+  }
+
+  /**
+   * Adds a relationship whose key the adjacency does not hold (the caller knows), without looking
+   * for it: what restoring a snapshot does, having checked each relationship's key once.
+   *
+   * @param adj the adjacency (null when empty)
+   * @param r the relationship
+   * @param incoming whether this is incoming adjacency
+   * @return the adjacency to store
+   */
+  @SuppressWarnings("unchecked")
+  static Object append(Object adj, Relation r, boolean incoming) {
+    if (adj == null) return new Relation[] {r};
+    if (adj instanceof Relation[]) {
+      Relation[] a = (Relation[]) adj;
       if (a.length < SMALL) {
         Relation[] b = Arrays.copyOf(a, a.length + 1);
         b[a.length] = r;

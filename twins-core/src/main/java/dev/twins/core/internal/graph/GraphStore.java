@@ -1740,10 +1740,9 @@ public final class GraphStore {
         ObjectNode doc = HOOKS.document(t);
         List<Problem> problems = TwinValidator.whole(iface, doc, true);
         if (!problems.isEmpty()) throw TwinValidator.failure(t.id(), "the twin", problems);
-        Set<String> keys = new LinkedHashSet<>(propertyKeys(iface, doc));
-        if (!DeviceMetadataPatch.keysFit(keys, t.metadata())) {
+        if (!metadataFits(t, propertyKeys(iface, doc))) {
           throw new GraphException(Code.INVALID_DOCUMENT, t.id(), "the twin has metadata for " + t.metadata().keySet()
-              + ", but its properties are " + keys);
+              + ", but its properties are " + new LinkedHashSet<>(propertyKeys(iface, doc)));
         }
         Entry e = new Entry(t.id(), this);
         if (entries.putIfAbsent(t.id(), e) != null) {
@@ -1754,15 +1753,15 @@ public final class GraphStore {
         publish(e, null, HOOKS.entry(t) == e ? t : HOOKS.withEntry(t, e), iface);
       }
       for (Relation r : snapshot.relations()) {
-        String key = r.sourceId() + "/" + r.id();
+        String key;   // source/id, made only for a message
         checkId(r.id(), "relationship");
         Entry src = requireEntry(r.sourceId());
         Entry tgt = entries.get(r.targetId());
         if (tgt == null) {
-          throw new GraphException(Code.TARGET_NOT_FOUND, key, "target twin " + r.targetId() + " does not exist");
+          throw new GraphException(Code.TARGET_NOT_FOUND, r.sourceId() + "/" + r.id(), "target twin " + r.targetId() + " does not exist");
         }
         if (src == tgt && !options.allowSelfRelationships()) {
-          throw new GraphException(Code.SELF_RELATIONSHIP, key, "the relationship cannot connect a twin to itself");
+          throw new GraphException(Code.SELF_RELATIONSHIP, r.sourceId() + "/" + r.id(), "the relationship cannot connect a twin to itself");
         }
         // the source's and target's models are not checked again: either may have changed since the
         // relationship was made; its properties are checked when its source's model still declares it
@@ -1771,22 +1770,44 @@ public final class GraphStore {
         if (!props.isEmpty() && src.model.contents().get(r.name()) instanceof Relationship) {
           Relationship rel = (Relationship) src.model.contents().get(r.name());
           List<Problem> problems = TwinValidator.relationProperties(rel, props);
-          if (!problems.isEmpty()) throw TwinValidator.failure(key, "the relationship", problems);
+          if (!problems.isEmpty()) throw TwinValidator.failure(r.sourceId() + "/" + r.id(), "the relationship", problems);
         }
         if (Adjacency.get(src.out, null, r.id()) != null) {
+          key = r.sourceId() + "/" + r.id();
           throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
               "the snapshot holds relationship " + key + " twice");
         }
         // the stored relationship references this graph's entries of its twins
         Relation stored = RELATIONS.source(r) == src && RELATIONS.target(r) == tgt ? r : RELATIONS.rebind(r, src, tgt);
-        src.out = Adjacency.put(src.out, stored, false);
-        tgt.in = Adjacency.put(tgt.in, stored, true);
+        // new keys (the outgoing one was just checked, and it makes the incoming one unique too)
+        src.out = Adjacency.append(src.out, stored, false);
+        tgt.in = Adjacency.append(tgt.in, stored, true);
         relations.incrementAndGet();
         for (StateListener l : stateListeners) l.relationChanged(null, stored);
       }
       sequence = snapshot.sequence();
       lastSequence = sequence;
     });
+  }
+
+  /**
+   * Whether a restored twin's metadata fits its properties, as {@link DeviceMetadataPatch#keysFit}
+   * checks, read from the twin's compact state (without building its metadata map): every property
+   * has metadata, and metadata without a property has device state.
+   */
+  private static boolean metadataFits(Twin t, List<String> propertyKeys) {
+    TwinShape shape = HOOKS.shape(t);
+    PropertyMetadata[] device = HOOKS.device(t);
+    Set<String> present = new java.util.HashSet<>(propertyKeys);
+    int covered = 0;
+    for (int i = 0; i < shape.metaSize(); i++) {
+      if (present.contains(shape.metaKey(i))) {
+        covered++;
+      } else if (device == null || device[i] == null || !device[i].hasDeviceState()) {
+        return false;
+      }
+    }
+    return covered == present.size();
   }
 
   private static Twin replayedTwin(ChangeEvent e) {

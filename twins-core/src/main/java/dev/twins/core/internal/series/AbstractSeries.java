@@ -9,8 +9,10 @@ import java.util.function.LongPredicate;
 import java.util.function.LongToDoubleFunction;
 
 /**
- * What the series of every kind share: a {@link Column}, the lock (the series object itself), and
- * the functions that only look at times or at one value word through a function.
+ * What the series of every kind share: a {@link Column}, and the functions that only look at times
+ * or at one value word through a function. Every method locks the column, not the series object:
+ * a writer that holds the column already (the telemetry hub's slot, through {@link HeldColumns})
+ * appends without taking a second lock and without reading the series object at all.
  */
 abstract class AbstractSeries {
   final Column column;
@@ -25,50 +27,62 @@ abstract class AbstractSeries {
     return retention;
   }
 
-  public synchronized long size() {
-    return column.size();
+  public long size() {
+    synchronized (column) {
+      return column.size();
+    }
   }
 
-  public synchronized long count(long from, long to) {
-    if (to <= from) {
-      return 0;
-    }
-    Column.Cursor c = column.new Cursor();
-    long n = 0;
-    int b = c.firstBlockEndingAtOrAfter(from);
-    for (; b < c.blocks() && c.firstTimeOf(b) < to; b++) {
-      if (c.wholeClosed(b) && c.firstTimeOf(b) >= from && c.lastTimeOf(b) < to) {
-        n += c.closed(b).count;
-      } else {
-        c.load(b);
-        int lo = Column.lowerBound(c.t, c.start, c.end, from);
-        int hi = Column.lowerBound(c.t, lo, c.end, to);
-        n += hi - lo;
+  public long count(long from, long to) {
+    synchronized (column) {
+      if (to <= from) {
+        return 0;
       }
+      Column.Cursor c = column.new Cursor();
+      long n = 0;
+      int b = c.firstBlockEndingAtOrAfter(from);
+      for (; b < c.blocks() && c.firstTimeOf(b) < to; b++) {
+        if (c.wholeClosed(b) && c.firstTimeOf(b) >= from && c.lastTimeOf(b) < to) {
+          n += c.closed(b).count;
+        } else {
+          c.load(b);
+          int lo = Column.lowerBound(c.t, c.start, c.end, from);
+          int hi = Column.lowerBound(c.t, lo, c.end, to);
+          n += hi - lo;
+        }
+      }
+      return n;
     }
-    return n;
   }
 
-  public synchronized OptionalLong firstTime() {
-    Column.Cursor c = column.new Cursor();
-    c.seekFirst();
-    return c.valid() ? OptionalLong.of(c.time()) : OptionalLong.empty();
+  public OptionalLong firstTime() {
+    synchronized (column) {
+      Column.Cursor c = column.new Cursor();
+      c.seekFirst();
+      return c.valid() ? OptionalLong.of(c.time()) : OptionalLong.empty();
+    }
   }
 
-  public synchronized OptionalLong lastTime() {
-    Column.Cursor c = column.new Cursor();
-    c.seekLast(Long.MAX_VALUE);
-    return c.valid() ? OptionalLong.of(c.time()) : OptionalLong.empty();
+  public OptionalLong lastTime() {
+    synchronized (column) {
+      Column.Cursor c = column.new Cursor();
+      c.seekLast(Long.MAX_VALUE);
+      return c.valid() ? OptionalLong.of(c.time()) : OptionalLong.empty();
+    }
   }
 
-  public synchronized OptionalLong ageMillis(long asOf) {
-    Column.Cursor c = column.new Cursor();
-    c.seekLast(asOf);
-    return c.valid() ? OptionalLong.of(asOf - c.time()) : OptionalLong.empty();
+  public OptionalLong ageMillis(long asOf) {
+    synchronized (column) {
+      Column.Cursor c = column.new Cursor();
+      c.seekLast(asOf);
+      return c.valid() ? OptionalLong.of(asOf - c.time()) : OptionalLong.empty();
+    }
   }
 
-  public synchronized long storedBytes() {
-    return column.storedBytes();
+  public long storedBytes() {
+    synchronized (column) {
+      return column.storedBytes();
+    }
   }
 
   /**
@@ -76,13 +90,17 @@ abstract class AbstractSeries {
    *
    * @return bytes
    */
-  public synchronized long encodedBytes() {
-    return column.encodedBytes();
+  public long encodedBytes() {
+    synchronized (column) {
+      return column.encodedBytes();
+    }
   }
 
   /** Closes the open block so that every sample is encoded (for measurements and tests). */
-  public synchronized void flush() {
-    column.flush();
+  public void flush() {
+    synchronized (column) {
+      column.flush();
+    }
   }
 
   /** The time-weighted mean of {@code f(word)}; see DoubleSeries#timeWeightedMean. */
@@ -176,8 +194,10 @@ abstract class AbstractSeries {
   }
 
   @Override
-  public synchronized String toString() {
-    return getClass().getSimpleName().replace("Impl", "") + "[size=" + column.size()
-        + ", blocks=" + column.blockCount() + ", bytes=" + column.storedBytes() + "]";
+  public String toString() {
+    synchronized (column) {
+      return getClass().getSimpleName().replace("Impl", "") + "[size=" + column.size()
+          + ", blocks=" + column.blockCount() + ", bytes=" + column.storedBytes() + "]";
+    }
   }
 }

@@ -10,6 +10,11 @@ final class BitReader {
     pos = 0;
   }
 
+  /** The position: bits read since the start. */
+  int position() {
+    return pos;
+  }
+
   void reset(long[] data, int bit) {
     words = data;
     pos = bit;

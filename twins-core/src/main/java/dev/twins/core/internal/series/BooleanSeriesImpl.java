@@ -20,8 +20,10 @@ public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSe
   }
 
   @Override
-  public synchronized boolean append(long time, boolean value) {
-    return column.append(time, value ? 1L : 0L);
+  public boolean append(long time, boolean value) {
+    synchronized (column) {
+      return column.append(time, value ? 1L : 0L);
+    }
   }
 
   @Override
@@ -30,15 +32,17 @@ public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSe
   }
 
   @Override
-  public synchronized Optional<Boolean> valueAt(long asOf) {
-    long[] w = new long[1];
-    return wordAt(asOf, w) ? Optional.of(w[0] != 0) : Optional.empty();
+  public Optional<Boolean> valueAt(long asOf) {
+    synchronized (column) {
+      long[] w = new long[1];
+      return wordAt(asOf, w) ? Optional.of(w[0] != 0) : Optional.empty();
+    }
   }
 
   @Override
   public BooleanCursor scan(long from, long to) {
     Window w;
-    synchronized (this) {
+    synchronized (column) {
       w = window(from, to);
     }
     final class Cursor extends WindowCursor implements BooleanCursor {
@@ -55,28 +59,34 @@ public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSe
   }
 
   @Override
-  public synchronized long countTrue(long from, long to) {
-    if (to <= from) {
-      return 0;
+  public long countTrue(long from, long to) {
+    synchronized (column) {
+      if (to <= from) {
+        return 0;
+      }
+      Column.Cursor c = column.new Cursor();
+      c.seek(from);
+      long n = 0;
+      while (c.valid() && c.time() < to) {
+        n += c.word();
+        c.next();
+      }
+      return n;
     }
-    Column.Cursor c = column.new Cursor();
-    c.seek(from);
-    long n = 0;
-    while (c.valid() && c.time() < to) {
-      n += c.word();
-      c.next();
-    }
-    return n;
   }
 
   @Override
-  public synchronized OptionalDouble trueShare(long from, long to) {
-    return timeWeighted(from, to, w -> w);
+  public OptionalDouble trueShare(long from, long to) {
+    synchronized (column) {
+      return timeWeighted(from, to, w -> w);
+    }
   }
 
   @Override
-  public synchronized Optional<Run> currentRun(boolean value, long asOf) {
-    long want = value ? 1 : 0;
-    return run(asOf, w -> w == want);
+  public Optional<Run> currentRun(boolean value, long asOf) {
+    synchronized (column) {
+      long want = value ? 1 : 0;
+      return run(asOf, w -> w == want);
+    }
   }
 }

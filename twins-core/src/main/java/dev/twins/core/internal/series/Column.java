@@ -1,7 +1,11 @@
 package dev.twins.core.internal.series;
 
 import dev.twins.core.series.Retention;
+import dev.twins.core.series.SeriesBlocks;
+import dev.twins.core.series.SeriesKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The time-ordered samples of one series: closed blocks, encoded by a {@link BlockCodec} and
@@ -113,6 +117,11 @@ public final class Column {
     out.reset();
     int valueBits = codec.encode(t, v, n, out);
     long[] data = out.toArray();
+    return newBlock(t, v, n, data, out.bits(), valueBits);
+  }
+
+  /** A block of encoded samples, with the aggregates of the decoded ones (for doubles). */
+  private Block newBlock(long[] t, long[] v, int n, long[] data, int bits, int valueBits) {
     double sum = Double.NaN;
     double min = Double.NaN;
     double max = Double.NaN;
@@ -145,7 +154,7 @@ public final class Column {
       }
       lastValue = Double.longBitsToDouble(v[n - 1]);
     }
-    return new Block(t[0], t[n - 1], n, data, out.bits(), valueBits, sum, min, max, mean, m2,
+    return new Block(t[0], t[n - 1], n, data, bits, valueBits, sum, min, max, mean, m2,
         integral, lastValue);
   }
 
@@ -367,6 +376,153 @@ public final class Column {
       }
     }
     return lo;
+  }
+
+  // ---- snapshots: the live samples with the closed blocks as they are ----
+
+  /**
+   * Returns the live samples: the live part of a first block that also holds dead samples
+   * (decoded), every other closed block as it is, then the open block's samples.
+   */
+  SeriesBlocks.Contents export(SeriesKind kind, List<String> dictionary) {
+    SeriesBlocks.Samples head = SeriesBlocks.Samples.NONE;
+    SeriesBlocks.Samples tail = SeriesBlocks.Samples.NONE;
+    List<SeriesBlocks.Block> out = new ArrayList<>(nblocks);
+    int from = 0;
+    if (nblocks > 0 && (deadByCount() > 0 || blocks[0].firstTime < cutoff())) {
+      head = liveSamples(0);
+      from = 1;
+    }
+    for (int i = from; i < nblocks; i++) {
+      Block b = blocks[i];
+      out.add(new SeriesBlocks.Block(b.count, b.dataBits, b.valueBits, b.data));
+    }
+    if (open > 0) {
+      tail = nblocks == 0 ? liveSamples(0)
+          : new SeriesBlocks.Samples(Arrays.copyOf(times, open), Arrays.copyOf(values, open * width));
+    }
+    return new SeriesBlocks.Contents(kind, dictionary, head, out, tail);
+  }
+
+  private SeriesBlocks.Samples liveSamples(int block) {
+    Cursor c = new Cursor();
+    c.load(block);
+    return new SeriesBlocks.Samples(Arrays.copyOfRange(c.t, c.start, c.end),
+        Arrays.copyOfRange(c.v, c.start * width, c.end * width));
+  }
+
+  /** Whether the column holds nothing at all. */
+  boolean isBlank() {
+    return nblocks == 0 && open == 0 && physical == 0;
+  }
+
+  /**
+   * Fills an empty column: appends the head samples, closes them into a block, adopts the closed
+   * blocks after decoding each to check it (and to compute its aggregates), appends the tail
+   * samples, then applies retention. Leaves the column empty if anything does not fit.
+   *
+   * @param wordLimit every value word must be in {@code [0, wordLimit)}; negative: no limit
+   */
+  void restore(SeriesBlocks.Samples head, List<SeriesBlocks.Block> in, SeriesBlocks.Samples tail,
+      long wordLimit) {
+    if (!isBlank()) {
+      throw new IllegalArgumentException("a series can only be restored when it is empty");
+    }
+    try {
+      long last = appendRaw(head, Long.MIN_VALUE, wordLimit, "the samples before the blocks");
+      if (open > 0) {
+        close();
+      }
+      Scratch s = SCRATCH.get();
+      BitReader r = s.reader;
+      for (int i = 0; i < in.size(); i++) {
+        SeriesBlocks.Block b = in.get(i);
+        int n = b.count();
+        String what = "block " + (i + 1) + " of " + in.size();
+        if (n > 2 * capacity) {
+          throw new IllegalArgumentException(what + " holds " + n + " samples; at most " + 2 * capacity
+              + " fit");
+        }
+        s.ensure(n, width);
+        try {
+          r.reset(b.words());
+          TimeCodec.decode(r, n, s.times);
+          if (r.position() != b.valueBits()) {
+            throw new IllegalArgumentException(what + ": its times end at bit " + r.position()
+                + ", not at bit " + b.valueBits());
+          }
+          r.reset(b.words());
+          codec.decode(r, n, s.times, s.values);
+          if (r.position() != b.bits()) {
+            throw new IllegalArgumentException(what + ": its samples end at bit " + r.position()
+                + ", not at bit " + b.bits());
+          }
+        } catch (IndexOutOfBoundsException e) {
+          throw new IllegalArgumentException(what + " does not decode: it ends too early", e);
+        }
+        checkOrder(s.times, n, last, what);
+        checkWords(s.values, n * width, wordLimit, what);
+        if (nblocks == blocks.length) {
+          blocks = Arrays.copyOf(blocks, Math.max(4, nblocks * 2));
+        }
+        blocks[nblocks++] = newBlock(s.times, s.values, n, b.words(), b.bits(), b.valueBits());
+        physical += n;
+        last = s.times[n - 1];
+        newest = last;
+      }
+      appendRaw(tail, last, wordLimit, "the samples after the blocks");
+      if (nblocks > 0 && (physical > maxCount || maxAge != Long.MAX_VALUE)) {
+        dropDeadBlocks();
+      }
+    } catch (RuntimeException e) {
+      blocks = NO_BLOCKS;
+      nblocks = 0;
+      open = 0;
+      physical = 0;
+      newest = Long.MIN_VALUE;
+      throw e;
+    }
+  }
+
+  private long appendRaw(SeriesBlocks.Samples raw, long last, long wordLimit, String what) {
+    int n = raw.size();
+    if (raw.words().length != n * width) {
+      throw new IllegalArgumentException(what + ": " + n + " samples need " + n * width
+          + " value words, not " + raw.words().length);
+    }
+    checkOrder(raw.times(), n, last, what);
+    checkWords(raw.words(), n * width, wordLimit, what);
+    for (int i = 0; i < n; i++) {
+      if (width == 1) {
+        append(raw.times()[i], raw.words()[i]);
+      } else {
+        append(raw.times()[i], raw.words()[2 * i], raw.words()[2 * i + 1]);
+      }
+    }
+    return n == 0 ? last : raw.times()[n - 1];
+  }
+
+  private static void checkOrder(long[] t, int n, long last, String what) {
+    long prev = last;
+    for (int i = 0; i < n; i++) {
+      if (t[i] < prev) {
+        throw new IllegalArgumentException(what + ": sample " + (i + 1) + " at " + t[i]
+            + " comes before the previous one at " + prev);
+      }
+      prev = t[i];
+    }
+  }
+
+  private static void checkWords(long[] w, int n, long limit, String what) {
+    if (limit < 0) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      if (w[i] < 0 || w[i] >= limit) {
+        throw new IllegalArgumentException(what + ": value " + w[i] + " of sample " + (i + 1)
+            + " is out of range (" + limit + " values)");
+      }
+    }
   }
 
   /**

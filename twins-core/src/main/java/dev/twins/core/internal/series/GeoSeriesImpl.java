@@ -25,9 +25,11 @@ public final class GeoSeriesImpl extends AbstractSeries implements GeoSeries {
   }
 
   @Override
-  public synchronized boolean append(long time, double lon, double lat) {
-    GeoPoint.check(lon, lat);
-    return column.append(time, Double.doubleToRawLongBits(lon), Double.doubleToRawLongBits(lat));
+  public boolean append(long time, double lon, double lat) {
+    synchronized (column) {
+      GeoPoint.check(lon, lat);
+      return column.append(time, Double.doubleToRawLongBits(lon), Double.doubleToRawLongBits(lat));
+    }
   }
 
   @Override
@@ -36,15 +38,17 @@ public final class GeoSeriesImpl extends AbstractSeries implements GeoSeries {
   }
 
   @Override
-  public synchronized Optional<GeoPoint> valueAt(long asOf) {
-    long[] w = new long[2];
-    return wordAt(asOf, w) ? Optional.of(new GeoPoint(d(w[0]), d(w[1]))) : Optional.empty();
+  public Optional<GeoPoint> valueAt(long asOf) {
+    synchronized (column) {
+      long[] w = new long[2];
+      return wordAt(asOf, w) ? Optional.of(new GeoPoint(d(w[0]), d(w[1]))) : Optional.empty();
+    }
   }
 
   @Override
   public GeoCursor scan(long from, long to) {
     Window w;
-    synchronized (this) {
+    synchronized (column) {
       w = window(from, to);
     }
     final class Cursor extends WindowCursor implements GeoCursor {
@@ -66,50 +70,54 @@ public final class GeoSeriesImpl extends AbstractSeries implements GeoSeries {
   }
 
   @Override
-  public synchronized Optional<Run> stayWithin(double radiusMetres, long asOf) {
-    if (!(radiusMetres >= 0)) {
-      throw new IllegalArgumentException("radius must be a number >= 0 metres, got " + radiusMetres);
+  public Optional<Run> stayWithin(double radiusMetres, long asOf) {
+    synchronized (column) {
+      if (!(radiusMetres >= 0)) {
+        throw new IllegalArgumentException("radius must be a number >= 0 metres, got " + radiusMetres);
+      }
+      Column.Cursor c = column.new Cursor();
+      c.seekLast(asOf);
+      if (!c.valid()) {
+        return Optional.empty();
+      }
+      double lon = d(c.word());
+      double lat = d(c.word2());
+      long start = c.time();
+      long n = 0;
+      while (c.valid()
+          && GeoPoint.distanceMetres(lon, lat, d(c.word()), d(c.word2())) <= radiusMetres) {
+        start = c.time();
+        n++;
+        c.previous();
+      }
+      return Optional.of(new Run(start, asOf, n));
     }
-    Column.Cursor c = column.new Cursor();
-    c.seekLast(asOf);
-    if (!c.valid()) {
-      return Optional.empty();
-    }
-    double lon = d(c.word());
-    double lat = d(c.word2());
-    long start = c.time();
-    long n = 0;
-    while (c.valid()
-        && GeoPoint.distanceMetres(lon, lat, d(c.word()), d(c.word2())) <= radiusMetres) {
-      start = c.time();
-      n++;
-      c.previous();
-    }
-    return Optional.of(new Run(start, asOf, n));
   }
 
   @Override
-  public synchronized OptionalDouble distanceMetres(long from, long to) {
-    if (to <= from) {
-      return OptionalDouble.empty();
-    }
-    Column.Cursor c = column.new Cursor();
-    c.seek(from);
-    if (!c.valid() || c.time() >= to) {
-      return OptionalDouble.empty();
-    }
-    double lon = d(c.word());
-    double lat = d(c.word2());
-    double total = 0;
-    c.next();
-    while (c.valid() && c.time() < to) {
-      double lon2 = d(c.word());
-      double lat2 = d(c.word2());
-      total += GeoPoint.distanceMetres(lon, lat, lon2, lat2);
-      lon = lon2;
-      lat = lat2;
+  public OptionalDouble distanceMetres(long from, long to) {
+    synchronized (column) {
+      if (to <= from) {
+        return OptionalDouble.empty();
+      }
+      Column.Cursor c = column.new Cursor();
+      c.seek(from);
+      if (!c.valid() || c.time() >= to) {
+        return OptionalDouble.empty();
+      }
+      double lon = d(c.word());
+      double lat = d(c.word2());
+      double total = 0;
       c.next();
+      while (c.valid() && c.time() < to) {
+        double lon2 = d(c.word());
+        double lat2 = d(c.word2());
+        total += GeoPoint.distanceMetres(lon, lat, lon2, lat2);
+        lon = lon2;
+        lat = lat2;
+        c.next();
+      }
+      return OptionalDouble.of(total);
     }
-    return OptionalDouble.of(total);
   }
 }

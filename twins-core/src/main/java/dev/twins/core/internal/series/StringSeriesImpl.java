@@ -25,21 +25,41 @@ public final class StringSeriesImpl extends AbstractSeries implements StringSeri
     super(column, retention);
   }
 
+  /** A copy of the dictionary, values by code (under the series' lock). */
+  List<String> dictionaryCopy() {
+    return List.copyOf(dictionary);
+  }
+
+  /** Whether no value was ever appended (under the series' lock). */
+  boolean dictionaryEmpty() {
+    return dictionary.isEmpty();
+  }
+
+  /** Sets the dictionary of a restored series, which had none; the values are distinct (under the series' lock). */
+  void restoreDictionary(List<String> values) {
+    for (String v : values) {
+      codes.put(v, dictionary.size());
+      dictionary.add(v);
+    }
+  }
+
   @Override
   public SeriesKind kind() {
     return SeriesKind.STRING;
   }
 
   @Override
-  public synchronized boolean append(long time, String value) {
-    Objects.requireNonNull(value, "value");
-    Integer code = codes.get(value);
-    if (code == null) {
-      code = dictionary.size();
-      dictionary.add(value);
-      codes.put(value, code);
+  public boolean append(long time, String value) {
+    synchronized (column) {
+      Objects.requireNonNull(value, "value");
+      Integer code = codes.get(value);
+      if (code == null) {
+        code = dictionary.size();
+        dictionary.add(value);
+        codes.put(value, code);
+      }
+      return column.append(time, code);
     }
-    return column.append(time, code);
   }
 
   @Override
@@ -48,16 +68,18 @@ public final class StringSeriesImpl extends AbstractSeries implements StringSeri
   }
 
   @Override
-  public synchronized Optional<String> valueAt(long asOf) {
-    long[] w = new long[1];
-    return wordAt(asOf, w) ? Optional.of(dictionary.get((int) w[0])) : Optional.empty();
+  public Optional<String> valueAt(long asOf) {
+    synchronized (column) {
+      long[] w = new long[1];
+      return wordAt(asOf, w) ? Optional.of(dictionary.get((int) w[0])) : Optional.empty();
+    }
   }
 
   @Override
   public StringCursor scan(long from, long to) {
     Window w;
     List<String> dict;
-    synchronized (this) {
+    synchronized (column) {
       w = window(from, to);
       dict = List.copyOf(dictionary);
     }
@@ -75,19 +97,23 @@ public final class StringSeriesImpl extends AbstractSeries implements StringSeri
   }
 
   @Override
-  public synchronized OptionalDouble share(String value, long from, long to) {
-    Integer code = codes.get(Objects.requireNonNull(value, "value"));
-    long want = code == null ? -1 : code;
-    return timeWeighted(from, to, w -> w == want ? 1.0 : 0.0);
+  public OptionalDouble share(String value, long from, long to) {
+    synchronized (column) {
+      Integer code = codes.get(Objects.requireNonNull(value, "value"));
+      long want = code == null ? -1 : code;
+      return timeWeighted(from, to, w -> w == want ? 1.0 : 0.0);
+    }
   }
 
   @Override
-  public synchronized Optional<Run> currentRun(long asOf) {
-    long[] w = new long[1];
-    if (!wordAt(asOf, w)) {
-      return Optional.empty();
+  public Optional<Run> currentRun(long asOf) {
+    synchronized (column) {
+      long[] w = new long[1];
+      if (!wordAt(asOf, w)) {
+        return Optional.empty();
+      }
+      long want = w[0];
+      return run(asOf, x -> x == want);
     }
-    long want = w[0];
-    return run(asOf, x -> x == want);
   }
 }

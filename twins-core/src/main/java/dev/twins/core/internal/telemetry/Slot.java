@@ -1,5 +1,7 @@
 package dev.twins.core.internal.telemetry;
 
+import dev.twins.core.internal.series.Column;
+import dev.twins.core.internal.series.HeldColumns;
 import dev.twins.core.model.Telemetry;
 import dev.twins.core.series.BooleanSeries;
 import dev.twins.core.series.DoubleSeries;
@@ -24,7 +26,20 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class Slot implements Channel, Readings {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  // The fields the typed path reads come first: the JVM lays out references in declaration order
+  // after the primitives, so that these three share the cache line of the newest reading.
   final HubCore core;
+  /**
+   * The lock of this slot: its series' lock when it has a series (the series' column, which every
+   * method of the series locks too), else the slot itself. The typed path takes it once per
+   * message and appends to {@link #numbers} under it.
+   */
+  final Object lock;
+  /**
+   * The column of the series of a number or boolean telemetry, appended to directly under
+   * {@link #lock}; null when the telemetry has no such series.
+   */
+  final Column numbers;
   final TwinState twin;
   final String component;
   final String key;
@@ -32,14 +47,11 @@ final class Slot implements Channel, Readings {
   final ValueKind kind;
   /** The smallest and largest value the schema allows, or null for a plain double (any finite value). */
   final double[] range;
+  /** Whether any finite number fits the schema (a double without bounds): the check of the typed path. */
+  final boolean plainDouble;
   final int ordinal;
   /** Set when the twin is deleted or moved to another model; written without the lock, so that the graph never waits. */
   volatile boolean retired;
-  /**
-   * The lock of this slot: its series when it has one (whose own methods lock it too, so that an
-   * append under this lock re-enters a lock already held), else the slot itself.
-   */
-  final Object lock;
   /** Messages accepted and counted on this slot (a message of several values counts on its first slot). */
   long acceptedCount;
 
@@ -71,9 +83,60 @@ final class Slot implements Channel, Readings {
     double lo = ValueKind.min(telemetry.schema());
     double hi = ValueKind.max(telemetry.schema());
     this.range = lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY ? null : new double[] {lo, hi};
+    this.plainDouble = kind == ValueKind.DOUBLE && range == null;
     core.attachSeries(twin, this);
-    Object series = seriesOrNull();
-    this.lock = series != null ? series : this;
+    Series series = seriesOrNull();
+    this.lock = series != null ? HeldColumns.lockOf(series) : this;
+    this.numbers = kind == ValueKind.JSON || series == null ? null : HeldColumns.columnOf(series);
+    lastFromSeries();
+  }
+
+  /**
+   * A slot made over a series that already holds samples (restored from a snapshot) starts with
+   * the newest sample as its newest reading.
+   */
+  private void lastFromSeries() {
+    if (doubles != null) {
+      synchronized (lock) {
+        OptionalLong t = doubles.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        lastNumber = doubles.last().getAsDouble();
+        if (kind == ValueKind.JSON) {   // a numeric enum: integers
+          lastJson = lastNumber == Math.rint(lastNumber) && Math.abs(lastNumber) < 0x1p53
+              ? NODES.numberNode((long) lastNumber) : NODES.numberNode(lastNumber);
+        }
+      }
+    } else if (booleans != null) {
+      synchronized (lock) {
+        OptionalLong t = booleans.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        lastNumber = booleans.last().get() ? 1 : 0;
+      }
+    } else if (strings != null) {
+      synchronized (lock) {
+        OptionalLong t = strings.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        lastJson = NODES.stringNode(strings.last().get());
+      }
+    } else if (points != null) {
+      synchronized (lock) {
+        OptionalLong t = points.lastTime();
+        if (t.isEmpty()) return;
+        hasLast = true;
+        lastTime = t.getAsLong();
+        var p = points.last().get();
+        var o = NODES.objectNode();
+        o.put("type", "Point");
+        o.putArray("coordinates").add(p.lon()).add(p.lat());
+        lastJson = o;
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------ Channel
@@ -98,11 +161,22 @@ final class Slot implements Channel, Readings {
     return telemetry;
   }
 
+  /**
+   * The typed path. Its common case, a valid number in time order for a slot nothing listens to,
+   * is handled here in a few instructions under one lock; anything else (a late reading, a retired
+   * slot, hooks to refresh or run, a rejection) goes the full way through the hub.
+   */
   @Override
   public Outcome ingest(long epochMillis, double value) {
-    String problem = checkNumber(value);
-    if (problem != null) return core.rejectTyped(this, epochMillis, Double.toString(value), problem);
-    return core.applyNumber(this, epochMillis, value, null);
+    if (plainDouble ? Double.isFinite(value) : checkNumber(value) == null) {
+      if (hooksVersion == core.hooksVersion() && !hooked) {
+        synchronized (lock) {
+          if (!retired && storeNumberInOrder(epochMillis, value)) return Outcome.ACCEPTED;
+        }
+      }
+      return core.applyNumber(this, epochMillis, value, null);
+    }
+    return core.rejectTyped(this, epochMillis, Double.toString(value), checkNumber(value));
   }
 
   @Override
@@ -220,12 +294,7 @@ final class Slot implements Channel, Readings {
    */
   boolean storeNumberInOrder(long t, double v) {
     if (hasLast && t < lastTime) return false;
-    DoubleSeries d = doubles;
-    if (d != null) {
-      d.append(t, v);
-    } else if (booleans != null) {
-      booleans.append(t, v != 0);
-    }
+    appendNumber(t, v);
     hasLast = true;
     lastTime = t;
     lastNumber = v;
@@ -235,16 +304,28 @@ final class Slot implements Channel, Readings {
 
   /** Stores a number (booleans as 1/0); returns whether it was late. */
   boolean storeNumber(long t, double v) {
-    if (doubles != null) {
-      doubles.append(t, v);
-    } else if (booleans != null) {
-      booleans.append(t, v != 0);
-    }
+    appendNumber(t, v);
     if (hasLast && t < lastTime) return true;
     hasLast = true;
     lastTime = t;
     lastNumber = v;
     return false;
+  }
+
+  /** Appends a number (a boolean as 1/0) to the series, if any, under the lock. */
+  private void appendNumber(long t, double v) {
+    Column c = numbers;
+    if (c != null) {
+      if (kind == ValueKind.BOOLEAN) {
+        HeldColumns.appendBoolean(c, t, v != 0);
+      } else {
+        HeldColumns.appendDouble(c, t, v);
+      }
+    } else if (doubles != null) {
+      doubles.append(t, v);
+    } else if (booleans != null) {
+      booleans.append(t, v != 0);
+    }
   }
 
   /** Stores a JSON value (already checked); returns whether it was late. */
