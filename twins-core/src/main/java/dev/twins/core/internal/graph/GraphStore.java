@@ -86,10 +86,24 @@ public final class GraphStore {
   private static final Comparator ORDER = new Comparator();
   private static final TwinAccess.Hooks HOOKS = TwinAccess.get();
   private static final TwinAccess.RelationMaker RELATIONS = TwinAccess.relations();
+  /** {@link Entry#twin}, published with a release store inside the commit section. */
+  private static final java.lang.invoke.VarHandle TWIN;
+  /** {@link #lastSequence}, published with a release store inside the commit section. */
+  private static final java.lang.invoke.VarHandle LAST_SEQUENCE;
+
+  static {
+    try {
+      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+      TWIN = lookup.findVarHandle(Entry.class, "twin", Twin.class);
+      LAST_SEQUENCE = lookup.findVarHandle(GraphStore.class, "lastSequence", long.class);
+    } catch (ReflectiveOperationException ex) {
+      throw new ExceptionInInitializerError(ex);
+    }
+  }
 
   private final Models models;
   private final Options options;
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final IdIndex entries = new IdIndex();
   private final java.util.function.Function<String, Entry> newEntry = k -> new Entry(k, this);
   private final ConcurrentHashMap<Dtmi, Set<String>> byModel = new ConcurrentHashMap<>();
   private final ReentrantLock commitLock = new ReentrantLock();
@@ -248,8 +262,16 @@ public final class GraphStore {
     final transient GraphStore owner;
     /** The latest snapshot; null before the create commits and after the delete. */
     volatile Twin twin;
-    /** The model of {@link #twin}; written and read under the lock. */
+    /** The model of {@link #twin}; written under the lock, before {@link #twin}. */
     transient Interface model;
+    /**
+     * The value slots and times of {@link #twin}, written with it (before it): a patch reads them
+     * beside the twin rather than through it, one cache miss less on a twin not in the cache.
+     * Only writers read them, and check {@link #twin} under the lock afterwards.
+     */
+    transient JsonNode[] values;
+    /** The times of {@link #twin} by metadata slot, or null (see {@link #values}). */
+    transient Instant[] times;
     boolean removed;
     transient volatile Object out;
     transient volatile Object in;
@@ -359,10 +381,10 @@ public final class GraphStore {
   /** @return every twin, in no particular order */
   public List<Twin> twins() {
     List<Twin> out = new ArrayList<>();
-    for (Entry e : entries.values()) {
+    entries.forEach(e -> {
       Twin t = e.twin;
       if (t != null) out.add(t);
-    }
+    });
     return out;
   }
 
@@ -678,7 +700,7 @@ public final class GraphStore {
       } finally {
         if (e.twin == null && !e.removed) {
           e.removed = true;
-          entries.remove(id, e);
+          entries.remove(e);
         }
         e.unlock();
       }
@@ -704,13 +726,13 @@ public final class GraphStore {
 
   private Twin patchNow(String id, JsonPatch patch, Condition condition) {
     Entry e = requireEntry(id);
+    Twin fast = fastPatch(e, patch, condition);
+    if (fast != null) return fast;
     e.lock();
     try {
       Twin old = e.twin;
       if (old == null) throw new GraphException(Code.TWIN_NOT_FOUND, id, "no such twin");
       check(id, condition, old);
-      Twin fast = fastPatch(e, old, patch);
-      if (fast != null) return fast;
       ObjectNode oldDoc = HOOKS.document(old);
       Dtmi newModel = null;
       Map<String, Optional<Instant>> sourceTimes = null;
@@ -852,8 +874,10 @@ public final class GraphStore {
         commit(replay, () -> {
           for (StateListener l : stateListeners) l.twinChanged(old, null);
           e.twin = null;
+          e.values = null;
+          e.times = null;
           e.removed = true;
-          entries.remove(id, e);
+          entries.remove(e);
           twinCount.decrementAndGet();
           Set<String> ids = byModel.get(old.model());
           if (ids != null) ids.remove(id);
@@ -907,15 +931,27 @@ public final class GraphStore {
    * or {@code replace} of a top-level property that is set and has a primitive schema, with a
    * value that fits it. Copies the value slots and the times, nothing else.
    *
+   * <p>Optimistic: the new values and times are made from the twin's latest snapshot before its
+   * lock is taken (so the loads of a twin that is not in the cache all start at once, none waits
+   * for the lock's fence), then the lock is taken and the snapshot checked to be still the latest;
+   * the ETag, the new snapshot and the commit follow under the lock, as in every write.
+   *
    * @return the new snapshot, committed; null when the patch is not of this kind (or a value does
-   *     not fit: the general path then reports it), and nothing has changed
+   *     not fit, or the twin changed meanwhile: the general path then applies or reports it), and
+   *     nothing has changed
+   * @throws PreconditionFailedException if the condition does not hold
    */
-  private Twin fastPatch(Entry e, Twin old, JsonPatch patch) {
+  private Twin fastPatch(Entry e, JsonPatch patch, Condition condition) {
     List<JsonPatch.Operation> ops = patch.operations();
     int n = ops.size();
     if (n == 0 || n > 8) return null;
+    Twin old = e.twin;
     Interface iface = e.model;
+    JsonNode[] oldValues = e.values;
+    Instant[] oldTimes = e.times;
+    if (old == null || iface == null || oldValues == null) return null;
     TwinShape shape = HOOKS.shape(old);
+    boolean writableOnly = options.enforceWritable();
     JsonNode[] values = null;
     Instant[] times = null;
     Instant now = null;
@@ -929,13 +965,12 @@ public final class GraphStore {
       Content c = iface.contents().get(shape.name(slot));
       if (!(c instanceof Property)) return null;
       Property p = (Property) c;
-      if (!(p.schema() instanceof PrimitiveSchema) || (options.enforceWritable() && !p.writable())) return null;
+      if (!(p.schema() instanceof PrimitiveSchema) || (writableOnly && !p.writable())) return null;
       JsonNode v = op.value().orElse(null);
       if (v == null || v.isContainer() || !p.schema().validate(v).isEmpty()) return null;
       if (values == null) {
         now = options.clock().instant();
-        values = HOOKS.values(old).clone();
-        Instant[] oldTimes = HOOKS.times(old);
+        values = oldValues.clone();
         if (oldTimes == null) {
           times = new Instant[shape.metaSize()];
           java.util.Arrays.fill(times, old.lastUpdateTime());
@@ -946,11 +981,30 @@ public final class GraphStore {
       values[slot] = v;
       times[meta] = now;
     }
-    Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
-        allEqual(times, now) ? null : times, HOOKS.sourceTimes(old), e);
-    t = DeviceMetadataPatch.carry(old, t);
-    commitTwin(null, e, old, t, iface, patch);
-    return t;
+    e.lock();
+    try {
+      // a write in between (a patch, a replace, a model change, the delete) sends the patch the general way
+      if (e.twin != old || e.model != iface || e.values != oldValues) return null;
+      check(e.id, condition, old);
+      Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
+          allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
+      t = DeviceMetadataPatch.carry(old, t);
+      commitTwin(null, e, old, t, iface, patch);
+      return t;
+    } finally {
+      e.unlock();
+    }
+  }
+
+  /**
+   * Whether every time is this very {@code Instant}: the patch wrote every property. Compares
+   * references only (the earlier times are separate objects scattered over the heap, and reading
+   * each would be a cache miss); a time equal to {@code now} by value but not the same object
+   * merely keeps the array, which means the same metadata.
+   */
+  private static boolean allSame(Instant[] times, Instant now) {
+    for (Instant t : times) if (t != now) return false;
+    return true;
   }
 
   private static boolean allEqual(Instant[] times, Instant now) {
@@ -995,7 +1049,10 @@ public final class GraphStore {
 
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
     e.model = iface;
-    e.twin = t;
+    e.values = HOOKS.values(t);
+    e.times = HOOKS.times(t);
+    // a release store: the commit section's unlock, a full fence, follows before the write returns
+    TWIN.setRelease(e, t);
     if (old == null) twinCount.incrementAndGet();
     for (StateListener l : stateListeners) l.twinChanged(old, t);
     if (old == null || !old.model().equals(t.model())) {
@@ -1066,7 +1123,7 @@ public final class GraphStore {
             + " does not exist");
       }
       Relation before = Adjacency.get(src.out, null, relationshipId);
-      Entry oldTarget = before == null || before.targetId().equals(targetId) ? null : entries.get(before.targetId());
+      Entry oldTarget = before == null || before.targetId().equals(targetId) ? null : RELATIONS.target(before);
       Entry[] locked = lockAll(src, tgt, oldTarget);
       try {
         if (src.twin == null || tgt.twin == null || (oldTarget != null && oldTarget.twin == null)) {
@@ -1351,7 +1408,7 @@ public final class GraphStore {
       }
       sequence = seq;
       publish(e, old, t, iface);
-      lastSequence = seq;
+      LAST_SEQUENCE.setRelease(this, seq);
       if (!listeners.isEmpty()) deliver(ev != null ? ev : twinEvent(replay, seq, old, t, patch));
     } finally {
       commitLock.unlock();
@@ -1519,12 +1576,12 @@ public final class GraphStore {
     long[] seq = new long[1];
     withCommitsPaused(() -> {
       seq[0] = sequence;
-      for (Entry e : entries.values()) {
+      entries.forEach(e -> {
         Twin t = e.twin;
-        if (t == null) continue;
+        if (t == null) return;
         twins.add(t);
         rels.addAll(Adjacency.view(e.out));
-      }
+      });
     });
     return new GraphSnapshot(seq[0], twins, rels);
   }
@@ -1557,7 +1614,7 @@ public final class GraphStore {
               + ", but its properties are " + keys);
         }
         Entry e = new Entry(t.id(), this);
-        if (entries.putIfAbsent(t.id(), e) != null) {
+        if (entries.putIfAbsent(e) != null) {
           throw new PreconditionFailedException(t.id(), Condition.ifNoneMatchAny(), Optional.of(t.etag()),
               "the snapshot holds twin " + t.id() + " twice");
         }
