@@ -294,6 +294,11 @@ public final class GraphStore {
       acquire(1);
     }
 
+    /** @return whether a thread holds this twin's lock */
+    boolean isLocked() {
+      return getState() != 0;
+    }
+
     void unlock() {
       release(1);
     }
@@ -695,7 +700,11 @@ public final class GraphStore {
           checkReplayedTwin(recorded, iface, doc, version);
           t = HOOKS.withEntry(new Twin(id, iface.id(), recorded.etag(), version, now, doc, recorded.metadata()), e);
         }
-        commitTwin(replay, e, old, t, iface, null);
+        try {
+          commitTwin(replay, e, old, t, iface, null);
+        } catch (Stale stale) {
+          continue; // a fast patch committed in between: start again from its state
+        }
         return t;
       } finally {
         if (e.twin == null && !e.removed) {
@@ -728,6 +737,17 @@ public final class GraphStore {
     Entry e = requireEntry(id);
     Twin fast = fastPatch(e, patch, condition);
     if (fast != null) return fast;
+    while (true) {
+      try {
+        return patchLocked(id, e, patch, condition);
+      } catch (Stale stale) {
+        // a fast patch committed in between: start again from its state
+      }
+    }
+  }
+
+  /** The general patch, under the twin's lock. */
+  private Twin patchLocked(String id, Entry e, JsonPatch patch, Condition condition) {
     e.lock();
     try {
       Twin old = e.twin;
@@ -881,8 +901,10 @@ public final class GraphStore {
           twinCount.decrementAndGet();
           Set<String> ids = byModel.get(old.model());
           if (ids != null) ids.remove(id);
-        }, seq -> new ChangeEvent.TwinDeleted(seq, now, old));
+        }, seq -> new ChangeEvent.TwinDeleted(seq, now, old), e, old);
         return;
+      } catch (Stale stale) {
+        continue; // a fast patch committed in between: check the twin again
       } finally {
         e.unlock();
       }
@@ -981,18 +1003,48 @@ public final class GraphStore {
       values[slot] = v;
       times[meta] = now;
     }
-    e.lock();
+    Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
+        allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
+    t = DeviceMetadataPatch.carry(old, t);
+    return commitFast(e, old, t, iface, oldValues, patch, condition) ? t : null;
+  }
+
+  /**
+   * Commits a {@link #fastPatch fast patch} in the commit section alone, without the twin's lock:
+   * it is made only if no other write holds the twin's lock and the twin's snapshot is still the
+   * one the patch was made from. A write holding the lock checks in its own commit that its
+   * snapshot is still the latest ({@link Stale}), so the twin's writes stay serialised and none is
+   * lost; a patch needs two atomic instructions fewer than with the lock.
+   *
+   * @return whether it committed; false when it must go the general way
+   * @throws PreconditionFailedException if the condition does not hold
+   */
+  private boolean commitFast(Entry e, Twin old, Twin t, Interface iface, JsonNode[] oldValues, JsonPatch patch,
+      Condition condition) {
+    boolean subscribed = !listeners.isEmpty();
+    if (subscribed && delivering.get()) {
+      throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
+          + "subscribe with an executor instead");
+    }
+    commitLock.lock();
     try {
-      // a write in between (a patch, a replace, a model change, the delete) sends the patch the general way
-      if (e.twin != old || e.model != iface || e.values != oldValues) return null;
+      // a write in between (a patch, a replace, a model change, the delete), or one in progress,
+      // sends the patch the general way
+      if (e.isLocked() || e.twin != old || e.model != iface || e.values != oldValues) return false;
       check(e.id, condition, old);
-      Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
-          allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
-      t = DeviceMetadataPatch.carry(old, t);
-      commitTwin(null, e, old, t, iface, patch);
-      return t;
+      long seq = sequence + 1;
+      ChangeEvent ev = null;
+      if (hook != null) {
+        ev = twinEvent(null, seq, old, t, patch);
+        hookCommitting(ev);
+      }
+      sequence = seq;
+      publish(e, old, t, iface);
+      LAST_SEQUENCE.setRelease(this, seq);
+      if (!listeners.isEmpty()) deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch));
+      return true;
     } finally {
-      e.unlock();
+      commitLock.unlock();
     }
   }
 
@@ -1364,12 +1416,24 @@ public final class GraphStore {
    *     as it is
    */
   private void commit(ChangeEvent replay, Runnable publish, LongFunction<ChangeEvent> event) {
+    commit(replay, publish, event, null, null);
+  }
+
+  /**
+   * Like {@link #commit(ChangeEvent, Runnable, LongFunction)}, for a change of a twin made from its
+   * snapshot {@code expected} under its lock.
+   *
+   * @throws Stale if a {@link #fastPatch fast patch} has replaced {@code expected} meanwhile
+   */
+  private void commit(ChangeEvent replay, Runnable publish, LongFunction<ChangeEvent> event, Entry verify,
+      Twin expected) {
     if (!listeners.isEmpty() && delivering.get()) {
       throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
           + "subscribe with an executor instead");
     }
     commitLock.lock();
     try {
+      if (verify != null && verify.twin != expected) throw Stale.INSTANCE;
       long seq = nextSequence(replay);
       ChangeEvent ev = null;
       if (hook != null) {
@@ -1386,8 +1450,25 @@ public final class GraphStore {
   }
 
   /**
+   * Thrown inside the commit section when a twin's snapshot, read under its lock, was replaced by
+   * a {@link #fastPatch fast patch} (which commits without the twin's lock) before the commit:
+   * nothing is changed, and the write starts again from the new snapshot. At most once per write:
+   * a fast patch that finds the twin's lock held gives way.
+   */
+  private static final class Stale extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Stale INSTANCE = new Stale();
+
+    private Stale() {
+      super("stale snapshot", null, false, false);
+    }
+  }
+
+  /**
    * Publishes a twin's new snapshot and delivers its event, like {@link #commit} without the
    * allocation of its two functions (the path of every twin write).
+   *
+   * @throws Stale if the twin's snapshot is no longer {@code old} (see {@link Stale})
    *
    * @param patch the patch that made {@code t}, or null for a create or replace (then the event's
    *     patch is the difference between the two documents)
@@ -1400,6 +1481,7 @@ public final class GraphStore {
     }
     commitLock.lock();
     try {
+      if (e.twin != old) throw Stale.INSTANCE;
       long seq = nextSequence(replay);
       ChangeEvent ev = null;
       if (hook != null) {
