@@ -14,6 +14,7 @@ module dev.twins.core {
   exports dev.twins.core.adt;
   exports dev.twins.core.device;
   exports dev.twins.core.graph;
+  exports dev.twins.core.history;
   exports dev.twins.core.model;
   exports dev.twins.core.series;
   exports dev.twins.core.telemetry;

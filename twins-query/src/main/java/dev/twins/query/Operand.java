@@ -215,6 +215,18 @@ public final class Operand<T> implements Selectable {
   }
 
   /**
+   * Reads this twin property as of a past time, from the engine's property history (see {@link
+   * QueryEngine.Builder#history}): {@code r.get(TEMPERATURE).asOf(now().minus(Duration.ofDays(1)))}.
+   *
+   * @param time an {@link java.time.Instant}, an ISO-8601 text, or an operand such as {@code now().minus(...)}
+   *     or a parameter
+   * @return {@code PROPERTY_AT(this, time)}, of the same type as this property
+   */
+  public Operand<T> asOf(Object time) {
+    return new Operand<>(new Ast.Call("PROPERTY_AT", List.of(expr, literal(time))));
+  }
+
+  /**
    * @param name the column name
    * @return this, selected as {@code this AS name}
    */

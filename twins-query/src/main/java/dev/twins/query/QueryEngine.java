@@ -3,11 +3,13 @@ package dev.twins.query;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.twins.core.graph.Twins;
+import dev.twins.core.history.PropertyHistory;
 import dev.twins.core.model.Models;
 import dev.twins.core.series.SeriesStore;
 import dev.twins.query.internal.Compiler;
 import dev.twins.query.internal.Executor;
 import dev.twins.query.internal.Functions;
+import dev.twins.query.internal.HistoryFunctions;
 import dev.twins.query.internal.Plan;
 import dev.twins.query.internal.Run;
 import dev.twins.query.internal.SeriesFunctions;
@@ -67,7 +69,13 @@ public final class QueryEngine {
       }
       table.putAll(series);
     });
-    this.functions = new Functions(table);
+    b.history.ifPresent(history -> {
+      if (table.containsKey(HistoryFunctions.PROPERTY_AT)) {
+        throw new IllegalArgumentException("function " + HistoryFunctions.PROPERTY_AT + " is the property history function");
+      }
+      HistoryFunctions.register(table, history);
+    });
+    this.functions = new Functions(table, b.history);
     this.cache = Caffeine.newBuilder().maximumSize(b.cacheSize).build();
   }
 
@@ -258,6 +266,7 @@ public final class QueryEngine {
     private Clock clock = Clock.systemUTC();
     private final Map<String, Functions.Function> functions = new HashMap<>();
     private Optional<SeriesStore> series = Optional.empty();
+    private Optional<PropertyHistory> history = Optional.empty();
 
     private Builder(Twins twins) {
       this.twins = Objects.requireNonNull(twins, "twins");
@@ -344,6 +353,21 @@ public final class QueryEngine {
      */
     public Builder series(SeriesStore store) {
       this.series = Optional.of(Objects.requireNonNull(store, "store"));
+      return this;
+    }
+
+    /**
+     * Makes the property history of the graph queryable: {@code PROPERTY_AT(R.temperature, time)} is
+     * the value {@code R.temperature} had at {@code time} (an ISO-8601 instant, or {@code NOW() - 'P1D'}),
+     * with no value when the property was absent then or the history does not reach back that far.
+     * Usable wherever an expression is (SELECT, WHERE, ORDER BY, GROUP BY); a query naming a property the
+     * history does not track is an error.
+     *
+     * @param history the history, attached to the same graph
+     * @return this builder
+     */
+    public Builder history(PropertyHistory history) {
+      this.history = Optional.of(Objects.requireNonNull(history, "history"));
       return this;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
+import dev.twins.core.history.PropertyHistory;
 import dev.twins.core.model.ModelParser;
 import dev.twins.core.model.Models;
 import dev.twins.query.internal.Ast;
@@ -15,6 +16,10 @@ import dev.twins.query.internal.Ast.In;
 import dev.twins.query.internal.Ast.Literal;
 import dev.twins.query.internal.Ast.PathExpr;
 import dev.twins.query.internal.Ast.Unary;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,8 +58,36 @@ class DifferentialProperties {
 
   /** A random graph as data, so that jqwik can print and shrink it. */
   record Graph(List<Map<String, Object>> twins, List<int[]> rels, List<Boolean> relIsR, List<Integer> weights) {
+    static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant CHANGED = Instant.parse("2026-01-01T01:00:00Z");
+    /** The history of the graph last built (jqwik runs tries one at a time). */
+    static PropertyHistory history;
+
+    /**
+     * Builds the graph at {@link #CREATED} with a history of every property, then at {@link #CHANGED}
+     * changes {@code n} of every twin: absent becomes 5, 0 becomes absent, others grow by 1. So
+     * {@code PROPERTY_AT(x.n, '2026-01-01T00:30:00Z')} reads the generated {@code n}, and {@code x.n}
+     * the changed one.
+     */
     Twins build() {
-      Twins t = Twins.create(MODELS);
+      Instant[] now = {CREATED};
+      Twins t = Twins.builder(MODELS).clock(new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now[0];
+        }
+      }).build();
+      history = PropertyHistory.builder().trackAll().attach(t);
       for (int i = 0; i < twins.size(); i++) {
         Map<String, Object> p = new HashMap<>(twins.get(i));
         String model = (Boolean) p.remove("sub") ? "dtmi:test:Sub;1" : "dtmi:test:Node;1";
@@ -69,6 +102,17 @@ class DifferentialProperties {
         if (relIsR.get(k) && weights.get(k) >= 0) {
           t.patchRelation("t" + r[0], rel.id(), dev.twins.core.graph.JsonPatch.builder().add("/w", weights.get(k)).build(),
               dev.twins.core.graph.Condition.none());
+        }
+      }
+      now[0] = CHANGED;
+      for (int i = 0; i < twins.size(); i++) {
+        Object n = twins.get(i).get("n");
+        if (n == null) {
+          t.set("t" + i, "n", 5);
+        } else if ((Integer) n == 0) {
+          t.patch("t" + i, dev.twins.core.graph.JsonPatch.builder().remove("/n").build());
+        } else {
+          t.set("t" + i, "n", (Integer) n + 1);
         }
       }
       return t;
@@ -126,6 +170,9 @@ class DifferentialProperties {
         Combinators.combine(x, Arbitraries.of("=", "!=", ">"), Arbitraries.of("'a'", "'b'", "1"))
             .as((a, op, v) -> a + ".s " + op + " " + v),
         x.map(a -> a + ".b = true"),
+        Combinators.combine(x, Arbitraries.of(">", ">=", "<", "=", "!="), Arbitraries.integers().between(0, 6))
+            .as((a, op, v) -> "PROPERTY_AT(" + a + ".n, '2026-01-01T00:30:00Z') " + op + " " + v),
+        x.map(a -> "IS_DEFINED(PROPERTY_AT(" + a + ".n, '2026-01-01T01:00:00Z'))"),
         x.map(a -> "IS_DEFINED(" + a + ".y)"),
         x.map(a -> "IS_OF_MODEL(" + a + ", 'dtmi:test:Sub;1')"),
         x.map(a -> "IS_OF_MODEL(" + a + ", 'dtmi:test:Node;1', exact)"),
@@ -184,9 +231,9 @@ class DifferentialProperties {
   void plannedRowsEqualNaiveRows(@ForAll("graphs") Graph g, @ForAll("queries") String text) {
     Twins twins = g.build();
     Query q = Query.parse(text);
-    List<String> planned = QueryEngine.builder(twins).strict(false).build().query(q).stream().map(QueryRow::toString)
+    List<String> planned = QueryEngine.builder(twins).strict(false).history(Graph.history).build().query(q).stream().map(QueryRow::toString)
         .sorted().collect(Collectors.toList());
-    List<String> naive = new Naive(twins).run(q.ast()).stream().sorted().collect(Collectors.toList());
+    List<String> naive = new Naive(twins, g).run(q.ast()).stream().sorted().collect(Collectors.toList());
     assertThat(planned).as("%s%nover %s", text, g).isEqualTo(naive);
   }
 
@@ -198,8 +245,11 @@ class DifferentialProperties {
     private final List<Twin> all;
     private final List<Relation> rels = new ArrayList<>();
 
-    Naive(Twins twins) {
+    private final Graph graph;
+
+    Naive(Twins twins, Graph graph) {
       this.twins = twins;
+      this.graph = graph;
       this.all = twins.twins();
       for (Twin t : all) rels.addAll(twins.outgoing(t.id()));
     }
@@ -374,6 +424,14 @@ class DifferentialProperties {
       }
       Call c = (Call) e;
       if (c.name().equals("IS_DEFINED")) return eval(c.args().get(0), b) != null;
+      if (c.name().equals("PROPERTY_AT")) {
+        // n before the change is the generated one; at or after it, the current one
+        Twin t = (Twin) b.get(((PathExpr) c.args().get(0)).segments().get(0));
+        boolean before = Instant.parse((String) ((Literal) c.args().get(1)).value()).isBefore(Graph.CHANGED);
+        if (!before) return json(t.property("n").orElse(null));
+        Object n = graph.twins().get(Integer.parseInt(t.id().substring(1))).get("n");
+        return n == null ? null : ((Integer) n).doubleValue();
+      }
       Twin t = (Twin) b.get(((PathExpr) c.args().get(0)).segments().get(0));
       String model = (String) ((Literal) c.args().get(1)).value();
       boolean exact = c.args().size() == 3;

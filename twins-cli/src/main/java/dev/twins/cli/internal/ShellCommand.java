@@ -46,10 +46,10 @@ import picocli.CommandLine.Unmatched;
 public final class ShellCommand implements Callable<Integer> {
   /** The packages the shell imports. */
   static final List<String> IMPORTS = List.of(
-      "dev.twins.core.model.*", "dev.twins.core.graph.*", "dev.twins.core.series.*",
+      "dev.twins.core.model.*", "dev.twins.core.graph.*", "dev.twins.core.series.*", "dev.twins.core.history.*",
       "dev.twins.core.telemetry.*", "dev.twins.core.device.*", "dev.twins.core.adt.*",
       "dev.twins.query.*", "dev.twins.persistence.*", "java.time.*", "java.nio.file.*");
-  static final String IMPORT_LIST = "dev.twins.core.{model, graph, series, telemetry, device, adt},"
+  static final String IMPORT_LIST = "dev.twins.core.{model, graph, series, history, telemetry, device, adt},"
       + " dev.twins.query, dev.twins.persistence, java.time, java.nio.file";
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")

@@ -149,7 +149,8 @@ class ReadmeExamplesTest {
       hub.ingest("sensor-101", "temperature", now - m * 60_000L, 20.0 + m * 0.5);
     }
     dev.twins.query.QueryEngine engine = dev.twins.query.QueryEngine.builder(twins)
-        .series(hub.seriesStore().orElseThrow()).build();
+        .series(hub.seriesStore().orElseThrow())
+        .history(dev.twins.core.history.PropertyHistory.builder().trackAll().attach(twins)).build();
     Map<String, Object> params = Map.of("t", 22, "ids", List.of("room-101", "room-202"),
         "here", Map.of("type", "Point", "coordinates", List.of(4.9, 52.37)),
         "there", Map.of("type", "Point", "coordinates", List.of(13.4, 52.52)),

@@ -743,6 +743,7 @@ public final class Compiler {
         return t instanceof Twin ? (Object) set.contains(((Twin) t).model()) : Values.UNDEFINED;
       };
     }
+    if (name.equals(HistoryFunctions.PROPERTY_AT)) return propertyAt(c, grouped);
     List<Eval> a = new ArrayList<>();
     for (Expr x : args) a.add(compile(x, grouped));
     switch (name) {
@@ -809,7 +810,7 @@ public final class Compiler {
       Set<String> known = new TreeSet<>(List.of("IS_OF_MODEL", "IS_DEFINED", "IS_NULL", "IS_BOOL", "IS_NUMBER",
           "IS_STRING", "IS_PRIMITIVE", "IS_OBJECT", "STARTSWITH", "ENDSWITH", "CONTAINS", "ARRAY_CONTAINS", "NOW",
           "DURATION", "DATETIME", "ABS", "ROUND", "FLOOR", "CEILING", "LOWER", "UPPER", "LENGTH", "GEO_DISTANCE",
-          "GEO_WITHIN", "COUNT", "SUM", "AVG", "MIN", "MAX"));
+          "GEO_WITHIN", "COUNT", "SUM", "AVG", "MIN", "MAX", "PROPERTY_AT"));
       known.addAll(functions.names());
       throw error(c, "unknown function " + name + suggestion(name, known));
     }
@@ -836,6 +837,67 @@ public final class Compiler {
       Object[] values = new Object[a.size()];
       for (int i = 0; i < values.length; i++) values[i] = a.get(i).eval(row, ctx);
       return fn.body().apply(values, ctx);
+    };
+  }
+
+  /** {@code PROPERTY_AT(alias.property.sub, time)}: the path is checked, not evaluated. */
+  private Eval propertyAt(Call c, boolean grouped) {
+    String name = HistoryFunctions.PROPERTY_AT;
+    if (c.args().size() != 2) throw error(c, name + " takes (alias.property, time), not " + c.args().size() + " arguments");
+    if (!(c.args().get(0) instanceof PathExpr)) {
+      throw error(c.args().get(0), "the first argument of " + name + " is a twin property, such as R.temperature");
+    }
+    PathExpr p = (PathExpr) c.args().get(0);
+    List<String> segs = p.segments();
+    Integer slot = aliases.get(segs.get(0));
+    List<String> rest;
+    if (slot != null && !(implicitAlias && segs.get(0).isEmpty())) {
+      rest = segs.subList(1, segs.size());
+    } else if (slots.size() == 1) {
+      slot = 0;
+      rest = segs;
+    } else {
+      throw error(p, "`" + segs.get(0) + "` is not an alias of this query" + suggestion(segs.get(0), aliases.keySet())
+          + " (the aliases are " + String.join(", ", aliases.keySet()) + ")");
+    }
+    Slot s = slots.get(slot);
+    if (s.relation) throw error(p, name + " reads twin properties, and " + s.shown() + " is a relationship");
+    if (rest.isEmpty()) throw error(p, name + " needs a property of " + s.shown() + ", such as " + segs.get(0) + ".temperature");
+    for (String r : rest) {
+      if (r.startsWith("$")) throw error(p, name + " reads property values; `" + r + "` has no history");
+    }
+    checkProperty(s, rest.get(0), p);
+    Optional<Functions.Function> f = functions.get(name);
+    if (f.isEmpty() || functions.history().isEmpty()) {
+      throw error(c, name + " reads property history: give the engine one with "
+          + "QueryEngine.builder(twins).history(PropertyHistory.builder()...attach(twins))");
+    }
+    if (strict) {
+      dev.twins.core.history.PropertyHistory h = functions.history().get();
+      String prop = rest.get(0);
+      boolean tracked = false;
+      Set<String> candidates = new TreeSet<>();
+      for (Interface i : models.interfaces()) {
+        Dtmi id = i.info().id();
+        if (s.models != null && !s.models.contains(id)) continue;
+        if (!i.content(prop).isPresent()) continue;
+        candidates.add(id.value());
+        tracked |= h.tracks(id, prop);
+      }
+      if (!tracked && !candidates.isEmpty()) {
+        throw error(p, "`" + prop + "` of " + s.shown() + " has no history: the engine's PropertyHistory does not track it"
+            + " for " + String.join(", ", candidates) + "; select it with PropertyHistory.builder().track(model, \""
+            + prop + "\") or trackAll()");
+      }
+    }
+    Functions.Function fn = f.get();
+    List<String> path = List.copyOf(rest);
+    Eval time = compile(c.args().get(1), grouped);
+    int sl = slot;
+    return (row, ctx) -> {
+      Object t = row[sl];
+      if (!(t instanceof Twin)) return Values.UNDEFINED;
+      return fn.body().apply(new Object[] {t, path, time.eval(row, ctx)}, ctx);
     };
   }
 

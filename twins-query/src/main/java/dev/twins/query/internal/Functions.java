@@ -1,5 +1,6 @@
 package dev.twins.query.internal;
 
+import dev.twins.core.history.PropertyHistory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ public final class Functions {
   public record Function(String name, int minArgs, int maxArgs, Body body) {}
 
   private final Map<String, Function> byName;
+  private final Optional<PropertyHistory> history;
 
   /**
    * Creates a table.
@@ -38,7 +40,23 @@ public final class Functions {
    * @param functions the functions by upper-case name
    */
   public Functions(Map<String, Function> functions) {
+    this(functions, Optional.empty());
+  }
+
+  /**
+   * Creates a table with the property history that {@code PROPERTY_AT} reads.
+   *
+   * @param functions the functions by upper-case name, {@code PROPERTY_AT} among them when a history is given
+   * @param history the property history, if the engine has one
+   */
+  public Functions(Map<String, Function> functions, Optional<PropertyHistory> history) {
     this.byName = new TreeMap<>(functions);
+    this.history = history;
+  }
+
+  /** @return the property history, for validating {@code PROPERTY_AT} against what it tracks */
+  Optional<PropertyHistory> history() {
+    return history;
   }
 
   Optional<Function> get(String name) {
