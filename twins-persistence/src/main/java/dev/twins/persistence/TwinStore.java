@@ -48,8 +48,16 @@ import java.util.function.UnaryOperator;
  * <p><b>Disk failures.</b> When writing the journal fails (disk full, I/O error), the write that
  * was waiting for it throws {@link dev.twins.core.graph.GraphException} with code
  * {@link dev.twins.core.graph.GraphException.Code#NOT_DURABLE}, whose cause is the
- * {@link StoreException} naming the journal file: the change was not acknowledged (it is visible
- * in memory, but a crash may lose it). The store then stops: every later graph write is refused
+ * {@link StoreException} naming the journal file, and the change was not acknowledged. Before any
+ * writer of the failed group learns of the failure, every graph change after the last acknowledged
+ * record (the failed group's, and any appended after it) is taken back in memory, newest first and
+ * exactly ({@link Twins#revert}: ETags, versions and the graph's version as they were), and what
+ * was written of those records is cut off the journal (best effort: the disk is failing). So the
+ * graph then shows exactly the acknowledged writes, which is what a reopen recovers. A reader may
+ * see a change while its group is in flight (as with any write that has not returned yet), never
+ * after its writer was told it failed. Subscribers to the graph are not told of the take-back.
+ * Telemetry is not taken back: a message whose journal record failed stays in the hub's memory,
+ * but its ingest call fails (see {@link #telemetry()}). The store then stops: every later graph write is refused
  * with {@code NOT_DURABLE} before it changes anything (cause: a {@link StoreException.Code#CLOSED}
  * exception carrying the failure), {@link #failure()} reports the failure, and {@link #sync()},
  * {@link #batch} and {@link #close()} throw it. Reopen the store to get back to its durable state.
@@ -86,8 +94,7 @@ public final class TwinStore implements AutoCloseable {
   }
 
   /**
-   * Returns the live, durable graph. It changes only when {@link #addModels} moves the graph to a
-   * larger model set; read it again after that.
+   * Returns the live, durable graph (always the same object).
    *
    * @return the graph
    */
@@ -97,8 +104,16 @@ public final class TwinStore implements AutoCloseable {
 
   /**
    * Returns the telemetry hub of the graph: every message it accepts is journaled like a graph
-   * write (and acknowledged once durable), and its series are kept in snapshots. It changes with
-   * {@link #twins()} when {@link #addModels} runs.
+   * write (and acknowledged once durable: an ingest whose record cannot be made durable throws
+   * {@link dev.twins.core.telemetry.TelemetryException}, counted as rejected with the reason in the
+   * dead letters), its series (and, for telemetry without series, the newest readings) are kept in
+   * snapshots, and its {@link TelemetryHub#rules() rules} are journaled and come back on reopen. A
+   * rule must be declarative to be kept: a {@link dev.twins.core.telemetry.Rule.FromRelated} rule,
+   * or a {@link dev.twins.core.telemetry.Rule.FromTelemetry} rule whose derivation comes from
+   * {@link dev.twins.core.telemetry.Derivation}'s factories (it has a
+   * {@link dev.twins.core.telemetry.Derivation#spec() spec}); adding a rule whose derivation is
+   * code (a lambda, or {@code Derivation.lastMatches}) is refused with a
+   * {@link dev.twins.core.telemetry.TelemetryException} saying so, since it could not come back.
    *
    * @return the hub
    */
@@ -112,13 +127,12 @@ public final class TwinStore implements AutoCloseable {
   }
 
   /**
-   * Adds models to the store (recorded in the journal). Because a graph's model set is fixed, the
-   * twins and relationships move to a new graph over the union of the models, which this returns
-   * and {@link #twins()} returns from now on; writes to the previous graph object are refused
-   * ({@link dev.twins.core.graph.GraphException.Code#NOT_DURABLE}); do not write during the call.
+   * Adds models to the store: {@code models.json} is replaced, a models record is journaled, and
+   * the live graph's model set grows in place ({@link Twins#extendModels}); the twins, the
+   * telemetry hub, its rules and subscriptions stay as they are (nothing is rebuilt).
    *
    * @param more the models to add
-   * @return the new graph
+   * @return the graph (the same object as {@link #twins()})
    * @throws IllegalArgumentException if a model has the DTMI of a different stored model
    * @throws StoreException if the journal failed
    */

@@ -54,6 +54,37 @@ class TelemetryStoreTest {
   }
 
   @Test
+  void newestReadingsWithoutHistorySurviveSnapshotsAndReopening() {
+    java.util.function.Supplier<TwinStore> open = () -> TwinStore.builder(dir).models(Graphs.MODELS).snapshotEvery(0)
+        .telemetryOptions(b -> b.series(false)).open();
+    try (TwinStore store = open.get()) {
+      store.twins().createTwin("sensor-1", "dtmi:twins:demo:Sensor;1", Map.of("kind", "temperature"));
+      store.twins().createTwin("sensor-2", "dtmi:twins:demo:Sensor;1", Map.of("kind", "occupancy"));
+      store.telemetry().ingest("sensor-1", "temperature", T0, 20.0);
+      store.telemetry().ingest("sensor-1", "temperature", T0 + 1000, 21.5);
+      assertThat(store.telemetry().ingest(new dev.twins.core.telemetry.TelemetryMessage("sensor-2",
+          java.util.Optional.empty(), T0, Map.of("occupancy", tools.jackson.databind.node.BooleanNode.TRUE),
+          java.util.Optional.empty()))).isEqualTo(Outcome.ACCEPTED);
+      store.snapshot(); // the journal before it is not replayed any more
+    }
+    try (TwinStore store = open.get()) {
+      assertThat(store.recovery().snapshot()).isPresent();
+      assertThat(store.recovery().telemetryRefused()).isZero();
+      assertThat(store.telemetry().last("sensor-1", "temperature")).hasValueSatisfying(v ->
+          assertThat(v.asDouble()).isEqualTo(21.5));
+      assertThat(store.telemetry().last("sensor-2", "occupancy")).hasValueSatisfying(v ->
+          assertThat(v.asBoolean()).isTrue());
+      // a late reading still loses to the restored newest one
+      assertThat(store.telemetry().ingest("sensor-1", "temperature", T0 + 500, 19.0)).isEqualTo(Outcome.ACCEPTED_LATE);
+      store.snapshot();
+    }
+    try (TwinStore store = open.get()) {
+      assertThat(store.telemetry().last("sensor-1", "temperature")).hasValueSatisfying(v ->
+          assertThat(v.asDouble()).isEqualTo(21.5));
+    }
+  }
+
+  @Test
   void addingModelsKeepsTelemetry() {
     try (TwinStore store = TwinStore.builder(dir).models(dev.twins.core.model.Models.of(java.util.List.of(
         Graphs.MODELS.require("dtmi:twins:demo:Sensor;1")))).open()) {

@@ -17,6 +17,18 @@ final class CypherEngine extends Neo4jEngine {
   private final Map<String, String> reads = new ConcurrentHashMap<>();
   private final Map<String, String> updates = new ConcurrentHashMap<>();
 
+  /** Opens a new database. */
+  CypherEngine() {}
+
+  /**
+   * Opens an existing database (see {@link Neo4jEngine#Neo4jEngine(java.nio.file.Path)}).
+   *
+   * @param existing its directory
+   */
+  CypherEngine(java.nio.file.Path existing) {
+    super(existing);
+  }
+
   @Override
   public String name() {
     return "cypher";

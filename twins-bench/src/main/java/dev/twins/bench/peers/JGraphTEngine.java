@@ -50,6 +50,16 @@ final class JGraphTEngine implements Engine {
     }
   }
 
+  /** @return the graph of twin ids */
+  Graph<String, Edge> graph() {
+    return graph;
+  }
+
+  /** @return the property values by twin id */
+  Map<String, Map<String, Object>> properties() {
+    return properties;
+  }
+
   @Override
   public long twinCount() {
     return graph.vertexSet().size();

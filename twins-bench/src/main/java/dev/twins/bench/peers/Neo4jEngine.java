@@ -42,14 +42,30 @@ class Neo4jEngine implements Engine {
   final Label[] labels = new Label[PeerPortfolio.Kind.values().length];
 
   Neo4jEngine() {
-    for (int k = 0; k < types.length; k++) types[k] = RelationshipType.withName(PeerPortfolio.REL_NAMES[k]);
-    for (PeerPortfolio.Kind k : PeerPortfolio.Kind.values()) labels[k.ordinal()] = Label.label(k.label());
-    open();
+    this(null);
   }
 
-  private void open() {
+  /**
+   * Opens the database in a directory: a new one with the uniqueness constraint if the directory
+   * is empty, or, when it holds one already (e.g. after a crash of the process that wrote it), that one, which
+   * Neo4j recovers from its transaction log as it starts.
+   *
+   * @param existing the directory of an existing database, or {@code null} for a new one in a new
+   *     directory under {@link #parent()}
+   */
+  Neo4jEngine(Path existing) {
+    for (int k = 0; k < types.length; k++) types[k] = RelationshipType.withName(PeerPortfolio.REL_NAMES[k]);
+    for (PeerPortfolio.Kind k : PeerPortfolio.Kind.values()) labels[k.ordinal()] = Label.label(k.label());
+    open(existing);
+  }
+
+  private void open(Path existing) {
+    boolean fresh;
     try {
-      dir = Files.createTempDirectory(parent(), "twins-bench-neo4j");
+      dir = existing != null ? existing : Files.createTempDirectory(parent(), "twins-bench-neo4j");
+      try (Stream<Path> files = Files.list(dir)) {
+        fresh = files.findAny().isEmpty();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,6 +74,7 @@ class Neo4jEngine implements Engine {
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
         .build();
     db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    if (!fresh) return;
     try (Transaction tx = db.beginTx()) {
       tx.schema().constraintFor(TWIN).assertPropertyIsUnique("id").withName("twin_id").create();
       tx.commit();

@@ -83,6 +83,15 @@ public final class QuestDbHistory implements History {
   }
 
   /**
+   * Opens the table's writer, for a caller that appends rows itself (one writer at a time).
+   *
+   * @return the writer; close it when done
+   */
+  TableWriter writer() {
+    return engine.getWriter(table, "twins-bench");
+  }
+
+  /**
    * Runs a query whose first row's first column is a number.
    *
    * @param sql the query

@@ -24,9 +24,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * embedded, fed the same {@link TelemetryStream} of the portfolio (Zipf-skewed sensors, about 5 %
  * late and 1 % duplicate readings, 1,000 readings per second). Both keep every reading.
  *
- * <p>This is the history part of workload 3 (the ingest API with propagated aggregates comes with
- * Twins' telemetry ingest) and the window building block of workload 5. Parameter {@code engine}:
- * {@code twins} or {@code questdb}.
+ * <p>This is the history part of workload 3 (the whole of it, with the telemetry hub and propagated
+ * aggregates, is {@link SyncPeerBenchmark}) and the window building block of workload 5
+ * ({@link AnalyticsPeerBenchmark}). Parameter {@code engine}: {@code twins} or {@code questdb}.
  */
 @Threads(1)
 public class TelemetryPeerBenchmark {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.commons.configuration2.Configuration;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
@@ -17,9 +18,30 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
  * {@code source/relationshipId}. Not thread-safe for writes.
  */
 class TinkerGraphEngine implements Engine {
-  TinkerGraph graph = TinkerGraph.open();
+  private final Configuration configuration;
+  TinkerGraph graph;
   long twins;
   long relationships;
+
+  TinkerGraphEngine() {
+    this(null);
+  }
+
+  /**
+   * A graph opened with TinkerGraph's own settings, e.g. a {@code gremlin.tinkergraph.graphLocation}
+   * and {@code graphFormat}: TinkerGraph then reads that file as it opens (if it exists) and
+   * writes the whole graph to it on {@link TinkerGraph#close()}, and only then.
+   *
+   * @param configuration the settings, or {@code null} for the defaults (nothing kept)
+   */
+  TinkerGraphEngine(Configuration configuration) {
+    this.configuration = configuration;
+    this.graph = open();
+  }
+
+  private TinkerGraph open() {
+    return configuration == null ? TinkerGraph.open() : TinkerGraph.open(configuration);
+  }
 
   @Override
   public String name() {
@@ -28,7 +50,7 @@ class TinkerGraphEngine implements Engine {
 
   @Override
   public void load(PeerPortfolio p) {
-    graph = TinkerGraph.open();
+    graph = open();
     Vertex[] vertices = new Vertex[p.twinCount()];
     for (int i = 0; i < p.twinCount(); i++) {
       String[] names = p.propertyNames(i);

@@ -24,6 +24,16 @@ class TwinsEngine implements Engine {
     this.twins = Twins.create(models);
   }
 
+  /**
+   * Wraps a graph that already holds the portfolio, e.g. a reopened store's.
+   *
+   * @param twins the graph
+   */
+  TwinsEngine(Twins twins) {
+    this.models = twins.models();
+    this.twins = twins;
+  }
+
   @Override
   public String name() {
     return "twins";
@@ -32,6 +42,16 @@ class TwinsEngine implements Engine {
   @Override
   public void load(PeerPortfolio p) {
     twins = Twins.create(models);
+    loadInto(twins, p);
+  }
+
+  /**
+   * Creates every twin, then every relationship, of a portfolio in a graph.
+   *
+   * @param twins the graph, over {@link PeerPortfolio#models()}
+   * @param p the portfolio
+   */
+  static void loadInto(Twins twins, PeerPortfolio p) {
     for (int i = 0; i < p.twinCount(); i++) {
       twins.createTwin(p.id(i), p.kind(i).model(), new ArrayMap(p.propertyNames(i), p.propertyValues(i)));
     }

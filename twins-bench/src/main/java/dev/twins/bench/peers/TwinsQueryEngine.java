@@ -33,6 +33,16 @@ final class TwinsQueryEngine extends TwinsEngine {
     super(models);
   }
 
+  /**
+   * Wraps a graph that already holds the portfolio, e.g. a reopened store's.
+   *
+   * @param twins the graph
+   */
+  TwinsQueryEngine(dev.twins.core.graph.Twins twins) {
+    super(twins);
+    query = QueryEngine.of(twins);
+  }
+
   @Override
   public String name() {
     return "twins-query";

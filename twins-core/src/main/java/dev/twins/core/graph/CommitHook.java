@@ -18,8 +18,9 @@ package dev.twins.core.graph;
  *   <li>The returned {@link Completion} runs in the writing thread after the graph's locks are
  *       released and before the write call returns (after all of a write's changes, for a cascade
  *       delete). If it throws, the write throws a {@link GraphException} with
- *       {@link GraphException.Code#NOT_DURABLE} carrying the cause: the change is then visible in
- *       memory but was not acknowledged, and the hook should refuse later changes.
+ *       {@link GraphException.Code#NOT_DURABLE} carrying the cause: the change was not
+ *       acknowledged; the hook should refuse later changes and take back the ones it could not make
+ *       durable with {@link Twins#revert}, newest first, before the failure is reported.
  * </ol>
  *
  * <p>{@link Twins.Builder#restore} delivers no changes to the hook (the snapshot is already stored).

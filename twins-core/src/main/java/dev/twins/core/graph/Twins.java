@@ -88,6 +88,20 @@ public final class Twins {
     return dev.twins.core.internal.graph.DemoGraph.create();
   }
 
+  /**
+   * Moves the graph to a larger model set: every model it has, unchanged, plus new ones. Existing
+   * twins, relationships, indexes and subscriptions stay; from the next commit on, writes may use
+   * the new models, {@link #twinsOfModel} and the indexes count twins of new subtypes, and a
+   * telemetry hub of the graph takes their telemetry. (A JGraphT view made by {@link #asGraph}
+   * before keeps the model filter it was made with.) This is how a durable store adds models.
+   *
+   * @param larger the larger model set, e.g. the union of {@link #models()} and the new models
+   * @throws IllegalArgumentException if a model of the graph is missing from it or differs there
+   */
+  public void extendModels(Models larger) {
+    store.extendModels(larger);
+  }
+
   /** @return the models every twin must fit */
   public Models models() {
     return store.models();
@@ -680,6 +694,27 @@ public final class Twins {
   }
 
   // ------------------------------------------------------------------------------------ replay and snapshots
+
+  /**
+   * Takes back the graph's latest change exactly, for a journal that could not make it durable
+   * (the persistence side of {@link CommitHook}): the twin or relationship becomes what it was
+   * before (ETag, version, times and metadata included), the indexes follow, and {@link #version()}
+   * goes back by one. Called newest first, it takes back a run of changes. Neither subscribers nor
+   * the commit hook are told. The hook should refuse writes meanwhile (a write committing between
+   * two reverts makes the next one fail).
+   *
+   * @param latest the graph's latest change, as the commit hook received it
+   * @param before for {@link ChangeEvent.TwinUpdated} the {@link Twin}, for
+   *     {@link ChangeEvent.RelationUpdated} the {@link Relation}, as it was before the change (read
+   *     in {@link CommitHook#committing}); for the other kinds, ignored (pass {@link Optional#empty()})
+   * @throws IllegalStateException if {@code latest} is not the graph's latest change or the graph
+   *     is not in the state it left
+   * @throws IllegalArgumentException if {@code before} is missing or not the same twin or relationship
+   */
+  public void revert(ChangeEvent latest, Optional<?> before) {
+    Objects.requireNonNull(before, "before");
+    store.revert(latest, before.orElse(null));
+  }
 
   /**
    * Replays a recorded change: the one way a journal (or another graph's subscription) brings a

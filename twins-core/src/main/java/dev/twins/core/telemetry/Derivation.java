@@ -42,9 +42,85 @@ public interface Derivation {
    */
   Optional<JsonNode> derive(Readings readings);
 
+  /**
+   * Returns how to write this derivation down, for the derivations made by this interface's
+   * factories (other than {@link #lastMatches}, which holds a lambda): for example {@code last()},
+   * {@code mean(PT1H)} or {@code runLongerThan(ABOVE, 39.5, PT24H)}. {@link #parse} reads it back
+   * into an equal derivation. A durable store records rules by it; a lambda has none.
+   *
+   * @return the spec, or empty for a derivation written as code
+   */
+  default Optional<String> spec() {
+    return Optional.empty();
+  }
+
+  /**
+   * Reads a {@link #spec() spec} back: {@code last()}, {@code mean(D)}, {@code timeWeightedMean(D)},
+   * {@code runLongerThan(SIDE, X, D)}, {@code runSeconds(SIDE, X)}, {@code trendPerHour(D)},
+   * {@code zScore(D)}, {@code stationaryLongerThan(X, D)}; D an ISO-8601 duration, X a number, SIDE
+   * {@code ABOVE} or {@code BELOW}.
+   *
+   * @param spec the spec
+   * @return the derivation, equal to the one the spec was taken from
+   * @throws IllegalArgumentException if the spec cannot be read (the message says why)
+   */
+  static Derivation parse(String spec) {
+    Objects.requireNonNull(spec, "spec");
+    int open = spec.indexOf('(');
+    if (open < 0 || !spec.endsWith(")")) {
+      throw new IllegalArgumentException("a derivation spec is name(arguments), got '" + spec + "'");
+    }
+    String name = spec.substring(0, open).trim();
+    String inner = spec.substring(open + 1, spec.length() - 1).trim();
+    String[] a = inner.isEmpty() ? new String[0] : inner.split("\\s*,\\s*");
+    try {
+      switch (name) {
+        case "last":
+          args(spec, a, 0);
+          return last();
+        case "mean":
+          args(spec, a, 1);
+          return mean(Duration.parse(a[0]));
+        case "timeWeightedMean":
+          args(spec, a, 1);
+          return timeWeightedMean(Duration.parse(a[0]));
+        case "runLongerThan":
+          args(spec, a, 3);
+          return runLongerThan(Side.valueOf(a[0]), Double.parseDouble(a[1]), Duration.parse(a[2]));
+        case "runSeconds":
+          args(spec, a, 2);
+          return runSeconds(Side.valueOf(a[0]), Double.parseDouble(a[1]));
+        case "trendPerHour":
+          args(spec, a, 1);
+          return trendPerHour(Duration.parse(a[0]));
+        case "zScore":
+          args(spec, a, 1);
+          return zScore(Duration.parse(a[0]));
+        case "stationaryLongerThan":
+          args(spec, a, 2);
+          return stationaryLongerThan(Double.parseDouble(a[0]), Duration.parse(a[1]));
+        default:
+          throw new IllegalArgumentException("unknown derivation '" + name + "' in spec '" + spec + "'");
+      }
+    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException("derivation spec '" + spec + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void args(String spec, String[] a, int n) {
+    if (a.length != n) {
+      throw new IllegalArgumentException("derivation spec '" + spec + "' needs " + n + " argument(s), got " + a.length);
+    }
+  }
+
+  /** A derivation of the factories: its spec, and equal to any other with the same spec. */
+  private static Derivation described(String spec, Derivation body) {
+    return new dev.twins.core.internal.telemetry.DescribedDerivation(spec, body);
+  }
+
   /** @return the newest value of the telemetry, as received */
   static Derivation last() {
-    return Readings::last;
+    return described("last()", Readings::last);
   }
 
   /**
@@ -70,7 +146,7 @@ public interface Derivation {
    */
   static Derivation mean(Duration window) {
     long w = positive(window);
-    return doubles((s, t) -> number(s.mean(t - w, t + 1)));
+    return described("mean(" + window + ")", doubles((s, t) -> number(s.mean(t - w, t + 1))));
   }
 
   /**
@@ -82,8 +158,9 @@ public interface Derivation {
    */
   static Derivation timeWeightedMean(Duration window) {
     long w = positive(window);
-    return r -> at(r, (series, t) -> series instanceof DoubleSeries d ? number(d.timeWeightedMean(t - w, t + 1))
-        : series instanceof BooleanSeries b ? number(b.trueShare(t - w, t + 1)) : Optional.empty());
+    return described("timeWeightedMean(" + window + ")", r -> at(r, (series, t) -> series instanceof DoubleSeries d
+        ? number(d.timeWeightedMean(t - w, t + 1))
+        : series instanceof BooleanSeries b ? number(b.trueShare(t - w, t + 1)) : Optional.empty()));
   }
 
   /**
@@ -98,8 +175,9 @@ public interface Derivation {
   static Derivation runLongerThan(Side side, double threshold, Duration minimum) {
     Objects.requireNonNull(side, "side");
     long min = positive(minimum);
-    return doubles((s, t) -> Optional.of(bool(s.currentRun(side, threshold, t).map(Run::durationMillis)
-        .orElse(-1L) >= min)));
+    return described("runLongerThan(" + side + ", " + threshold + ", " + minimum + ")",
+        doubles((s, t) -> Optional.of(bool(s.currentRun(side, threshold, t).map(Run::durationMillis)
+        .orElse(-1L) >= min))));
   }
 
   /**
@@ -112,8 +190,9 @@ public interface Derivation {
    */
   static Derivation runSeconds(Side side, double threshold) {
     Objects.requireNonNull(side, "side");
-    return doubles((s, t) -> Optional.of(JsonNodeFactory.instance.numberNode(
-        s.currentRun(side, threshold, t).map(Run::durationMillis).orElse(0L) / 1000.0)));
+    return described("runSeconds(" + side + ", " + threshold + ")", doubles((s, t) -> Optional.of(
+        JsonNodeFactory.instance.numberNode(s.currentRun(side, threshold, t).map(Run::durationMillis).orElse(0L)
+            / 1000.0))));
   }
 
   /**
@@ -124,7 +203,8 @@ public interface Derivation {
    */
   static Derivation trendPerHour(Duration window) {
     long w = positive(window);
-    return doubles((s, t) -> s.trend(t - w, t + 1).map(tr -> JsonNodeFactory.instance.numberNode(tr.slopePerHour())));
+    return described("trendPerHour(" + window + ")", doubles((s, t) -> s.trend(t - w, t + 1)
+        .map(tr -> JsonNodeFactory.instance.numberNode(tr.slopePerHour()))));
   }
 
   /**
@@ -135,7 +215,7 @@ public interface Derivation {
    */
   static Derivation zScore(Duration window) {
     long w = positive(window);
-    return doubles((s, t) -> number(s.zScore(t - w, t + 1)));
+    return described("zScore(" + window + ")", doubles((s, t) -> number(s.zScore(t - w, t + 1))));
   }
 
   /**
@@ -148,9 +228,10 @@ public interface Derivation {
    */
   static Derivation stationaryLongerThan(double radiusMetres, Duration minimum) {
     long min = positive(minimum);
-    return r -> at(r, (series, t) -> series instanceof GeoSeries g
+    return described("stationaryLongerThan(" + radiusMetres + ", " + minimum + ")", r -> at(r, (series, t) ->
+        series instanceof GeoSeries g
         ? Optional.of(bool(g.stayWithin(radiusMetres, t).map(Run::durationMillis).orElse(-1L) >= min))
-        : Optional.empty());
+        : Optional.empty()));
   }
 
   private static long positive(Duration d) {

@@ -19,4 +19,14 @@ public class TelemetryException extends TwinsException {
   public TelemetryException(String message) {
     super(message);
   }
+
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param message what is wrong and where
+   * @param cause the cause
+   */
+  public TelemetryException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

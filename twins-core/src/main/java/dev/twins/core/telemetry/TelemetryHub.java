@@ -278,6 +278,18 @@ public final class TelemetryHub implements AutoCloseable {
 
   // ------------------------------------------------------------------------------------ rules and listeners
 
+  /**
+   * Calls an action with the newest reading of every telemetry whose history is not kept (series
+   * off, or a schema kept without series), as one message per twin and telemetry: what a snapshot
+   * needs to bring those readings back (ingesting the messages again restores them).
+   *
+   * @param action told of each reading
+   */
+  public void forEachLastWithoutSeries(Consumer<? super TelemetryMessage> action) {
+    Objects.requireNonNull(action, "action");
+    core.forEachLastWithoutSeries(action::accept);
+  }
+
   /** @return the rules that derive properties from telemetry and along relationships */
   public Rules rules() {
     return core.rules();
@@ -369,6 +381,7 @@ public final class TelemetryHub implements AutoCloseable {
     private boolean series = true;
     private Retention defaultRetention = Retention.UNBOUNDED;
     private final List<HubCore.RetentionRule> retentions = new ArrayList<>();
+    private IngestHook ingestHook;
 
     private Builder(Twins twins) {
       this.twins = Objects.requireNonNull(twins, "twins");
@@ -514,11 +527,25 @@ public final class TelemetryHub implements AutoCloseable {
       return Dtmi.of(model);
     }
 
+    /**
+     * Sets the hook told of every message before it is applied (see {@link IngestHook}): where a
+     * durable store journals telemetry and fails the ingest calls it cannot make durable.
+     *
+     * @param hook the hook
+     * @return this builder
+     */
+    public Builder ingestHook(IngestHook hook) {
+      this.ingestHook = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
     /** @return the hub, attached to the graph */
     public TelemetryHub build() {
-      return new TelemetryHub(twins, new HubCore(twins, new HubCore.Settings(duplicateWindow.toMillis(),
+      HubCore core = new HubCore(twins, new HubCore.Settings(duplicateWindow.toMillis(),
           duplicateCapacity, deadLetterCapacity, localZone, propagation, series, List.copyOf(retentions),
-          defaultRetention)));
+          defaultRetention));
+      if (ingestHook != null) core.ingestHook(ingestHook);
+      return new TelemetryHub(twins, core);
     }
   }
 }

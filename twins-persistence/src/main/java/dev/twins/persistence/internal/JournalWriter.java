@@ -49,6 +49,7 @@ public final class JournalWriter implements AutoCloseable {
   private long synced;
   private long syncRequested;
   private StoreException failure;
+  private boolean failureSettled;
   private boolean closing;
   private boolean closed;
   private long groups;
@@ -57,10 +58,30 @@ public final class JournalWriter implements AutoCloseable {
   // test seams
   private volatile Runnable beforeFsync;
   private volatile IOException failWrites;
+  private volatile IOException failFsyncs;
+
+  private volatile FailureHandler failureHandler;
+  /** The last record acknowledged under the policy (read without the lock). */
+  private volatile long acknowledgedLsn;
+
+  /** Told once, in the flusher thread, when the journal fails; writers waiting for records wake only after it returns. */
+  @FunctionalInterface
+  public interface FailureHandler {
+    /**
+     * Handles the failure (for example takes back in memory what was not acknowledged).
+     *
+     * @param failure the failure, naming the segment file
+     * @param acknowledgedLsn the last record acknowledged under the durability policy (written and,
+     *     for {@link Durability.Mode#EVERY_WRITE}, fsynced); every later record is not
+     */
+    void failed(StoreException failure, long acknowledgedLsn);
+  }
 
   // flusher thread only
   private FileChannel channel;
   private long segmentBytes;
+  /** The length of the current segment up to the last acknowledged group. */
+  private long acknowledgedBytes;
   private long lastSync = System.nanoTime();
 
   /**
@@ -92,6 +113,7 @@ public final class JournalWriter implements AutoCloseable {
     this.written = appended;
     this.synced = appended;
     this.syncRequested = appended;
+    this.acknowledgedLsn = appended;
     try {
       if (segments.isEmpty()) {
         createSegment(1, nextLsn);
@@ -104,6 +126,7 @@ public final class JournalWriter implements AutoCloseable {
         }
         channel.position(validLength);
         segmentBytes = validLength;
+        acknowledgedBytes = validLength;
       }
     } catch (IOException e) {
       throw Errors.io(dir, "opening the journal", e);
@@ -179,7 +202,7 @@ public final class JournalWriter implements AutoCloseable {
       lock.lock();
       try {
         while (written < lsn) {
-          if (failure != null) throw failure;
+          if (failureSettled) throw failure;
           progress.awaitUninterruptibly();
         }
       } finally {
@@ -212,9 +235,24 @@ public final class JournalWriter implements AutoCloseable {
         hasData.signal();
       }
       while (synced < lsn) {
-        if (failure != null) throw failure;
+        if (failureSettled) throw failure;
         progress.awaitUninterruptibly();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** @return the last record acknowledged under the policy (written, and fsynced under everyWrite) */
+  public long acknowledgedLsn() {
+    return acknowledgedLsn;
+  }
+
+  /** Waits, if the journal failed, until its failure handler has run; returns at once otherwise. */
+  public void awaitFailureHandled() {
+    lock.lock();
+    try {
+      while (failure != null && !failureSettled) progress.awaitUninterruptibly();
     } finally {
       lock.unlock();
     }
@@ -268,6 +306,26 @@ public final class JournalWriter implements AutoCloseable {
    */
   public void beforeFsync(Runnable action) {
     beforeFsync = action;
+  }
+
+  /**
+   * Sets what to do when the journal fails (once, in the flusher thread, before the waiting writers
+   * are woken with the failure).
+   *
+   * @param handler the handler, or null for none
+   */
+  public void onFailure(FailureHandler handler) {
+    failureHandler = handler;
+  }
+
+  /**
+   * Test seam: makes every later group fsync fail with an I/O error after the group was written,
+   * as a failing disk would.
+   *
+   * @param error the error, or null to stop failing
+   */
+  public void failFsyncs(IOException error) {
+    failFsyncs = error;
   }
 
   /**
@@ -354,11 +412,14 @@ public final class JournalWriter implements AutoCloseable {
         if (sync) {
           Runnable seam = beforeFsync;
           if (seam != null) seam.run();
+          IOException fsyncError = failFsyncs;
+          if (fsyncError != null) throw fsyncError;
           channel.force(false);
           lastSync = System.nanoTime();
         }
         buf.clear();
         if (buf.capacity() > MAX_PENDING) buf = buffer(INITIAL_BUFFER);
+        if (sync || durability.mode() != Durability.Mode.EVERY_WRITE) acknowledgedBytes = segmentBytes;
         boolean roll = segmentBytes >= segmentLimit;
         if (roll) rollSegment(upto + 1);
         lock.lock();
@@ -366,6 +427,7 @@ public final class JournalWriter implements AutoCloseable {
           spare = buf;
           written = upto;
           if (sync || roll) synced = upto;
+          if (durability.mode() != Durability.Mode.EVERY_WRITE || synced == upto) acknowledgedLsn = upto;
           if (sync) fsyncs++;
           groups++;
           progress.signalAll();
@@ -378,20 +440,55 @@ public final class JournalWriter implements AutoCloseable {
           lock.unlock();
         }
       } catch (IOException | StoreException e) {
-        lock.lock();
-        try {
-          failure = e instanceof StoreException ? (StoreException) e
-              : Errors.io(currentFile(), "writing the journal", (IOException) e);
-          progress.signalAll();
-        } finally {
-          lock.unlock();
-        }
-        try {
-          channel.close();
-        } catch (IOException ignored) {
-          // already failed
-        }
+        failed(e instanceof StoreException ? (StoreException) e
+            : Errors.io(currentFile(), "writing the journal", (IOException) e));
         return;
+      }
+    }
+  }
+
+  /**
+   * Stops the journal: refuses appends at once, cuts what was written of the unacknowledged groups
+   * off the segment (best effort: the disk failed), runs the failure handler, and only then wakes
+   * the writers waiting for records with the failure.
+   */
+  private void failed(StoreException f) {
+    long acknowledged;
+    lock.lock();
+    try {
+      failure = f;
+      acknowledged = written;
+      progress.signalAll(); // appenders blocked on a full buffer throw now
+    } finally {
+      lock.unlock();
+    }
+    try {
+      if (channel.isOpen() && channel.size() > acknowledgedBytes) {
+        channel.truncate(acknowledgedBytes);
+        channel.force(false);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the disk failed: the unacknowledged records may stay in the file (they were never acknowledged)
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // already failed
+    }
+    FailureHandler h = failureHandler;
+    try {
+      if (h != null) h.failed(f, acknowledged);
+    } catch (RuntimeException ex) {
+      f.addSuppressed(ex);
+      System.getLogger(JournalWriter.class.getName()).log(System.Logger.Level.ERROR,
+          "handling the journal failure of " + dir + " failed", ex);
+    } finally {
+      lock.lock();
+      try {
+        failureSettled = true;
+        progress.signalAll();
+      } finally {
+        lock.unlock();
       }
     }
   }
@@ -421,6 +518,7 @@ public final class JournalWriter implements AutoCloseable {
     Fsync.directory(dir);
     channel = ch;
     segmentBytes = Frames.FILE_HEADER;
+    acknowledgedBytes = segmentBytes;
     synchronized (segments) {
       segments.add(new Segment(number, firstLsn, file));
     }

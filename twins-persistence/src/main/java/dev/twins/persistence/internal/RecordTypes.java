@@ -24,7 +24,7 @@ public final class RecordTypes {
   public static final int RELATION_DELETED = 7;
   /** An accepted telemetry message (see {@code EventCodec.telemetry}). */
   public static final int TELEMETRY = 8;
-  /** Reserved: rules. */
+  /** A change of the telemetry hub's rules, declaratively (see {@code RuleCodec}); in snapshots, one rule. */
   public static final int RULES = 9;
   /** Snapshot: what it covers (graph sequence, time). */
   public static final int SNAPSHOT_INFO = 16;
@@ -36,6 +36,13 @@ public final class RecordTypes {
   public static final int SERIES_BLOCK = 19;
   /** Snapshot: every sample of one telemetry series (see {@code SeriesCodec}). */
   public static final int SERIES_SAMPLES = 20;
+  /** Snapshot: the newest reading of a telemetry that keeps no series (an encoded telemetry message). */
+  public static final int LAST_READING = 21;
+  /**
+   * Snapshot: the journal's last lsn once the telemetry was read; the samples of telemetry records
+   * up to it may already be in the snapshot's series.
+   */
+  public static final int TELEMETRY_CUT = 22;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -64,6 +71,8 @@ public final class RecordTypes {
       case RELATION: return "relationship";
       case SERIES_BLOCK: return "series block";
       case SERIES_SAMPLES: return "series samples";
+      case LAST_READING: return "last reading";
+      case TELEMETRY_CUT: return "telemetry cut";
       case END: return "end";
       default: return "unknown type " + type;
     }

@@ -4,13 +4,15 @@ import dev.twins.core.graph.ChangeEvent;
 import dev.twins.core.graph.CommitHook;
 import dev.twins.core.graph.GraphSnapshot;
 import dev.twins.core.graph.Relation;
-import dev.twins.core.graph.Subscription;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Interface;
 import dev.twins.core.series.Series;
 import dev.twins.core.series.SeriesStore;
+import dev.twins.core.telemetry.IngestHook;
+import dev.twins.core.telemetry.Rule;
 import dev.twins.core.telemetry.TelemetryHub;
+import dev.twins.core.telemetry.TelemetryMessage;
 import dev.twins.core.model.ModelParser;
 import dev.twins.core.model.ModelWriter;
 import dev.twins.core.model.Models;
@@ -77,12 +79,18 @@ public final class StoreEngine implements AutoCloseable {
   private final ExecutorService snapshotter;
   private final AtomicBoolean snapshotRunning = new AtomicBoolean();
   private final Object snapshotLock = new Object();
+  /** The graph changes not yet acknowledged, to take back if the journal fails; also the lock of appending them. */
+  private final UndoLog undo = new UndoLog();
+  /** The telemetry records appended whose messages may not be applied yet (removed by their completion). */
+  private final java.util.concurrent.ConcurrentSkipListSet<Long> telemetryInFlight =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
+  /** True while the recovered rules are installed (they are not journaled again). */
+  private volatile boolean installingRules;
   private volatile Twins graph;
   private volatile Models models;
   private volatile Journaling journaling;
   private volatile StoreException failure;
   private volatile TelemetryHub hub;
-  private volatile Subscription telemetrySubscription;
   private volatile long lastSnapshotLsn;
   private volatile boolean closed;
 
@@ -141,7 +149,9 @@ public final class StoreEngine implements AutoCloseable {
       w = JournalWriter.open(dir, config.durability(), config.segmentBytes(), r.scan.segments(), r.scan.validLength(),
           r.nextLsn);
       this.journal = w;
+      w.onFailure(this::journalFailed);
       subscribe();
+      installRules(r.rules);
       if (!r.models.interfaces().containsAll(config.models().interfaces())) {
         addModels(config.models());
       }
@@ -166,6 +176,8 @@ public final class StoreEngine implements AutoCloseable {
     JournalScanner.Result scan;
     long nextLsn;
     long snapshotLsn;
+    /** The hub's rules, as the snapshot and the journal leave them; installed once the store journals. */
+    List<Rule> rules = new ArrayList<>();
   }
 
   private Recovered recover() {
@@ -188,7 +200,7 @@ public final class StoreEngine implements AutoCloseable {
     r.models = union(loaded == null ? Models.empty() : loaded.models, readModelsFile());
     r.graph = loaded == null ? graphBuilder(r.models, r.journaling).build()
         : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
-    r.hub = newHub(r.graph);
+    r.hub = newHub(r.graph, r.journaling);
     if (loaded != null) {
       for (ByteBuffer series : loaded.series) {
         try {
@@ -198,9 +210,22 @@ public final class StoreEngine implements AutoCloseable {
               + e.getMessage(), e);
         }
       }
+      for (ByteBuffer reading : loaded.lastReadings) {
+        dev.twins.core.telemetry.TelemetryMessage m;
+        try {
+          m = EventCodec.telemetry(reading);
+        } catch (RuntimeException e) {
+          throw new StoreException(Code.CORRUPT, loaded.file, -1, "a last reading cannot be decoded: " + e.getMessage(), e);
+        }
+        if (!r.hub.ingest(m).accepted()) r.telemetryRefused++;
+      }
     }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
+    long telemetryCut = loaded == null ? 0 : Math.max(loaded.lsn, loaded.telemetryCut);
+    if (loaded != null) {
+      for (RuleCodec.Change c : loaded.rules) applyRuleChange(r.rules, c);
+    }
     long[] replayed = {0};
     JournalScanner.Result scan = JournalScanner.scan(dir, fromLsn, (lsn, type, version, payload, file, offset) -> {
       if (version != RecordTypes.V1) {
@@ -211,12 +236,26 @@ public final class StoreEngine implements AutoCloseable {
         case RecordTypes.MODELS: {
           Models m = parseModels(payload, file, offset);
           if (!r.models.interfaces().containsAll(m.interfaces())) {
-            // only when models.json was lost: the telemetry readings so far start again
+            // only when models.json was lost
             r.models = union(r.models, m);
-            r.graph = restore(r.models, r.journaling, r.graph.snapshot(), file);
-            r.hub.close();
-            r.hub = newHub(r.graph);
+            try {
+              r.graph.extendModels(r.models);
+            } catch (IllegalArgumentException ex) {
+              throw new StoreException(Code.INVALID_RECORD, file, offset, "journal record " + lsn + " (models) does not "
+                  + "extend the stored models: " + ex.getMessage(), ex);
+            }
           }
+          break;
+        }
+        case RecordTypes.RULES: {
+          RuleCodec.Change c;
+          try {
+            c = RuleCodec.decode(payload);
+          } catch (RuntimeException ex) {
+            throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " (rules) cannot be decoded: "
+                + ex.getMessage(), ex);
+          }
+          applyRuleChange(r.rules, c);
           break;
         }
         case RecordTypes.TELEMETRY: {
@@ -227,6 +266,7 @@ public final class StoreEngine implements AutoCloseable {
             throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
                 + ex.getMessage(), ex);
           }
+          if (lsn <= telemetryCut && inSeries(r.hub, m)) break; // the snapshot's series already hold it
           switch (r.hub.ingest(m)) {
             case ACCEPTED:
             case ACCEPTED_LATE:
@@ -340,6 +380,9 @@ public final class StoreEngine implements AutoCloseable {
     Models models;
     GraphSnapshot snapshot;
     List<ByteBuffer> series = new ArrayList<>();
+    List<ByteBuffer> lastReadings = new ArrayList<>();
+    long telemetryCut;
+    List<RuleCodec.Change> rules = new ArrayList<>();
   }
 
   private static LoadedSnapshot loadSnapshot(Path file) {
@@ -370,6 +413,15 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
+            break;
+          case RecordTypes.RULES:
+            s.rules.add(RuleCodec.decode(payload));
+            break;
+          case RecordTypes.TELEMETRY_CUT:
+            s.telemetryCut = new Bytes.Reader(payload).varLong();
+            break;
+          case RecordTypes.LAST_READING:
+            s.lastReadings.add(payload);
             break;
           case RecordTypes.END: {
             Bytes.Reader r = new Bytes.Reader(payload);
@@ -403,10 +455,10 @@ public final class StoreEngine implements AutoCloseable {
    * journal's order is the commit order; an append only copies into the journal's buffer), and
    * waits for the record's durability in the completion, outside the graph's locks, so that
    * concurrent writers share a group (one fsync under {@link Durability#everyWrite()}). A graph
-   * being recovered replays its journal through the hook, which then records nothing; a graph
-   * replaced by {@link #addModels} or closed refuses writes.
+   * being recovered replays its journal through the hook, which then records nothing; a closed
+   * store's graph refuses writes.
    */
-  private final class Journaling implements CommitHook {
+  private final class Journaling implements CommitHook, IngestHook {
     private volatile boolean active;
     private volatile String retired;
 
@@ -423,30 +475,166 @@ public final class StoreEngine implements AutoCloseable {
       String why = retired;
       if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
       if (!active) return Completion.none(); // replaying the journal while the store opens
-      StoreException failed = failure;
-      if (failed != null) throw refused(failed);
       Bytes b = scratch.get();
       b.reset();
       EventCodec.encode(e, b);
       long lsn;
-      try {
-        lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
-      } catch (StoreException ex) {
-        throw refused(fail(ex));
-      }
-      long[] inBatch = batch.get();
-      if (inBatch != null) {
-        inBatch[0] = lsn;
-        return () -> maybeSnapshot(lsn);
-      }
-      return () -> {
+      synchronized (undo) {
+        StoreException failed = failure;
+        if (failed != null) throw refused(failed);
         try {
-          journal.await(lsn);
+          lsn = journal.append(EventCodec.type(e), RecordTypes.V1, b.array(), b.length());
         } catch (StoreException ex) {
-          throw fail(ex);
+          throw refused(fail(ex));
         }
-        maybeSnapshot(lsn);
+        undo.record(lsn, e, graph);
+        undo.acknowledged(journal.acknowledgedLsn()); // keeps the log to the records in flight, also in a batch
+      }
+      return completion(lsn, true);
+    }
+
+    /**
+     * The hub's ingest hook: appends the accepted telemetry message to the journal before the hub
+     * applies it (under the twin's telemetry locks, so in the order the hub applies them); the
+     * ingest call waits for the record after the locks are released, and fails if the journal does.
+     */
+    @Override
+    public Completion accepting(TelemetryMessage m) {
+      String why = retired;
+      if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
+      if (!active) return Completion.none(); // replaying the journal while the store opens
+      Bytes b = scratch.get();
+      b.reset();
+      EventCodec.telemetry(m, b);
+      long lsn;
+      synchronized (undo) {
+        StoreException failed = failure;
+        if (failed != null) throw refused(failed);
+        try {
+          lsn = journal.append(RecordTypes.TELEMETRY, RecordTypes.V1, b.array(), b.length());
+        } catch (StoreException ex) {
+          throw refused(fail(ex));
+        }
+        telemetryInFlight.add(lsn);
+      }
+      CommitHook.Completion then = completion(lsn, false);
+      return () -> {
+        telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
+        then.complete();
       };
+    }
+
+    /**
+     * The hub's rule changes: each is journaled as a declarative rules record and waited for; a
+     * rule whose derivation is code (a lambda without a spec) is refused, since it could not come
+     * back on reopen.
+     */
+    @Override
+    public void ruleChanging(Rule rule, boolean adding) {
+      String why = retired;
+      if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
+      if (!active || installingRules) return;
+      String problem = RuleCodec.problem(rule);
+      if (problem != null) throw new IllegalArgumentException(problem);
+      Bytes b = new Bytes(256);
+      RuleCodec.encode(adding, rule, b);
+      long lsn;
+      synchronized (undo) {
+        StoreException failed = failure;
+        if (failed != null) throw refused(failed);
+        try {
+          lsn = journal.append(RecordTypes.RULES, RecordTypes.V1, b.array(), b.length());
+        } catch (StoreException ex) {
+          throw refused(fail(ex));
+        }
+      }
+      completion(lsn, false).complete();
+    }
+  }
+
+  /**
+   * The journal failed (called once, in its flusher thread, outside the graph's locks, before any
+   * waiting writer learns of it): the store stops, and every graph change after the last
+   * acknowledged record is taken back in memory, newest first, so that the graph shows exactly
+   * what a reopen would recover.
+   */
+  private void journalFailed(StoreException ex, long acknowledgedLsn) {
+    List<UndoLog.Step> steps;
+    synchronized (undo) {
+      fail(ex);
+      steps = undo.after(acknowledgedLsn);
+    }
+    Twins g = graph;
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      UndoLog.Step st = steps.get(i);
+      g.revert(st.change(), st.before());
+    }
+    if (!steps.isEmpty()) {
+      System.getLogger(StoreEngine.class.getName()).log(System.Logger.Level.WARNING, "the journal of " + config.dir()
+          + " failed; took back " + steps.size() + " unacknowledged change(s) in memory: " + ex.getMessage());
+    }
+  }
+
+  /**
+   * Ends a write: waits for its record (unless in a batch) and may start a snapshot.
+   *
+   * @param graphChange whether the record is a graph change (kept in the undo log until acknowledged)
+   */
+  private CommitHook.Completion completion(long lsn, boolean graphChange) {
+    long[] inBatch = batch.get();
+    if (inBatch != null) {
+      inBatch[0] = lsn;
+      return () -> maybeSnapshot(lsn);
+    }
+    return () -> {
+      try {
+        journal.await(lsn);
+      } catch (StoreException ex) {
+        throw fail(ex);
+      }
+      if (graphChange) {
+        synchronized (undo) {
+          undo.acknowledged(lsn);
+        }
+      }
+      maybeSnapshot(lsn);
+    };
+  }
+
+  /** Whether every value of a message is already a sample of its series at the message's time. */
+  private static boolean inSeries(TelemetryHub hub, TelemetryMessage m) {
+    for (String name : m.values().keySet()) {
+      String key = m.component().map(c -> c + "/" + name).orElse(name);
+      Optional<Series> s = hub.series(m.twinId(), key);
+      if (s.isEmpty() || s.get().count(m.epochMillis(), m.epochMillis() + 1) == 0) return false;
+    }
+    return true;
+  }
+
+  /** Adds or removes a recovered rule (idempotent: a snapshot may already hold a change journaled after its lsn). */
+  private static void applyRuleChange(List<Rule> rules, RuleCodec.Change c) {
+    if (c.added()) {
+      if (!rules.contains(c.rule())) rules.add(c.rule());
+    } else {
+      rules.remove(c.rule());
+    }
+  }
+
+  /** Installs the recovered rules into the live hub, without journaling them again. */
+  private void installRules(List<Rule> rules) {
+    if (rules.isEmpty()) return;
+    installingRules = true;
+    try {
+      for (Rule rule : rules) {
+        try {
+          hub.rules().add(rule);
+        } catch (RuntimeException e) {
+          throw new StoreException(Code.INVALID_RECORD, config.dir(), -1, "the stored rule " + rule
+              + " cannot be installed again: " + e.getMessage(), e);
+        }
+      }
+    } finally {
+      installingRules = false;
     }
   }
 
@@ -475,27 +663,12 @@ public final class StoreEngine implements AutoCloseable {
     return Optional.ofNullable(f);
   }
 
-  private void journal(dev.twins.core.telemetry.TelemetryMessage m) {
-    Bytes b = scratch.get();
-    b.reset();
-    EventCodec.telemetry(m, b);
-    long lsn = journal.append(RecordTypes.TELEMETRY, RecordTypes.V1, b.array(), b.length());
-    long[] inBatch = batch.get();
-    if (inBatch != null) {
-      inBatch[0] = lsn;
-    } else {
-      journal.await(lsn);
-    }
-    maybeSnapshot(lsn);
-  }
-
   private void subscribe() {
     journaling.activate();
-    telemetrySubscription = hub.subscribe(m -> true, this::journal);
   }
 
-  private TelemetryHub newHub(Twins g) {
-    return config.telemetryOptions().apply(TelemetryHub.builder(g)).build();
+  private TelemetryHub newHub(Twins g, Journaling hook) {
+    return config.telemetryOptions().apply(TelemetryHub.builder(g)).ingestHook(hook).build();
   }
 
   private static Models union(Models a, Models b) {
@@ -567,38 +740,39 @@ public final class StoreEngine implements AutoCloseable {
     batch.set(mine);
     try {
       action.run();
+    } catch (RuntimeException | Error e) {
+      if (prev == null) journal.awaitFailureHandled(); // a write refused after a failure: let the take-back finish
+      throw e;
     } finally {
       if (prev == null) batch.remove();
     }
-    if (prev == null && mine[0] > 0) journal.await(mine[0]);
+    if (prev == null && mine[0] > 0) {
+      journal.await(mine[0]);
+      synchronized (undo) {
+        undo.acknowledged(mine[0]);
+      }
+    }
   }
 
   /**
-   * Adds models to the store: journals the new model set and moves the graph onto it.
+   * Adds models to the store: writes {@code models.json}, journals the new model set and extends
+   * the live graph's model set in place ({@link Twins#extendModels}): nothing is rebuilt.
    *
    * @param more the models to add
-   * @return the graph with the union of the models (the previous graph object must not be written any more)
+   * @return the graph (the same object), now with the union of the models
    * @throws IllegalArgumentException if a model has the DTMI of a different stored model
    */
   public synchronized Twins addModels(Models more) {
     Models union = union(models, more);
     if (union == models) return graph;
     synchronized (snapshotLock) {
-      journaling.retire("this graph was replaced by TwinStore.addModels; write to the graph it returned "
-          + "(TwinStore.twins())");
-      telemetrySubscription.cancel();
       byte[] text = ModelWriter.toJson(union).getBytes(StandardCharsets.UTF_8);
       writeModelsFile(union);
       journal.await(journal.append(RecordTypes.MODELS, RecordTypes.V1, text, text.length));
       journal.sync();
-      // the graph's model set is fixed: rebuild graph and telemetry from the files, now with the new models
-      Recovered r = recover();
-      hub.close();
-      models = r.models;
-      graph = r.graph;
-      journaling = r.journaling;
-      hub = r.hub;
-      subscribe();
+      // the live graph (and its hub, which reads the graph's models) moves to the larger set in place
+      graph.extendModels(union);
+      models = union;
       return graph;
     }
   }
@@ -612,6 +786,10 @@ public final class StoreEngine implements AutoCloseable {
   public Path snapshot() {
     synchronized (snapshotLock) {
       long lsn = journal.lastLsn();
+      // every telemetry record up to lsn must be applied before the hub is read
+      while (!telemetryInFlight.isEmpty() && telemetryInFlight.first() <= lsn) {
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+      }
       journal.sync();
       Models m = models;
       Twins g = graph;
@@ -635,6 +813,11 @@ public final class StoreEngine implements AutoCloseable {
           EventCodec.relation(r, b);
           w.add(RecordTypes.RELATION, RecordTypes.V1, b.array(), b.length());
         }
+        for (Rule rule : h.rules().list()) {
+          b.reset();
+          RuleCodec.encode(true, rule, b);
+          w.add(RecordTypes.RULES, RecordTypes.V1, b.array(), b.length());
+        }
         Optional<SeriesStore> series = h.seriesStore();
         if (series.isPresent()) {
           List<String> ids = new ArrayList<>(series.get().twinIds());
@@ -647,6 +830,16 @@ public final class StoreEngine implements AutoCloseable {
             }
           }
         }
+        // records after lsn whose messages the series may already hold: replay skips their samples
+        b.reset();
+        b.varLong(journal.lastLsn());
+        w.add(RecordTypes.TELEMETRY_CUT, RecordTypes.V1, b.array(), b.length());
+        // telemetries without history: their newest readings
+        h.forEachLastWithoutSeries(reading -> {
+          b.reset();
+          EventCodec.telemetry(reading, b);
+          w.add(RecordTypes.LAST_READING, RecordTypes.V1, b.array(), b.length());
+        });
         b.reset();
         b.varLong(s.twins().size());
         b.varLong(s.relations().size());
@@ -757,7 +950,6 @@ public final class StoreEngine implements AutoCloseable {
     if (closed) return;
     closed = true;
     journaling.retire("the store is closed");
-    telemetrySubscription.cancel();
     snapshotter.shutdown();
     try {
       snapshotter.awaitTermination(1, TimeUnit.MINUTES);

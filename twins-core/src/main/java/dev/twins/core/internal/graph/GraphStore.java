@@ -101,7 +101,7 @@ public final class GraphStore {
     }
   }
 
-  private final Models models;
+  private volatile Models models;
   private final Options options;
   private final IdIndex entries = new IdIndex();
   private final java.util.function.Function<String, Entry> newEntry = k -> new Entry(k, this);
@@ -138,6 +138,36 @@ public final class GraphStore {
      * @param after the relationship after, or null when it was deleted
      */
     void relationChanged(Relation before, Relation after);
+
+    /**
+     * The graph's model set grew (see {@link GraphStore#extendModels}); called with commits paused.
+     *
+     * @param models the new model set
+     */
+    default void modelsExtended(Models models) {}
+  }
+
+  /**
+   * Moves the graph to a larger model set: every model it has, unchanged, and new ones (which no
+   * twin uses yet). Takes effect between two commits; the indexes cover the new subtypes of their
+   * models from then on.
+   *
+   * @param larger the model set
+   * @throws IllegalArgumentException if a model of the graph is missing from it or differs there
+   */
+  public void extendModels(Models larger) {
+    Objects.requireNonNull(larger, "larger");
+    withCommitsPaused(() -> {
+      for (Interface i : models.interfaces()) {
+        Optional<Interface> j = larger.get(i.id());
+        if (j.isEmpty() || !j.get().equals(i)) {
+          throw new IllegalArgumentException("the larger model set must hold every model of the graph unchanged: "
+              + i.id() + (j.isEmpty() ? " is missing" : " differs"));
+        }
+      }
+      models = larger;
+      for (StateListener l : stateListeners) l.modelsExtended(larger);
+    });
   }
 
   /**
@@ -1641,6 +1671,165 @@ public final class GraphStore {
     public String toString() {
       return "Subscription[" + (executor == null ? "sync" : "async") + ", delivered=" + delivered + ", failures="
           + failures + (cancelled ? ", cancelled" : "") + "]";
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ revert
+
+  /**
+   * Takes back the graph's latest change exactly: the state before it (ETags, versions, times and
+   * metadata as they were) is published again, the indexes follow, and the graph's last sequence
+   * number goes back by one. No event is delivered and the commit hook is not called. For a journal
+   * whose write failed: it takes back, newest first, the changes it could not make durable.
+   *
+   * @param latest the graph's latest change (its sequence number must be the graph's last)
+   * @param before for an update, the twin or relationship as it was before the change; otherwise ignored
+   * @throws IllegalStateException if {@code latest} is not the latest change, or the state does not
+   *     match it
+   * @throws IllegalArgumentException if {@code before} is missing or of the wrong kind for an update
+   */
+  public void revert(ChangeEvent latest, Object before) {
+    Objects.requireNonNull(latest, "latest");
+    latest.accept(new ChangeEvent.Visitor<Void>() {
+      @Override
+      public Void twinCreated(ChangeEvent.TwinCreated c) {
+        revertTwin(latest, c.twin(), null);
+        return null;
+      }
+
+      @Override
+      public Void twinUpdated(ChangeEvent.TwinUpdated c) {
+        if (!(before instanceof Twin) || !((Twin) before).id().equals(c.twin().id())) {
+          throw new IllegalArgumentException("reverting change " + c.sequence() + " of twin " + c.twinId()
+              + " needs the twin as it was before, got " + before);
+        }
+        revertTwin(latest, c.twin(), (Twin) before);
+        return null;
+      }
+
+      @Override
+      public Void twinDeleted(ChangeEvent.TwinDeleted c) {
+        revertTwin(latest, null, c.twin());
+        return null;
+      }
+
+      @Override
+      public Void relationCreated(ChangeEvent.RelationCreated c) {
+        revertRelation(latest, c.relation(), null);
+        return null;
+      }
+
+      @Override
+      public Void relationUpdated(ChangeEvent.RelationUpdated c) {
+        Relation r = c.relation();
+        if (!(before instanceof Relation) || !((Relation) before).id().equals(r.id())
+            || !((Relation) before).sourceId().equals(r.sourceId())) {
+          throw new IllegalArgumentException("reverting change " + c.sequence() + " of relationship " + r.sourceId()
+              + "/" + r.id() + " needs the relationship as it was before, got " + before);
+        }
+        revertRelation(latest, r, (Relation) before);
+        return null;
+      }
+
+      @Override
+      public Void relationDeleted(ChangeEvent.RelationDeleted c) {
+        revertRelation(latest, null, c.relation());
+        return null;
+      }
+    });
+  }
+
+  /** Publishes {@code before} in place of {@code after} (either null: absent), under the twin's lock and the commit lock. */
+  private void revertTwin(ChangeEvent latest, Twin after, Twin before) {
+    String id = after != null ? after.id() : before.id();
+    while (true) {
+      Entry e = entries.computeIfAbsent(id, newEntry);
+      e.lock();
+      try {
+        if (e.removed) continue;
+        commitLock.lock();
+        try {
+          checkLatest(latest);
+          if (e.twin != after) {
+            throw new IllegalStateException("cannot revert change " + latest.sequence() + ": twin " + id
+                + " is not in the state the change left");
+          }
+          if (before == null) {
+            if (e.hasRelations()) {
+              throw new IllegalStateException("cannot revert the creation of twin " + id + ": it has relationships");
+            }
+            for (StateListener l : stateListeners) l.twinChanged(after, null);
+            e.twin = null;
+            e.model = null;
+            e.removed = true;
+            entries.remove(id, e);
+            twinCount.decrementAndGet();
+            Set<String> ids = byModel.get(after.model());
+            if (ids != null) ids.remove(id);
+          } else {
+            publish(e, e.twin, before, model(id, before.model()));
+          }
+          sequence = latest.sequence() - 1;
+          lastSequence = sequence;
+          return;
+        } finally {
+          commitLock.unlock();
+        }
+      } finally {
+        if (e.twin == null && !e.removed) {
+          e.removed = true;
+          entries.remove(id, e);
+        }
+        e.unlock();
+      }
+    }
+  }
+
+  /** Publishes relationship {@code before} in place of {@code after} (either null: absent). */
+  private void revertRelation(ChangeEvent latest, Relation after, Relation before) {
+    Relation any = after != null ? after : before;
+    String key = key(any.sourceId(), any.id());
+    Entry src = requireEntry(any.sourceId());
+    Entry afterTgt = after == null ? null : entries.get(after.targetId());
+    Entry beforeTgt = before == null ? null : entries.get(before.targetId());
+    if ((after != null && afterTgt == null) || (before != null && beforeTgt == null)) {
+      throw new IllegalStateException("cannot revert change " + latest.sequence() + " of relationship " + key
+          + ": its target twin is missing");
+    }
+    Entry[] locks = lockAll(src, afterTgt, beforeTgt);
+    try {
+      commitLock.lock();
+      try {
+        checkLatest(latest);
+        if (Adjacency.get(src.out, null, any.id()) != after) {
+          throw new IllegalStateException("cannot revert change " + latest.sequence() + ": relationship " + key
+              + " is not in the state the change left");
+        }
+        if (after != null) {
+          src.out = Adjacency.remove(src.out, null, after.id());
+          afterTgt.in = Adjacency.remove(afterTgt.in, after.sourceId(), after.id());
+        }
+        if (before != null) {
+          src.out = Adjacency.put(src.out, before, false);
+          beforeTgt.in = Adjacency.put(beforeTgt.in, before, true);
+        }
+        if (after == null) relations.incrementAndGet();
+        if (before == null) relations.decrementAndGet();
+        for (StateListener l : stateListeners) l.relationChanged(after, before);
+        sequence = latest.sequence() - 1;
+        lastSequence = sequence;
+      } finally {
+        commitLock.unlock();
+      }
+    } finally {
+      unlockAll(locks);
+    }
+  }
+
+  private void checkLatest(ChangeEvent latest) {
+    if (latest.sequence() != sequence) {
+      throw new IllegalStateException("only the latest change can be reverted: change " + latest.sequence()
+          + " is not the graph's last (" + sequence + ")");
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -218,6 +219,13 @@ public final class IndexRegistry implements Indexes, GraphStore.StateListener {
   private static boolean contains(PropertyIndex[] list, PropertyIndex idx) {
     for (PropertyIndex i : list) if (i == idx) return true;
     return false;
+  }
+
+  @Override
+  public void modelsExtended(Models models) {
+    // new models may extend indexed ones; no twin has them yet, so only the coverage changes
+    for (PropertyIndex idx : indexes.values()) idx.covered = Set.copyOf(models.subtypes(Dtmi.of(idx.model)));
+    rebuildCoverage();
   }
 
   @Override

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 final class PropertyIndex {
   final String model;
   final String property;
-  final Set<Dtmi> covered;
+  /** The twin models the index covers (replaced when the graph's model set grows). */
+  volatile Set<Dtmi> covered;
   final Kind kind;
   private final boolean decimalText;
   private final String schemaName;

@@ -73,7 +73,6 @@ public final class HubCore {
   public record RetentionRule(Dtmi model, String telemetry, Retention retention) {}
 
   private final Twins twins;
-  private final Models models;
   private final Settings settings;
   private final ConcurrentHashMap<String, TwinState> states = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, TwinState> migrating = new ConcurrentHashMap<>();
@@ -97,6 +96,90 @@ public final class HubCore {
 
   private record MessageSub(Predicate<? super TelemetryMessage> filter, Sub<TelemetryMessage> sub) {}
 
+  private volatile dev.twins.core.telemetry.IngestHook ingestHook;
+  /** The completion of this thread's message, run after the hub's locks are released. */
+  private final ThreadLocal<dev.twins.core.graph.CommitHook.Completion> pendingCompletion = new ThreadLocal<>();
+
+  /** The ingest hook refused a message (carries the hook's exception). */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /**
+   * Sets the ingest hook (before the hub is used).
+   *
+   * @param hook the hook
+   */
+  public void ingestHook(dev.twins.core.telemetry.IngestHook hook) {
+    ingestHook = java.util.Objects.requireNonNull(hook, "hook");
+    hooksVersion++;
+  }
+
+  /** Tells the ingest hook of a rule change before it is made (under the rules' change lock). */
+  void ruleChanging(dev.twins.core.telemetry.Rule rule, boolean adding) {
+    dev.twins.core.telemetry.IngestHook h = ingestHook;
+    if (h == null) return;
+    try {
+      h.ruleChanging(rule, adding);
+    } catch (RuntimeException ex) {
+      throw new TelemetryException("rule " + rule + " cannot be " + (adding ? "added" : "removed") + ": "
+          + ex.getMessage(), ex);
+    }
+  }
+
+  /** Hands a message about to be applied to the ingest hook (under the twin's telemetry locks). */
+  private void hookAccepting(TelemetryMessage m) {
+    dev.twins.core.telemetry.IngestHook h = ingestHook;
+    if (h == null) return;
+    dev.twins.core.graph.CommitHook.Completion c;
+    try {
+      c = h.accepting(m);
+    } catch (RuntimeException ex) {
+      throw new Refused(ex);
+    }
+    if (c != null && c != dev.twins.core.graph.CommitHook.Completion.none()) pendingCompletion.set(c);
+  }
+
+  /**
+   * Finishes an ingest call outside the hub's locks: runs the hook's completion.
+   *
+   * @throws TelemetryException if the completion failed (the message is counted as rejected)
+   */
+  private Outcome finishIngest(Outcome o, String twinId, String key, String text) {
+    if (ingestHook == null) return o;
+    dev.twins.core.graph.CommitHook.Completion c = pendingCompletion.get();
+    if (c == null) return o;
+    pendingCompletion.remove();
+    try {
+      c.complete();
+    } catch (RuntimeException ex) {
+      throw notDurable(ex, twinId, key, text, "was applied in memory but is not durable");
+    }
+    return o;
+  }
+
+  /** Runs the pending completion of a message whose apply failed (the hook's contract: it always runs). */
+  private void completeAfterFailure(Throwable failure) {
+    dev.twins.core.graph.CommitHook.Completion c = pendingCompletion.get();
+    if (c == null) return;
+    pendingCompletion.remove();
+    try {
+      c.complete();
+    } catch (RuntimeException ex) {
+      failure.addSuppressed(ex);
+    }
+  }
+
+  private TelemetryException notDurable(RuntimeException ex, String twinId, String key, String text, String what) {
+    String reason = "the message " + what + ": " + ex.getMessage();
+    reject(new DeadLetter("api", 0, key, twinId, reason, text), null);
+    return new TelemetryException("telemetry of twin '" + twinId + "' (" + key + "): " + reason, ex);
+  }
+
   /**
    * Creates the engine and subscribes it to the graph.
    *
@@ -105,7 +188,6 @@ public final class HubCore {
    */
   public HubCore(Twins twins, Settings settings) {
     this.twins = twins;
-    this.models = twins.models();
     this.settings = settings;
     this.dead = new DeadLetterRing(settings.deadLetterCapacity());
     this.store = settings.series() ? SeriesStore.create(this::retention) : null;
@@ -130,7 +212,7 @@ public final class HubCore {
 
   /** @return the models of the graph */
   public Models models() {
-    return models;
+    return twins.models(); // live: a durable store's graph may move to a larger model set
   }
 
   /** @return the settings */
@@ -180,7 +262,7 @@ public final class HubCore {
     Dtmi model = twins.twin(twinId).map(Twin::model).orElse(null);
     for (RetentionRule r : settings.retentions()) {
       if (r.telemetry() != null && !r.telemetry().equals(key)) continue;
-      if (r.model() != null && (model == null || !models.isOfModel(model, r.model()))) continue;
+      if (r.model() != null && (model == null || !models().isOfModel(model, r.model()))) continue;
       return r.retention();
     }
     return settings.defaultRetention();
@@ -232,7 +314,7 @@ public final class HubCore {
     if (s != null) return s;
     Optional<Twin> twin = twins.twin(twinId);
     if (twin.isEmpty()) return null;
-    Interface model = models.get(twin.get().model()).orElse(null);
+    Interface model = models().get(twin.get().model()).orElse(null);
     if (model == null) return null;
     TwinState fresh = new TwinState(this, twinId, model);
     TwinState old = migrating.remove(twinId);
@@ -283,6 +365,27 @@ public final class HubCore {
         + (names.isEmpty() ? "; its model declares none" : "; it declares " + String.join(", ", names));
   }
 
+  /**
+   * Calls an action with the newest reading of every telemetry that keeps no series (series off,
+   * or a kind without series), one message per twin and telemetry, each read under its lock.
+   *
+   * @param action told of each reading
+   */
+  public void forEachLastWithoutSeries(Consumer<TelemetryMessage> action) {
+    for (TwinState st : states.values()) {
+      for (Slot slot : st.slots()) {
+        TelemetryMessage m = null;
+        synchronized (slot.lock) {
+          if (slot.hasLast && !slot.retired && slot.seriesOrNull() == null) {
+            m = new TelemetryMessage(slot.twin.id, slot.component(), slot.lastTime,
+                Map.of(slot.telemetry.name(), slot.lastNode()), Optional.empty());
+          }
+        }
+        if (m != null) action.accept(m);
+      }
+    }
+  }
+
   /** @return the newest reading of a twin's telemetry, or null */
   JsonNode lastValue(String twinId, String key) {
     TwinState s = resolve(twinId);
@@ -309,6 +412,22 @@ public final class HubCore {
 
   /** The typed path: a checked number (booleans as 1/0) into one slot. */
   Outcome applyNumber(Slot s, long t, double v, String messageId) {
+    if (ingestHook == null) return applyNumberNow(s, t, v, messageId);
+    Outcome o;
+    try {
+      o = applyNumberNow(s, t, v, messageId);
+    } catch (Refused r) {
+      pendingCompletion.remove();
+      throw notDurable((RuntimeException) r.getCause(), s.twin.id, s.key, s.twin.id + " " + s.key + "=" + v + " at "
+          + Instant.ofEpochMilli(t), "was not applied");
+    } catch (RuntimeException | Error e) {
+      completeAfterFailure(e);
+      throw e;
+    }
+    return finishIngest(o, s.twin.id, s.key, s.twin.id + " " + s.key + "=" + v + " at " + Instant.ofEpochMilli(t));
+  }
+
+  private Outcome applyNumberNow(Slot s, long t, double v, String messageId) {
     if (s.hooksVersion != hooksVersion) refresh(s);
     if (!s.hooked && messageId == null) {
       synchronized (s.lock) {
@@ -367,6 +486,11 @@ public final class HubCore {
     synchronized (s.lock) {
       if (s.retired) return RETIRED;
       if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED;
+      if (ingestHook != null) {
+        hookAccepting(new TelemetryMessage(s.twin.id, s.component(), t, Map.of(s.telemetry.name(),
+            s.kind == ValueKind.BOOLEAN ? JsonNodeFactoryHolder.NODES.booleanNode(v != 0)
+                : JsonNodeFactoryHolder.NODES.numberNode(v)), Optional.ofNullable(messageId)));
+      }
       boolean isLate = s.storeNumber(t, v);
       s.acceptedCount++;
       if (isLate) late.increment();
@@ -396,6 +520,7 @@ public final class HubCore {
       Slot s = slots[i];
       if (s.hasLast && t < s.lastTime && !s.keeps(t)) return EXPIRED + i;
     }
+    hookAccepting(m);
     boolean isLate = false;
     for (int i = 0; i < slots.length; i++) isLate |= slots[i].storeJson(t, values[i]);
     slots[0].acceptedCount++;
@@ -458,7 +583,7 @@ public final class HubCore {
   void evaluateTelemetryRules(RuleEngine.Installed inst) {
     String key = ((dev.twins.core.telemetry.Rule.FromTelemetry) inst.rule).telemetry();
     for (TwinState st : states.values()) {
-      if (!models.isOfModel(st.model.id(), inst.model)) continue;
+      if (!models().isOfModel(st.model.id(), inst.model)) continue;
       Slot s = st.slot(key);
       if (s == null) continue;
       synchronized (s.lock) {
@@ -496,7 +621,8 @@ public final class HubCore {
       }
       s.watches = ws.toArray(new Watches.State[0]);
       s.feedsRelated = rules.feedsRelated(s.key);
-      s.hooked = s.bindings.length > 0 || s.watches.length > 0 || s.feedsRelated || subs.length > 0;
+      s.hooked = s.bindings.length > 0 || s.watches.length > 0 || s.feedsRelated || subs.length > 0
+          || ingestHook != null;
       s.hooksVersion = v;
     }
   }
@@ -525,6 +651,23 @@ public final class HubCore {
    * @return the outcome
    */
   public Outcome ingest(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
+    if (ingestHook == null) return ingestNow(m, source, line, text, onReject);
+    Outcome o;
+    String key = String.join(",", m.values().keySet());
+    try {
+      o = ingestNow(m, source, line, text, onReject);
+    } catch (Refused r) {
+      pendingCompletion.remove();
+      throw notDurable((RuntimeException) r.getCause(), m.twinId(), key, text != null ? text : m.toString(),
+          "was not applied");
+    } catch (RuntimeException | Error e) {
+      completeAfterFailure(e);
+      throw e;
+    }
+    return finishIngest(o, m.twinId(), key, text != null ? text : m.toString());
+  }
+
+  private Outcome ingestNow(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
     if (m.values().isEmpty()) return reject(source, line, "", m.twinId(), "the message has no values", m, text, onReject);
     TwinState tw = resolve(m.twinId());
     if (tw == null) {

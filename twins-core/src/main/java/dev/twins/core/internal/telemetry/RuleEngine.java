@@ -98,7 +98,6 @@ final class RuleEngine implements Rules {
 
   private final HubCore core;
   private final Twins twins;
-  private final Models models;
   private volatile RuleSet set = new RuleSet(List.of());
   private final Object changeLock = new Object();
   private final ThreadLocal<Ctx> ctx = ThreadLocal.withInitial(Ctx::new);
@@ -112,7 +111,6 @@ final class RuleEngine implements Rules {
   RuleEngine(HubCore core, Executor executor) {
     this.core = core;
     this.twins = core.twins();
-    this.models = core.models();
     this.executor = executor;
     for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
   }
@@ -129,6 +127,7 @@ final class RuleEngine implements Rules {
     Installed inst;
     synchronized (changeLock) {
       inst = check(rule);
+      core.ruleChanging(rule, true);
       List<Installed> next = new ArrayList<>(set.all);
       next.add(inst);
       set = new RuleSet(next);
@@ -152,6 +151,7 @@ final class RuleEngine implements Rules {
       List<Installed> next = new ArrayList<>(set.all);
       boolean removed = next.removeIf(i -> i.rule.equals(rule));
       if (removed) {
+        core.ruleChanging(rule, false);
         set = new RuleSet(next);
         core.bumpHooks();
       }
@@ -179,7 +179,7 @@ final class RuleEngine implements Rules {
   // ------------------------------------------------------------------------------------ checks
 
   private Installed check(Rule rule) {
-    Interface model = models.get(rule.model()).orElseThrow(() -> new TelemetryException(
+    Interface model = core.models().get(rule.model()).orElseThrow(() -> new TelemetryException(
         "rule " + rule + ": model " + rule.model() + " is not in the graph's models"));
     Content pc = model.contents().get(rule.property());
     if (!(pc instanceof Property property)) {
@@ -201,10 +201,10 @@ final class RuleEngine implements Rules {
       }
       target = rel.target().orElse(null);
       if (target != null) {
-        Interface t = models.get(target).orElseThrow();
+        Interface t = core.models().get(target).orElseThrow();
         boolean found = fr.source().telemetry() ? telemetryOf(t, fr.source().name()) != null
             : t.contents().get(fr.source().name()) instanceof Property;
-        if (!found && models.subtypes(target).stream().noneMatch(s -> declares(s, fr.source()))) {
+        if (!found && core.models().subtypes(target).stream().noneMatch(s -> declares(s, fr.source()))) {
           throw new TelemetryException("rule " + rule + ": the target " + target + " of '" + fr.relationship()
               + "' (and every model extending it) declares no " + (fr.source().telemetry() ? "Telemetry" : "Property")
               + " '" + fr.source().name() + "'");
@@ -239,7 +239,7 @@ final class RuleEngine implements Rules {
   }
 
   private boolean declares(Dtmi model, Rule.Source source) {
-    Interface i = models.get(model).orElse(null);
+    Interface i = core.models().get(model).orElse(null);
     if (i == null) return false;
     return source.telemetry() ? telemetryOf(i, source.name()) != null : i.contents().get(source.name()) instanceof Property;
   }
@@ -253,7 +253,7 @@ final class RuleEngine implements Rules {
   }
 
   private boolean overlap(Dtmi a, Dtmi b) {
-    return models.isOfModel(a, b) || models.isOfModel(b, a);
+    return core.models().isOfModel(a, b) || core.models().isOfModel(b, a);
   }
 
   /** Whether producer's writes are read by consumer. */
@@ -291,7 +291,7 @@ final class RuleEngine implements Rules {
     List<Installed> rules = set.byTelemetry.get(key);
     if (rules == null) return new Binding[0];
     List<Binding> out = new ArrayList<>();
-    for (Installed i : rules) if (models.isOfModel(t.model.id(), i.model)) out.add(new Binding(i));
+    for (Installed i : rules) if (core.models().isOfModel(t.model.id(), i.model)) out.add(new Binding(i));
     return out.toArray(new Binding[0]);
   }
 
@@ -431,9 +431,11 @@ final class RuleEngine implements Rules {
         RuleSet s = set;
         List<Installed> rules = (ic.telemetry ? s.byTelemetrySource : s.byPropertySource).get(ic.name);
         if (rules == null) return;
+        Ctx c = ctx.get();
         for (Installed i : rules) {
           String rel = ((Rule.FromRelated) i.rule).relationship();
-          for (Relation r : twins.incoming(ic.twinId, rel)) ctx.get().queue.add(new Recompute(i, r.sourceId()));
+          // the sources in place, unsorted and without lookups: their order does not matter here
+          twins.forEachIncomingTwin(ic.twinId, rel, (r, source) -> c.queue.add(new Recompute(i, r.sourceId())));
         }
       } else {
         Touched t = (Touched) w;
@@ -442,7 +444,7 @@ final class RuleEngine implements Rules {
         RuleSet s = set;
         Ctx c = ctx.get();
         for (Installed i : s.all) {
-          if (i.rule instanceof Rule.FromRelated && models.isOfModel(twin.get().model(), i.model)) {
+          if (i.rule instanceof Rule.FromRelated && core.models().isOfModel(twin.get().model(), i.model)) {
             c.queue.add(new Recompute(i, t.twinId));
           }
         }
@@ -461,32 +463,23 @@ final class RuleEngine implements Rules {
       Optional<Twin> found = twins.twin(twinId);
       if (found.isEmpty()) return;
       Twin twin = found.get();
-      if (!models.isOfModel(twin.model(), inst.model)) return;
-      List<Relation> rels = twins.outgoing(twinId, rule.relationship());
-      double sum = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      long numbers = 0;
-      long present = 0;
-      boolean any = false;
-      boolean all = true;
-      for (Relation r : rels) {
-        JsonNode v = rule.source().telemetry() ? core.lastValue(r.targetId(), rule.source().name())
-            : twins.twin(r.targetId()).flatMap(t -> t.property(rule.source().name())).orElse(null);
-        if (v == null || v.isNull()) continue;
-        present++;
-        if (v.isNumber()) {
-          double d = v.asDouble();
-          numbers++;
-          sum += d;
-          if (d < min) min = d;
-          if (d > max) max = d;
-        } else if (v.isBoolean()) {
-          boolean b = v.asBoolean();
-          any |= b;
-          all &= b;
-        }
-      }
+      if (!core.models().isOfModel(twin.model(), inst.model)) return;
+      // the targets' current states straight from the adjacency (no lookups by id, no sorted
+      // lists), in the graph's order; the sum's order does not change the aggregate beyond rounding
+      Fold f = new Fold();
+      String name = rule.source().name();
+      boolean telemetry = rule.source().telemetry();
+      twins.forEachOutgoingTwin(twinId, rule.relationship(), (r, target) -> {
+        f.add(telemetry ? core.lastValue(r.targetId(), name) : target.property(name).orElse(null));
+        return true;
+      });
+      double sum = f.sum;
+      double min = f.min;
+      double max = f.max;
+      long numbers = f.numbers;
+      long present = f.present;
+      boolean any = f.any;
+      boolean all = f.all;
       JsonNode next;
       switch (rule.aggregate()) {
         case MEAN: next = numbers == 0 ? null : number(sum / numbers, inst.integral); break;
@@ -498,6 +491,33 @@ final class RuleEngine implements Rules {
         default: next = NODES.booleanNode(all); break;
       }
       write(inst, twin, next);
+    }
+  }
+
+  /** The running aggregate of the related values of one recomputation. */
+  private static final class Fold {
+    double sum;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    long numbers;
+    long present;
+    boolean any;
+    boolean all = true;
+
+    void add(JsonNode v) {
+      if (v == null || v.isNull()) return;
+      present++;
+      if (v.isNumber()) {
+        double d = v.asDouble();
+        numbers++;
+        sum += d;
+        if (d < min) min = d;
+        if (d > max) max = d;
+      } else if (v.isBoolean()) {
+        boolean b = v.asBoolean();
+        any |= b;
+        all &= b;
+      }
     }
   }
 
