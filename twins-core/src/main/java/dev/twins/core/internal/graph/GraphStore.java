@@ -1761,12 +1761,16 @@ public final class GraphStore {
             for (StateListener l : stateListeners) l.twinChanged(after, null);
             e.twin = null;
             e.model = null;
+            e.values = null;
+            e.times = null;
             e.removed = true;
-            entries.remove(id, e);
+            entries.remove(e);
             twinCount.decrementAndGet();
             Set<String> ids = byModel.get(after.model());
             if (ids != null) ids.remove(id);
           } else {
+            // the very snapshot comes back (a deleted twin's references its old entry, which a
+            // traversal starting from it passes over for a lookup by id)
             publish(e, e.twin, before, model(id, before.model()));
           }
           sequence = latest.sequence() - 1;
@@ -1778,7 +1782,7 @@ public final class GraphStore {
       } finally {
         if (e.twin == null && !e.removed) {
           e.removed = true;
-          entries.remove(id, e);
+          entries.remove(e);
         }
         e.unlock();
       }
@@ -1801,7 +1805,9 @@ public final class GraphStore {
       commitLock.lock();
       try {
         checkLatest(latest);
-        if (Adjacency.get(src.out, null, any.id()) != after) {
+        // equal rather than the same: a relationship an earlier revert brought back is a copy
+        // that references its twins' current entries
+        if (!Objects.equals(Adjacency.get(src.out, null, any.id()), after)) {
           throw new IllegalStateException("cannot revert change " + latest.sequence() + ": relationship " + key
               + " is not in the state the change left");
         }
@@ -1809,13 +1815,17 @@ public final class GraphStore {
           src.out = Adjacency.remove(src.out, null, after.id());
           afterTgt.in = Adjacency.remove(afterTgt.in, after.sourceId(), after.id());
         }
-        if (before != null) {
-          src.out = Adjacency.put(src.out, before, false);
-          beforeTgt.in = Adjacency.put(beforeTgt.in, before, true);
+        // the relationship comes back referencing its twins' current entries (a twin deleted and
+        // brought back by an earlier revert has a new one)
+        Relation back = before == null || (RELATIONS.source(before) == src && RELATIONS.target(before) == beforeTgt)
+            ? before : RELATIONS.rebind(before, src, beforeTgt);
+        if (back != null) {
+          src.out = Adjacency.put(src.out, back, false);
+          beforeTgt.in = Adjacency.put(beforeTgt.in, back, true);
         }
         if (after == null) relations.incrementAndGet();
         if (before == null) relations.decrementAndGet();
-        for (StateListener l : stateListeners) l.relationChanged(after, before);
+        for (StateListener l : stateListeners) l.relationChanged(after, back);
         sequence = latest.sequence() - 1;
         lastSequence = sequence;
       } finally {
