@@ -136,6 +136,47 @@ public class GraphBenchmark {
     return s.graph.twin(s.readIds[s.next()]);
   }
 
+  /**
+   * Walks from a random floor over {@code hasPart} to its rooms and over {@code contains} to their
+   * sensors, reading each sensor's state, by ids: {@link Twins#forEachOutgoing(String, String,
+   * java.util.function.Consumer)} from each room's id and {@link Twins#twin(String)} of each
+   * sensor's id, an id lookup per room and per sensor.
+   *
+   * @param s the prebuilt graph and the floors to start from
+   * @return the sum of the sensors' versions, so that the walk is not optimised away
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 10, time = 1)
+  @Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+  public long walkFloorByIds(WalkState s) {
+    s.sum = 0;
+    s.graph.forEachOutgoing(s.floorIds[s.next()], BuildingPortfolio.HAS_PART, s.roomById);
+    return s.sum;
+  }
+
+  /**
+   * The same walk with {@link Twins#forEachOutgoingTwin(Twin, String, dev.twins.core.graph.RelationVisitor)}:
+   * each relationship comes with its target twin's state, and the walk goes on from that twin,
+   * without an id lookup after the floor's.
+   *
+   * @param s the prebuilt graph and the floors to start from
+   * @return the sum of the sensors' versions
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 10, time = 1)
+  @Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+  public long walkFloorByTwins(WalkState s) {
+    s.sum = 0;
+    s.graph.forEachOutgoingTwin(s.floorIds[s.next()], BuildingPortfolio.HAS_PART, s.roomByTwin);
+    return s.sum;
+  }
+
   /** The portfolio to build, regenerated for every iteration, and the heap the built graph retains. */
   @State(Scope.Benchmark)
   public static class BuildState {
@@ -280,6 +321,42 @@ public class GraphBenchmark {
       readIds = new String[CHOICES];
       for (int k = 0; k < CHOICES; k++) readIds[k] = new String(p.id(random.nextInt(p.twinCount())));
       if (graph.twin(readIds[0]).isEmpty()) throw new IllegalStateException("no twin " + readIds[0]);
+    }
+  }
+
+  /**
+   * Random floors (ids as copies of the graph's) and the visitors of the two walks, made once so
+   * that a walk allocates nothing of its own.
+   */
+  public static class WalkState extends GraphState {
+    String[] floorIds;
+    long sum;
+    java.util.function.Consumer<dev.twins.core.graph.Relation> roomById;
+    dev.twins.core.graph.RelationVisitor roomByTwin;
+
+    /** Creates the state; JMH calls it. */
+    public WalkState() {}
+
+    @Override
+    void choose(BuildingPortfolio p, SplittableRandom random) {
+      java.util.List<String> floors = new java.util.ArrayList<>();
+      for (int i = 0; i < p.twinCount(); i++) if (p.kind(i) == BuildingPortfolio.Kind.FLOOR) floors.add(p.id(i));
+      floorIds = new String[CHOICES];
+      for (int k = 0; k < CHOICES; k++) floorIds[k] = new String(floors.get(random.nextInt(floors.size())));
+      java.util.function.Consumer<dev.twins.core.graph.Relation> sensorById =
+          r -> sum += graph.twin(r.targetId()).orElseThrow().version();
+      roomById = r -> graph.forEachOutgoing(r.targetId(), BuildingPortfolio.CONTAINS, sensorById);
+      dev.twins.core.graph.RelationVisitor sensorByTwin = (r, sensor) -> {
+        sum += sensor.version();
+        return true;
+      };
+      roomByTwin = (r, room) -> graph.forEachOutgoingTwin(room, BuildingPortfolio.CONTAINS, sensorByTwin);
+      sum = 0;
+      graph.forEachOutgoing(floorIds[0], BuildingPortfolio.HAS_PART, roomById);
+      long byIds = sum;
+      sum = 0;
+      graph.forEachOutgoingTwin(floorIds[0], BuildingPortfolio.HAS_PART, roomByTwin);
+      if (sum != byIds || sum == 0) throw new IllegalStateException("the walks disagree: " + byIds + " and " + sum);
     }
   }
 }

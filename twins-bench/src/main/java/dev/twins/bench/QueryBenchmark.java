@@ -1,11 +1,12 @@
 package dev.twins.bench;
 
+import dev.twins.bench.peers.CpuMeter;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.series.DoubleSeries;
 import dev.twins.core.series.SeriesStore;
 import dev.twins.query.QueryEngine;
-import dev.twins.query.QueryResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,30 +25,44 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The query language ({@link QueryEngine}) on a {@link BuildingPortfolio} of 1,000,000 twins,
- * single-threaded, each query given as text and its plan taken from the engine's cache:
+ * single-threaded, each query given as text and its plan taken from the engine's cache, against
+ * the same queries as Gremlin traversals on TinkerGraph loaded with the same portfolio ({@link
+ * GremlinQueries}); the parameter {@code engine} ({@code twins} or {@code gremlin}) picks the
+ * engine, one per fork:
  *
  * <ul>
  *   <li>{@link #pointLookup}: {@code SELECT * ... WHERE T.$dtId = 'id'}, the same text each time
- *       (parse from the cache, look up, render the twin document) (ns/op);
+ *       (parse from the cache, look up, render the twin document) (ns/op); Gremlin:
+ *       {@code g.V(id).elementMap()};
  *   <li>{@link #pointLookupParameter}: the same with {@code @id} bound to a random id;
  *   <li>{@link #countByModel}: {@code SELECT COUNT()} of the rooms, from the model index (µs/op);
+ *       Gremlin: {@code g.V().hasLabel(room).count()};
  *   <li>{@link #sensorsOfBuilding}: a 3-hop MATCH from a random building to its temperature sensors
- *       reading more than 22 °C (µs/op);
+ *       reading more than 22 °C (µs/op); Gremlin: {@code g.V(b).out().out().out().has().has()};
  *   <li>{@link #roomsPerFloor}: GROUP BY every floor of the portfolio with its room count and mean
- *       room temperature (ms/op);
+ *       room temperature (ms/op); Gremlin: {@code group().by(floor).by(count, mean)};
  *   <li>{@link #seriesMeanOver10000Twins}: on a separate 10,000-twin portfolio whose every twin has
- *       a series of 60 samples, the twins whose last-hour mean exceeds 22 (ms/op).
+ *       a series of 60 samples, the twins whose last-hour mean exceeds 22 (ms/op); Gremlin: the
+ *       mean of a list-cardinality property's values whose time meta-property is in the window.
  * </ul>
  *
- * <p>See BENCHMARKS.md, section "Query", for the commands and figures.
+ * <p>Each trial's setup checks its engine's answers against the portfolio's own (computed from the
+ * generator's arrays, {@link QueryAnswers}) before anything is timed: the looked-up twin's
+ * properties, the room count, the sensors of 64 buildings, every floor's count and mean, and the
+ * series query's twins. So both engines of a run give the same answers. Each measured iteration
+ * also prints the benchmark thread's CPU time per operation ({@code # cpu ...}), the figure to
+ * compare on a loaded machine. See BENCHMARKS.md, section "Query", for the commands and figures.
  */
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx5g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class QueryBenchmark {
@@ -61,68 +76,159 @@ public class QueryBenchmark {
       + "AND IS_OF_MODEL(R, 'dtmi:twins:bench:Room;1') GROUP BY F.$dtId";
   static final String SERIES_MEAN = "SELECT T.$dtId FROM DIGITALTWINS T WHERE SERIES_MEAN(T, 'value', 'PT1H') > 22";
 
+  /** The engine that answers through the query language. */
+  static final String TWINS = "twins";
+  /** The engine that answers through Gremlin on TinkerGraph. */
+  static final String GREMLIN = "gremlin";
+
   /** Creates the benchmark; JMH calls it. */
   public QueryBenchmark() {}
 
-  /** The 1,000,000-twin portfolio with a query engine. */
+  /** What both states share: the engine choice and the CPU meter. */
   @State(Scope.Benchmark)
-  public static class GraphState {
+  public abstract static class EngineState {
+    /** The engine: {@code twins} or {@code gremlin}. */
+    @Param({TWINS, GREMLIN})
+    public String engine;
+
+    final CpuMeter cpu = new CpuMeter();
+    long ops;
+
+    /** Marks the iteration's start for the CPU meter. */
+    @Setup(Level.Iteration)
+    public void mark() {
+      cpu.mark(ops);
+    }
+
+    /**
+     * Prints the iteration's CPU time per operation.
+     *
+     * @param b the benchmark
+     * @param it the iteration
+     */
+    @TearDown(Level.Iteration)
+    public void report(BenchmarkParams b, IterationParams it) {
+      cpu.report(b, it, engine, twinCount(), ops);
+    }
+
+    abstract int twinCount();
+
+    boolean gremlin() {
+      if (!engine.equals(TWINS) && !engine.equals(GREMLIN)) {
+        throw new IllegalArgumentException("engine must be " + TWINS + " or " + GREMLIN + ", not " + engine);
+      }
+      return engine.equals(GREMLIN);
+    }
+  }
+
+  /** The 1,000,000-twin portfolio in one engine. */
+  @State(Scope.Benchmark)
+  public static class GraphState extends EngineState {
     /** The number of twins. */
     @Param("1000000")
     public int twins;
 
-    Twins graph;
-    QueryEngine engine;
+    QueryEngine query;
+    GremlinQueries g;
     String pointText;
     String[] ids;
     String[] buildings;
     int next;
 
-    /** Builds the graph and warms the plan cache. */
+    @Override
+    int twinCount() {
+      return twins;
+    }
+
+    /** Builds the graph, warms the plan cache and checks the engine's answers. */
     @Setup(Level.Trial)
     public void setUp() {
       BuildingPortfolio p = BuildingPortfolio.generate(twins, GraphBenchmark.SEED);
-      graph = p.load(BuildingPortfolio.models());
-      engine = QueryEngine.of(graph);
       SplittableRandom random = new SplittableRandom(GraphBenchmark.SEED);
       ids = new String[4096];
-      for (int i = 0; i < ids.length; i++) ids[i] = new String(p.id(random.nextInt(p.twinCount())));
-      List<String> b = new ArrayList<>();
-      for (int i = 0; i < p.twinCount(); i++) if (p.kind(i) == BuildingPortfolio.Kind.BUILDING) b.add(p.id(i));
-      buildings = b.toArray(new String[0]);
+      int[] idIndex = new int[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        idIndex[i] = random.nextInt(p.twinCount());
+        ids[i] = new String(p.id(idIndex[i]));
+      }
+      List<Integer> b = new ArrayList<>();
+      for (int i = 0; i < p.twinCount(); i++) if (p.kind(i) == BuildingPortfolio.Kind.BUILDING) b.add(i);
+      buildings = new String[b.size()];
+      for (int i = 0; i < buildings.length; i++) buildings[i] = p.id(b.get(i));
       pointText = String.format(POINT, ids[0]);
-      check(engine.query(pointText).size() == 1, "point lookup");
-      check(engine.query(COUNT_ROOMS).rows().get(0).integer("COUNT").getAsLong() == p.count(BuildingPortfolio.Kind.ROOM),
-          "count by model");
-      check(!engine.query(SENSORS_OF_BUILDING, Map.of("building", buildings[0])).isEmpty(), "3-hop match");
-      check(engine.query(ROOMS_PER_FLOOR).size() > 0, "group by");
+
+      QueryAnswers.Adjacency hasPart = new QueryAnswers.Adjacency(p, BuildingPortfolio.HAS_PART);
+      QueryAnswers.Adjacency contains = new QueryAnswers.Adjacency(p, BuildingPortfolio.CONTAINS);
+      Map<String, double[]> groups = QueryAnswers.roomsPerFloor(p, hasPart);
+      if (gremlin()) {
+        g = new GremlinQueries(p, null, null);
+      } else {
+        query = QueryEngine.of(p.load(BuildingPortfolio.models()));
+      }
+      for (int i = 0; i < 4; i++) {
+        Map<String, String> expected = QueryAnswers.lookup(p, idIndex[i]);
+        QueryAnswers.same("point lookup", expected, g != null ? QueryAnswers.lookup(g.lookup(ids[i]))
+            : QueryAnswers.lookup(query.query(String.format(POINT, ids[i]))));
+        if (g == null) QueryAnswers.same("point lookup", expected, QueryAnswers.lookup(query.query(POINT_PARAM,
+            Map.of("id", ids[i]))));
+      }
+      QueryAnswers.same("count by model", (long) p.count(BuildingPortfolio.Kind.ROOM),
+          g != null ? g.countRooms() : query.query(COUNT_ROOMS).rows().get(0).integer("COUNT").getAsLong());
+      int step = Math.max(1, buildings.length / 64);
+      for (int i = 0; i < buildings.length; i += step) {
+        List<String> expected = QueryAnswers.sensors(p, hasPart, contains, b.get(i));
+        QueryAnswers.same("3-hop match", expected, g != null ? QueryAnswers.sensors(g.sensorsOfBuilding(buildings[i]))
+            : QueryAnswers.sensors(query.query(SENSORS_OF_BUILDING, Map.of("building", buildings[i]))));
+      }
+      QueryAnswers.sameGroups(groups, g != null ? QueryAnswers.roomsPerFloor(g.roomsPerFloor())
+          : QueryAnswers.roomsPerFloor(query.query(ROOMS_PER_FLOOR)));
     }
   }
 
   /** A 10,000-twin portfolio whose every twin has a series of 60 samples, one a minute up to now. */
   @State(Scope.Benchmark)
-  public static class SeriesState {
-    QueryEngine engine;
+  public static class SeriesState extends EngineState {
+    static final int SIZE = 10_000;
+    static final int SAMPLES = 60;
 
-    /** Builds the graph and the series. */
+    QueryEngine query;
+    GremlinQueries g;
+    long from;
+    long to;
+
+    @Override
+    int twinCount() {
+      return SIZE;
+    }
+
+    /** Builds the graph and the series and checks the engine's answer. */
     @Setup(Level.Trial)
     public void setUp() {
-      BuildingPortfolio p = BuildingPortfolio.generate(10_000, GraphBenchmark.SEED);
-      Twins graph = p.load(BuildingPortfolio.models());
-      SeriesStore store = SeriesStore.create();
+      BuildingPortfolio p = BuildingPortfolio.generate(SIZE, GraphBenchmark.SEED);
       Instant now = Instant.parse("2026-11-26T12:00:00Z");
       SplittableRandom random = new SplittableRandom(GraphBenchmark.SEED);
-      for (int i = 0; i < p.twinCount(); i++) {
-        DoubleSeries s = store.doubles(p.id(i), "value");
-        for (int k = 59; k >= 0; k--) s.append(now.toEpochMilli() - k * 60_000L, 18 + random.nextDouble(0, 8));
+      long[] times = new long[SAMPLES];
+      for (int k = 0; k < SAMPLES; k++) times[k] = now.toEpochMilli() - (SAMPLES - 1 - k) * 60_000L;
+      double[][] samples = new double[p.twinCount()][SAMPLES];
+      for (int i = 0; i < p.twinCount(); i++) for (int k = 0; k < SAMPLES; k++) samples[i][k] = 18 + random.nextDouble(0, 8);
+      // the query's window: the hour up to and including now, [now - 1 h + 1 ms, now + 1 ms)
+      to = now.toEpochMilli() + 1;
+      from = to - Duration.ofHours(1).toMillis();
+      List<String> expected = QueryAnswers.seriesMean(p, samples);
+      if (gremlin()) {
+        g = new GremlinQueries(p, samples, times);
+        QueryAnswers.same("series mean", expected, QueryAnswers.ids(g.seriesMean(from, to)));
+      } else {
+        Twins graph = p.load(BuildingPortfolio.models());
+        SeriesStore store = SeriesStore.create();
+        for (int i = 0; i < p.twinCount(); i++) {
+          DoubleSeries s = store.doubles(p.id(i), "value");
+          for (int k = 0; k < SAMPLES; k++) s.append(times[k], samples[i][k]);
+        }
+        query = QueryEngine.builder(graph).series(store).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        QueryAnswers.same("series mean", expected, QueryAnswers.ids(query.query(SERIES_MEAN)));
       }
-      engine = QueryEngine.builder(graph).series(store).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
-      check(engine.query(SERIES_MEAN).size() > 0, "series mean");
     }
-  }
-
-  private static void check(boolean ok, String what) {
-    if (!ok) throw new IllegalStateException("the " + what + " query gave an unexpected result");
   }
 
   /**
@@ -134,8 +240,9 @@ public class QueryBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public QueryResult pointLookup(GraphState s) {
-    return s.engine.query(s.pointText);
+  public Object pointLookup(GraphState s) {
+    s.ops++;
+    return s.g != null ? s.g.lookup(s.ids[0]) : s.query.query(s.pointText);
   }
 
   /**
@@ -147,8 +254,10 @@ public class QueryBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public QueryResult pointLookupParameter(GraphState s) {
-    return s.engine.query(POINT_PARAM, Map.of("id", s.ids[s.next++ & (s.ids.length - 1)]));
+  public Object pointLookupParameter(GraphState s) {
+    s.ops++;
+    String id = s.ids[s.next++ & (s.ids.length - 1)];
+    return s.g != null ? s.g.lookup(id) : s.query.query(POINT_PARAM, Map.of("id", id));
   }
 
   /**
@@ -160,8 +269,9 @@ public class QueryBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public QueryResult countByModel(GraphState s) {
-    return s.engine.query(COUNT_ROOMS);
+  public Object countByModel(GraphState s) {
+    s.ops++;
+    return s.g != null ? (Object) s.g.countRooms() : s.query.query(COUNT_ROOMS);
   }
 
   /**
@@ -173,8 +283,10 @@ public class QueryBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public QueryResult sensorsOfBuilding(GraphState s) {
-    return s.engine.query(SENSORS_OF_BUILDING, Map.of("building", s.buildings[s.next++ % s.buildings.length]));
+  public Object sensorsOfBuilding(GraphState s) {
+    s.ops++;
+    String b = s.buildings[s.next++ % s.buildings.length];
+    return s.g != null ? s.g.sensorsOfBuilding(b) : s.query.query(SENSORS_OF_BUILDING, Map.of("building", b));
   }
 
   /**
@@ -186,8 +298,9 @@ public class QueryBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public QueryResult roomsPerFloor(GraphState s) {
-    return s.engine.query(ROOMS_PER_FLOOR);
+  public Object roomsPerFloor(GraphState s) {
+    s.ops++;
+    return s.g != null ? s.g.roomsPerFloor() : s.query.query(ROOMS_PER_FLOOR);
   }
 
   /**
@@ -199,7 +312,8 @@ public class QueryBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public QueryResult seriesMeanOver10000Twins(SeriesState s) {
-    return s.engine.query(SERIES_MEAN);
+  public Object seriesMeanOver10000Twins(SeriesState s) {
+    s.ops++;
+    return s.g != null ? s.g.seriesMean(s.from, s.to) : s.query.query(SERIES_MEAN);
   }
 }

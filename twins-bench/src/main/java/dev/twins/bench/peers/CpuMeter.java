@@ -13,7 +13,10 @@ import org.openjdk.jmh.runner.IterationType;
  * JVM (collector, JIT, background writer) use does not. Marked at the start of an iteration and
  * reported at its end, as a {@code # cpu ...} log line that {@code peers_summary.py} reads.
  */
-final class CpuMeter {
+public final class CpuMeter {
+  /** Creates a meter; {@link #mark} starts it. */
+  public CpuMeter() {}
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -27,7 +30,7 @@ final class CpuMeter {
    *
    * @param ops the operations counted so far
    */
-  void mark(long ops) {
+  public void mark(long ops) {
     thread0 = THREADS.getCurrentThreadCpuTime();
     process0 = OS.getProcessCpuTime();
     ops0 = ops;
@@ -43,7 +46,7 @@ final class CpuMeter {
    * @param twins the twins
    * @param ops the operations counted so far
    */
-  void report(BenchmarkParams b, IterationParams i, String engine, int twins, long ops) {
+  public void report(BenchmarkParams b, IterationParams i, String engine, int twins, long ops) {
     long thread = THREADS.getCurrentThreadCpuTime() - thread0;
     long process = OS.getProcessCpuTime() - process0;
     long n = ops - ops0;

@@ -541,6 +541,8 @@ public final class Compiler {
           };
         case EQ: case NE: case LT: case LE: case GT: case GE: {
           BinaryOp op = b.op();
+          Eval fast = propertyComparison(b);
+          if (fast != null) return fast;
           return (row, ctx) -> Arith.compare(op, l.eval(row, ctx), r.eval(row, ctx));
         }
         default: {
@@ -568,6 +570,38 @@ public final class Compiler {
     throw new IllegalStateException("unknown expression " + e);
   }
 
+  /** A comparison of a twin's top-level property with a string or number literal, compiled to read it in place. */
+  private Eval propertyComparison(Binary b) {
+    Object[] left = twinProperty(b.left());
+    if (left != null && b.right() instanceof Literal) {
+      return PropertyComparison.of((Integer) left[0], (String) left[1], b.op(), ((Literal) b.right()).value());
+    }
+    Object[] right = twinProperty(b.right());
+    if (right != null && b.left() instanceof Literal) {
+      return PropertyComparison.of((Integer) right[0], (String) right[1], flip(b.op()), ((Literal) b.left()).value());
+    }
+    return null;
+  }
+
+  /** The slot and name of a path that reads one top-level property of a twin alias, or null. */
+  private Object[] twinProperty(Expr e) {
+    if (!(e instanceof PathExpr)) return null;
+    List<String> segs = ((PathExpr) e).segments();
+    if (segs.size() == 1 && projectionNames.containsKey(segs.get(0)) && !aliases.containsKey(segs.get(0))) return null;
+    Integer slot = aliases.get(segs.get(0));
+    List<String> rest;
+    if (slot != null && !(implicitAlias && segs.get(0).isEmpty())) {
+      rest = segs.subList(1, segs.size());
+    } else if (slots.size() == 1) {
+      slot = 0;
+      rest = segs;
+    } else {
+      return null;
+    }
+    if (slots.get(slot).relation || rest.size() != 1 || rest.get(0).startsWith("$")) return null;
+    return new Object[] {slot, rest.get(0).intern()};
+  }
+
   private Eval path(PathExpr p) {
     List<String> segs = p.segments();
     Integer slot = aliases.get(segs.get(0));
@@ -590,7 +624,8 @@ public final class Compiler {
       return (row, ctx) -> row[sl] == null ? Values.UNDEFINED : ((Twin) row[sl]).id();
     }
     if (path.size() == 1 && !path.get(0).startsWith("$")) {
-      String name = path.get(0);
+      // the JSON parser interns property names, so the twin's slot lookup usually matches by identity
+      String name = path.get(0).intern();
       return (row, ctx) -> {
         Twin t = (Twin) row[sl];
         return t == null ? Values.UNDEFINED : Values.of(t.property(name).orElse(null));
@@ -729,7 +764,13 @@ public final class Compiler {
       for (Expr a : args) if (hasAggregate(a)) throw error(c, "aggregates cannot be nested");
       Eval arg = args.isEmpty() ? null : compile(args.get(0), false);
       int index = aggregates.size();
-      aggregates.add(new Aggregate(name, arg));
+      Aggregate agg = new Aggregate(name, arg);
+      Object[] property = args.isEmpty() ? null : twinProperty(args.get(0));
+      if (property != null) {
+        agg.slot = (Integer) property[0];
+        agg.property = (String) property[1];
+      }
+      aggregates.add(agg);
       return (row, ctx) -> ctx.aggregates[index];
     }
     if (name.equals("IS_OF_MODEL")) {
@@ -738,9 +779,14 @@ public final class Compiler {
       Dtmi d = modelArgument(modelArg(c), c);
       boolean exact = isExact(c);
       Set<Dtmi> set = ofModel(family(d), exact);
+      // the graph gives the twins of a model one shared Dtmi: compare references before hashing
+      Dtmi[] models = set.toArray(new Dtmi[0]);
       return (row, ctx) -> {
         Object t = row[slot];
-        return t instanceof Twin ? (Object) set.contains(((Twin) t).model()) : Values.UNDEFINED;
+        if (!(t instanceof Twin)) return Values.UNDEFINED;
+        Dtmi m = ((Twin) t).model();
+        for (Dtmi x : models) if (x == m) return Boolean.TRUE;
+        return set.contains(m);
       };
     }
     if (name.equals(HistoryFunctions.PROPERTY_AT)) return propertyAt(c, grouped);

@@ -1,6 +1,7 @@
 package dev.twins.query.internal;
 
 import dev.twins.core.graph.Relation;
+import dev.twins.core.graph.RelationVisitor;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.graph.ValueRange;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs a {@link Plan}: binds slots step by step, filters, groups, sorts and pages, into rows of JSON. */
@@ -160,7 +162,110 @@ public final class Executor {
   }
 
   private static void step(Plan plan, int i, Object[] row, Run run, Sink sink) {
-    step(plan.steps, i, row, run, sink);
+    Object[][] rows = {row};
+    batched(plan.steps, i, rows, 1, run, sink);
+  }
+
+  /** The most rows a batch collects before it goes on to the next step. */
+  static final int BATCH = 1024;
+
+  /**
+   * Runs the steps from {@code i} on a batch of rows, a step at a time over the whole batch: a
+   * filter keeps the rows it passes, any other step (a scan, a hop, an optional clause) runs on
+   * each row and collects the rows it makes into new batches of up to {@value #BATCH}, which go on
+   * to the next step as they fill. So the memory reads of one step over many rows (the twins at
+   * the ends of many relationships, the properties of many twins) are independent of each other
+   * and overlap, instead of one row's reads waiting on the last one's. Rows reach the sink in the
+   * same order as one row at a time through every step; every row of a batch is its own array.
+   */
+  private static void batched(List<Step> steps, int i, Object[][] rows, int n, Run run, Next sink) {
+    if (i == steps.size()) {
+      if (sink instanceof GroupSink) {
+        ((GroupSink) sink).accept(rows, n);
+        return;
+      }
+      for (int k = 0; k < n; k++) sink.accept(rows[k]);
+      return;
+    }
+    Step s = steps.get(i);
+    if (s instanceof Filter) {
+      Eval cond = ((Filter) s).cond;
+      int kept = cond instanceof PropertyComparison ? ((PropertyComparison) cond).filter(rows, n)
+          : filter(cond, rows, n, run);
+      if (kept > 0) batched(steps, i + 1, rows, kept, run, sink);
+      return;
+    }
+    Collector c = new Collector(steps, i + 1, run, sink);
+    if (s instanceof Expand && ((Expand) s).edge.max == 1 && ((Expand) s).edge.min == 1 && !((Expand) s).into) {
+      // a hop to an unbound slot: each relationship's row straight into the next batch
+      Expand x = (Expand) s;
+      Edge e = x.edge;
+      int fromSlot = x.reverse ? e.b : e.a;
+      int toSlot = x.reverse ? e.a : e.b;
+      int rel = e.rel;
+      for (int k = 0; k < n; k++) {
+        Object[] row = rows[k];
+        Object from = row[fromSlot];
+        if (!(from instanceof Twin)) continue;
+        visitTwins(run.twins, (Twin) from, e, x.reverse, (r, t) -> {
+          run.step();
+          Object[] copy = row.clone();
+          copy[toSlot] = t;
+          if (rel >= 0) copy[rel] = r;
+          c.add(copy);
+          return true;
+        });
+      }
+      c.flush();
+      return;
+    }
+    List<Step> one = List.of(s);
+    for (int k = 0; k < n; k++) step(one, 0, rows[k], run, c);
+    c.flush();
+  }
+
+  private static int filter(Eval cond, Object[][] rows, int n, Run run) {
+    int kept = 0;
+    for (int k = 0; k < n; k++) if (Boolean.TRUE.equals(cond.eval(rows[k], run))) rows[kept++] = rows[k];
+    return kept;
+  }
+
+  /** Copies the rows one step makes into batches and runs the following steps on each full batch. */
+  private static final class Collector implements Next {
+    private final List<Step> steps;
+    private final int next;
+    private final Run run;
+    private final Next sink;
+    private Object[][] rows = new Object[8][];
+    private int n;
+
+    Collector(List<Step> steps, int next, Run run, Next sink) {
+      this.steps = steps;
+      this.next = next;
+      this.run = run;
+      this.sink = sink;
+    }
+
+    @Override
+    public void accept(Object[] row) {
+      add(row.clone());
+    }
+
+    /** Adds a row that is already this batch's own array. */
+    void add(Object[] row) {
+      if (n == rows.length) rows = Arrays.copyOf(rows, n * 2);
+      rows[n++] = row;
+      if (n == BATCH) flush();
+    }
+
+    void flush() {
+      if (n == 0) return;
+      int size = n;
+      Object[][] full = rows;
+      rows = new Object[Math.min(BATCH, size)][];
+      n = 0;
+      batched(steps, next, full, size, run, sink);
+    }
   }
 
   private static void step(List<Step> steps, int i, Object[] row, Run run, Next sink) {
@@ -203,20 +308,20 @@ public final class Executor {
     if (from == null) return;
     Object oldTo = row[toSlot];
     Object oldRel = e.rel >= 0 ? row[e.rel] : null;
-    if (e.max == 1 && e.min == 1) {
-      String fromId = from.id();
-      visit(run.twins, fromId, e, x.reverse, r -> {
+    if (e.max == 1 && e.min == 1 && !x.into) {
+      expandBatch(steps, i, e, x.reverse, from, toSlot, row, run, sink);
+    } else if (e.max == 1 && e.min == 1) {
+      // each relationship hands over the twin at its other end: no lookup by id
+      visitTwins(run.twins, from, e, x.reverse, (r, t) -> {
         run.step();
-        String otherId = other(r, fromId);
         if (x.into) {
-          if (!(row[toSlot] instanceof Twin) || !((Twin) row[toSlot]).id().equals(otherId)) return;
+          if (!(row[toSlot] instanceof Twin) || !((Twin) row[toSlot]).id().equals(t.id())) return true;
         } else {
-          Optional<Twin> t = run.twins.twin(otherId);
-          if (t.isEmpty()) return;
-          row[toSlot] = t.get();
+          row[toSlot] = t;
         }
         if (e.rel >= 0) row[e.rel] = r;
         step(steps, i + 1, row, run, sink);
+        return true;
       });
     } else {
       Set<String> ends = reach(run, from.id(), e, x.reverse);
@@ -233,6 +338,67 @@ public final class Executor {
     }
     if (!x.into) row[toSlot] = oldTo;
     if (e.rel >= 0) row[e.rel] = oldRel;
+  }
+
+  /**
+   * One hop to an unbound slot, a batch at a time: first the twins at the other ends of the
+   * relationships (a tight loop over the adjacency, whose memory reads overlap), then each filter
+   * that follows the hop over the whole batch, keeping the rows it passes, then the rest of the
+   * plan for each row left. Rows come out in the same order, and every filter sees the same
+   * rows, as one row at a time.
+   */
+  private static void expandBatch(List<Step> steps, int i, Edge e, boolean reverse, Twin from, int toSlot,
+      Object[] row, Run run, Next sink) {
+    Batch b = new Batch(run);
+    visitTwins(run.twins, from, e, reverse, b);
+    int n = b.size;
+    Twin[] twins = b.twins;
+    Relation[] rels = b.rels;
+    int rel = e.rel;
+    int j = i + 1;
+    for (; j < steps.size() && steps.get(j) instanceof Filter && n > 0; j++) {
+      Eval cond = ((Filter) steps.get(j)).cond;
+      int kept = 0;
+      for (int k = 0; k < n; k++) {
+        row[toSlot] = twins[k];
+        if (rel >= 0) row[rel] = rels[k];
+        if (Boolean.TRUE.equals(cond.eval(row, run))) {
+          twins[kept] = twins[k];
+          rels[kept] = rels[k];
+          kept++;
+        }
+      }
+      n = kept;
+    }
+    for (int k = 0; k < n; k++) {
+      row[toSlot] = twins[k];
+      if (rel >= 0) row[rel] = rels[k];
+      step(steps, j, row, run, sink);
+    }
+  }
+
+  /** The relationships of one hop with the twins at their other ends, counted against the limits. */
+  private static final class Batch implements RelationVisitor {
+    final Run run;
+    Twin[] twins = new Twin[16];
+    Relation[] rels = new Relation[16];
+    int size;
+
+    Batch(Run run) {
+      this.run = run;
+    }
+
+    @Override
+    public boolean visit(Relation r, Twin t) {
+      run.step();
+      if (size == twins.length) {
+        twins = Arrays.copyOf(twins, size * 2);
+        rels = Arrays.copyOf(rels, size * 2);
+      }
+      twins[size] = t;
+      rels[size++] = r;
+      return true;
+    }
   }
 
   private static String other(Relation r, String from) {
@@ -260,6 +426,42 @@ public final class Executor {
       named(twins, id, e.names, false, out ? r -> {
         if (!(r.sourceId().equals(id) && r.targetId().equals(id))) action.accept(r);
       } : action);
+    }
+  }
+
+  /**
+   * Visits the relationships an edge may follow from a twin with the twin at each one's other end
+   * (see {@link #visit}), through the graph's references between twins instead of id lookups.
+   */
+  static void visitTwins(Twins twins, Twin from, Edge e, boolean reverse, RelationVisitor visitor) {
+    Direction d = e.direction;
+    boolean out = d == Direction.ANY || (d == Direction.RIGHT) != reverse;
+    boolean in = d == Direction.ANY || (d == Direction.LEFT) != reverse;
+    if (out) namedTwins(twins, from, e.names, true, visitor);
+    if (in) {
+      String id = from.id();
+      // a self-relationship followed either way is one step
+      namedTwins(twins, from, e.names, false, out ? (r, t) -> {
+        if (r.sourceId().equals(id) && r.targetId().equals(id)) return true;
+        return visitor.visit(r, t);
+      } : visitor);
+    }
+  }
+
+  private static void namedTwins(Twins twins, Twin from, List<String> names, boolean outgoing, RelationVisitor visitor) {
+    if (names.isEmpty()) {
+      if (outgoing) twins.forEachOutgoingTwin(from, visitor);
+      else twins.forEachIncomingTwin(from, visitor);
+      return;
+    }
+    if (names.size() == 1) {
+      if (outgoing) twins.forEachOutgoingTwin(from, names.get(0), visitor);
+      else twins.forEachIncomingTwin(from, names.get(0), visitor);
+      return;
+    }
+    for (String n : new LinkedHashSet<>(names)) {
+      if (outgoing) twins.forEachOutgoingTwin(from, n, visitor);
+      else twins.forEachIncomingTwin(from, n, visitor);
     }
   }
 
@@ -568,10 +770,46 @@ public final class Executor {
     private final Run run;
     /** Keyed by the one key's value, or by the list of the keys' values when there are several. */
     private final Map<Object, Group> groups = new LinkedHashMap<>();
+    /** The last one-key group found, and the key value (before {@link GroupKey#of}) it was found by. */
+    private Group last;
+    private Object lastRaw;
+    /** Per aggregate, the property values of the batch being added ({@link #accept(Object[][], int)}). */
+    private final JsonNode[][] values;
+    /** The index in the batch of the row being added, or -1 outside a batch. */
+    private int prefetched = -1;
 
     GroupSink(Plan plan, Run run) {
       this.plan = plan;
       this.run = run;
+      this.values = new JsonNode[plan.aggregates.size()][];
+    }
+
+    /** The batch's value of an aggregate's property for the row being added, or null when not read ahead. */
+    JsonNode prefetched(int aggregate) {
+      return prefetched < 0 || values[aggregate] == null ? null : values[aggregate][prefetched];
+    }
+
+    /**
+     * Adds a batch of rows: first the values of the aggregates that read a twin's property, for
+     * all rows together (their memory reads overlap), then each row in order.
+     */
+    void accept(Object[][] rows, int n) {
+      List<Aggregate> as = plan.aggregates;
+      for (int i = 0; i < as.size(); i++) {
+        Aggregate a = as.get(i);
+        if (a.property == null || a.kind > Aggregate.AVG) continue;
+        if (values[i] == null || values[i].length < n) values[i] = new JsonNode[Math.max(n, 64)];
+        JsonNode[] v = values[i];
+        for (int k = 0; k < n; k++) {
+          Object t = rows[k][a.slot];
+          v[k] = t instanceof Twin ? ((Twin) t).property(a.property).orElse(MissingNode.getInstance()) : null;
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        prefetched = k;
+        accept(rows[k]);
+      }
+      prefetched = -1;
     }
 
     @Override
@@ -580,7 +818,15 @@ public final class Executor {
       if (plan.groupKeys.isEmpty()) {
         key = List.of();
       } else if (plan.groupKeys.size() == 1) {
-        key = GroupKey.of(plan.groupKeys.get(0).eval(row, run));
+        Object raw = plan.groupKeys.get(0).eval(row, run);
+        // rows of one group often come in a run (all the rooms of one floor): the same key
+        // object, such as the twin's own id string, is the same group without a hash lookup
+        if (raw == lastRaw && last != null) {
+          last.add(row, run, this);
+          return;
+        }
+        key = GroupKey.of(raw);
+        lastRaw = raw;
       } else {
         List<Object> keys = new ArrayList<>(plan.groupKeys.size());
         for (Eval k : plan.groupKeys) keys.add(GroupKey.of(k.eval(row, run)));
@@ -595,7 +841,8 @@ public final class Executor {
               + run.limits.maxIntermediateRows() + " groups; raise QueryLimits.maxIntermediateRows");
         }
       }
-      g.add(row, run);
+      if (plan.groupKeys.size() == 1) last = g;
+      g.add(row, run, this);
     }
 
     @Override
@@ -658,13 +905,14 @@ public final class Executor {
       extremes = new Object[n];
     }
 
-    void add(Object[] row, Run run) {
+    void add(Object[] row, Run run, GroupSink sink) {
       for (int i = 0; i < aggregates.size(); i++) {
         Aggregate a = aggregates.get(i);
         if (a.arg == null) {
           counts[i]++;
           continue;
         }
+        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row, sink.prefetched(i))) continue;
         Object v = a.arg.eval(row, run);
         if (v == Values.UNDEFINED || v == Ast.Null.NULL) continue;
         switch (a.function) {
@@ -698,6 +946,41 @@ public final class Executor {
             throw new IllegalStateException(a.function);
         }
       }
+    }
+
+    /**
+     * COUNT, SUM or AVG of a twin's property, read in place without making a run-time value:
+     * the same as evaluating the argument (a missing or null value is skipped, SUM and AVG take
+     * numbers only, integers sum exactly while they fit in a long).
+     *
+     * @return false when the slot holds no twin, for the general path to decide
+     */
+    private boolean addProperty(int i, Aggregate a, Object[] row, JsonNode read) {
+      Object t = row[a.slot];
+      if (!(t instanceof Twin)) return false;
+      JsonNode n = read != null ? read : ((Twin) t).property(a.property).orElse(null);
+      if (n == null || n.isNull() || n.isMissingNode()) return true;
+      if (a.kind == Aggregate.COUNT) {
+        counts[i]++;
+        return true;
+      }
+      if (!n.isNumber()) return true;
+      counts[i]++;
+      if (n.isIntegralNumber() && n.canConvertToLong()) {
+        long v = n.longValue();
+        sums[i] += (double) v;
+        if (allLong[i]) {
+          try {
+            longSums[i] = Math.addExact(longSums[i], v);
+          } catch (ArithmeticException overflow) {
+            allLong[i] = false;
+          }
+        }
+      } else {
+        sums[i] += n.doubleValue();
+        allLong[i] = false;
+      }
+      return true;
     }
 
     Object[] results() {

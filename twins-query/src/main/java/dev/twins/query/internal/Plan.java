@@ -139,12 +139,26 @@ public final class Plan {
 
   /** An aggregate call: its function and argument. */
   static final class Aggregate {
+    static final int COUNT = 0;
+    static final int SUM = 1;
+    static final int AVG = 2;
+    static final int MIN = 3;
+    static final int MAX = 4;
+
     final String function;
+    /** The function as one of the constants above. */
+    final int kind;
     final Eval arg;
+    /** When the argument reads one top-level property of a twin slot: the slot, else -1. */
+    int slot = -1;
+    /** When the argument reads one top-level property of a twin slot: its name, else null. */
+    String property;
 
     Aggregate(String function, Eval arg) {
       this.function = function;
       this.arg = arg;
+      this.kind = List.of("COUNT", "SUM", "AVG", "MIN", "MAX").indexOf(function);
+      if (kind < 0) throw new IllegalStateException(function);
     }
   }
 

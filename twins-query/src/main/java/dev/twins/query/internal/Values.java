@@ -194,6 +194,8 @@ public final class Values {
     if (v instanceof Duration) return (Duration) v;
     if (!(v instanceof String)) return null;
     String s = (String) v;
+    Duration simple = simpleDuration(s);
+    if (simple != null) return simple;
     try {
       return Duration.parse(s);
     } catch (DateTimeParseException e) {
@@ -201,10 +203,64 @@ public final class Values {
         Period p = Period.parse(s);
         if (p.getYears() != 0 || p.getMonths() != 0) return null;
         return Duration.ofDays(p.getDays());
-      } catch (DateTimeParseException e2) {
+      } catch (DateTimeParseException | ArithmeticException e2) {
+        // not a duration, or weeks or days beyond the range of an int
         return null;
       }
     }
+  }
+
+  /**
+   * Reads the common ISO-8601 durations without a regular expression: {@code P}, then optional
+   * whole days, then optional {@code T} with whole hours, minutes and seconds, each at most 9
+   * digits ({@code 'PT1H'}, {@code 'P7D'}, {@code 'PT15M'}, {@code 'P1DT12H'}), the same value as
+   * {@link Duration#parse}. Anything else (signs, fractions, lower case, weeks) gives null, for
+   * the general parsers.
+   */
+  static Duration simpleDuration(String s) {
+    int n = s.length();
+    if (n < 3 || s.charAt(0) != 'P') return null;
+    long seconds = 0;
+    boolean time = false;
+    boolean any = false;
+    int last = 0; // the unit order: D=1, H=2, M=3, S=4
+    int i = 1;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == 'T') {
+        if (time || i == n - 1) return null;
+        time = true;
+        i++;
+        continue;
+      }
+      int start = i;
+      long value = 0;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') value = value * 10 + (s.charAt(i++) - '0');
+      if (i == start || i - start > 9 || i == n) return null;
+      char unit = s.charAt(i++);
+      int order;
+      long scale;
+      if (!time && unit == 'D') {
+        order = 1;
+        scale = 86_400;
+      } else if (time && unit == 'H') {
+        order = 2;
+        scale = 3_600;
+      } else if (time && unit == 'M') {
+        order = 3;
+        scale = 60;
+      } else if (time && unit == 'S') {
+        order = 4;
+        scale = 1;
+      } else {
+        return null;
+      }
+      if (order <= last) return null;
+      last = order;
+      seconds += value * scale;
+      any = true;
+    }
+    return any && !(time && last < 2) ? Duration.ofSeconds(seconds) : null;
   }
 
   /**

@@ -26,6 +26,8 @@ public final class TwinShape {
   private final String[] metaKeys;
   /** For each name, the slot of its metadata key, or -1 (components, whose keys are {@code name/...}). */
   private final int[] nameMeta;
+  /** For each name, whether a JSON pointer spells it as it is (it has no {@code ~} or {@code /}). */
+  private final boolean[] plain;
   private final int hash;
   private final Map<String, Integer> nameIndex;
   private final Map<String, Integer> metaIndex;
@@ -38,6 +40,8 @@ public final class TwinShape {
     this.metaIndex = metaKeys.length > INDEXED ? index(metaKeys) : null;
     this.nameMeta = new int[names.length];
     for (int i = 0; i < names.length; i++) nameMeta[i] = metaSlot(names[i]);
+    this.plain = new boolean[names.length];
+    for (int i = 0; i < names.length; i++) plain[i] = names[i].indexOf('~') < 0 && names[i].indexOf('/') < 0;
   }
 
   private static Map<String, Integer> index(String[] keys) {
@@ -133,7 +137,7 @@ public final class TwinShape {
     }
     for (int i = 0; i < names.length; i++) {
       String n = names[i];
-      if (n.length() == len && path.regionMatches(1, n, 0, len) && n.indexOf('~') < 0 && n.indexOf('/') < 0) return i;
+      if (n.length() == len && path.regionMatches(1, n, 0, len) && plain[i]) return i;
     }
     return -1;
   }

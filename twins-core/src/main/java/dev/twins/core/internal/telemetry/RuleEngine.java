@@ -36,9 +36,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Keeps derived properties up to date. Changes of inputs become work items: in the thread that
  * caused them when it is inside the hub (an ingest, a rule write), so the call returns after every
  * derived value reflects it; otherwise (a write through the graph API) on the propagation executor.
- * A work item recomputes one rule for one twin from its current inputs, under a lock for that
- * twin, and writes only when the value changes; that write is a graph change like any other and
- * feeds the rules that read it. Rules are checked for cycles when added, so this terminates.
+ *
+ * <p>A related rule keeps a running aggregate per twin it computes ({@link RelatedIndex}): a
+ * changed input (a reading, a property write) moves, under the rule's index lock, every aggregate
+ * that counts it by the difference between its old and new value (O(1); O(log n) for MIN and MAX)
+ * and queues a recomputation of those twins only; nothing walks the other related twins. A
+ * relationship created or deleted, a twin created, deleted or migrated marks the aggregates it
+ * touches stale, and the next recomputation folds their related twins again; a removed rule drops
+ * its index with it. A recomputation reads the aggregate under a lock for the twin (taken before
+ * the index's) and writes only when the value changes (no write, ETag or event otherwise); that
+ * write is a graph change like any other and feeds the rules that read it. Rules are checked for
+ * cycles when added, so this terminates.
  */
 final class RuleEngine implements Rules {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,12 +60,14 @@ final class RuleEngine implements Rules {
     final Dtmi model;
     final Dtmi target; // FromRelated only; null when the relationship has no target
     final boolean integral;
+    final RelatedIndex index; // FromRelated only: the running aggregates; null for FromTelemetry
 
     Installed(Rule rule, Dtmi model, Dtmi target, boolean integral) {
       this.rule = rule;
       this.model = model;
       this.target = target;
       this.integral = integral;
+      this.index = rule instanceof Rule.FromRelated r ? new RelatedIndex(r.aggregate()) : null;
     }
   }
 
@@ -347,6 +357,10 @@ final class RuleEngine implements Rules {
       }
     } else if (e instanceof ChangeEvent.TwinCreated) {
       submit(new Touched(e.twinId()));
+    } else if (e instanceof ChangeEvent.TwinDeleted) {
+      for (Installed i : s.all) {
+        if (i.index != null && i.index.invalidate(e.twinId())) submit(new Recompute(i, e.twinId()));
+      }
     } else if (e instanceof ChangeEvent.RelationCreated rc) {
       relationChanged(s, rc.relation());
     } else if (e instanceof ChangeEvent.RelationDeleted rd) {
@@ -356,7 +370,12 @@ final class RuleEngine implements Rules {
 
   private void relationChanged(RuleSet s, Relation r) {
     List<Installed> rules = s.byRelationship.get(r.name());
-    if (rules != null) for (Installed i : rules) submit(new Recompute(i, r.sourceId()));
+    if (rules == null) return;
+    for (Installed i : rules) {
+      // lock-free: marks the aggregate's parts as stale, so that the next recomputation walks them again
+      i.index.invalidate(r.sourceId());
+      submit(new Recompute(i, r.sourceId()));
+    }
   }
 
   private static String firstToken(String path) {
@@ -433,9 +452,20 @@ final class RuleEngine implements Rules {
         if (rules == null) return;
         Ctx c = ctx.get();
         for (Installed i : rules) {
-          String rel = ((Rule.FromRelated) i.rule).relationship();
-          // the sources in place, unsorted and without lookups: their order does not matter here
-          twins.forEachIncomingTwin(ic.twinId, rel, (r, source) -> c.queue.add(new Recompute(i, r.sourceId())));
+          RelatedIndex idx = i.index;
+          synchronized (idx) {
+            RelatedIndex.Part part = idx.parts.get(ic.twinId);
+            if (part == null) continue; // no aggregate counts this twin yet: whoever builds one reads it
+            // read under this index's lock, so that a later reader never counts an older value
+            JsonNode now = ic.telemetry ? core.lastValue(ic.twinId, ic.name) : propertyOf(ic.twinId, ic.name);
+            if (same(part.value, now)) continue;
+            for (RelatedIndex.Agg a : part.wholes) {
+              a.remove(part.value);
+              a.add(now);
+              c.queue.add(new Recompute(i, a.whole));
+            }
+            part.value = now;
+          }
         }
       } else {
         Touched t = (Touched) w;
@@ -461,67 +491,54 @@ final class RuleEngine implements Rules {
     Rule.FromRelated rule = (Rule.FromRelated) inst.rule;
     synchronized (stripes[(twinId.hashCode() & 0x7fffffff) % stripes.length]) {
       Optional<Twin> found = twins.twin(twinId);
-      if (found.isEmpty()) return;
+      RelatedIndex idx = inst.index;
+      if (found.isEmpty() || !core.models().isOfModel(found.get().model(), inst.model)) {
+        synchronized (idx) {
+          idx.drop(twinId);
+        }
+        return;
+      }
       Twin twin = found.get();
-      if (!core.models().isOfModel(twin.model(), inst.model)) return;
-      // the targets' current states straight from the adjacency (no lookups by id, no sorted
-      // lists), in the graph's order; the sum's order does not change the aggregate beyond rounding
-      Fold f = new Fold();
-      String name = rule.source().name();
-      boolean telemetry = rule.source().telemetry();
-      twins.forEachOutgoingTwin(twinId, rule.relationship(), (r, target) -> {
-        f.add(telemetry ? core.lastValue(r.targetId(), name) : target.property(name).orElse(null));
-        return true;
-      });
-      double sum = f.sum;
-      double min = f.min;
-      double max = f.max;
-      long numbers = f.numbers;
-      long present = f.present;
-      boolean any = f.any;
-      boolean all = f.all;
       JsonNode next;
-      switch (rule.aggregate()) {
-        case MEAN: next = numbers == 0 ? null : number(sum / numbers, inst.integral); break;
-        case SUM: next = number(sum, inst.integral); break;
-        case MIN: next = numbers == 0 ? null : number(min, inst.integral); break;
-        case MAX: next = numbers == 0 ? null : number(max, inst.integral); break;
-        case COUNT: next = NODES.numberNode(present); break;
-        case ANY: next = NODES.booleanNode(any); break;
-        default: next = NODES.booleanNode(all); break;
+      synchronized (idx) {
+        RelatedIndex.Agg a = idx.aggregate(twinId);
+        if (a.stale()) rebuild(rule, idx, a);
+        next = a.result(inst.integral);
       }
       write(inst, twin, next);
     }
   }
 
-  /** The running aggregate of the related values of one recomputation. */
-  private static final class Fold {
-    double sum;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    long numbers;
-    long present;
-    boolean any;
-    boolean all = true;
-
-    void add(JsonNode v) {
-      if (v == null || v.isNull()) return;
-      present++;
-      if (v.isNumber()) {
-        double d = v.asDouble();
-        numbers++;
-        sum += d;
-        if (d < min) min = d;
-        if (d > max) max = d;
-      } else if (v.isBoolean()) {
-        boolean b = v.asBoolean();
-        any |= b;
-        all &= b;
+  /**
+   * Walks a twin's related twins again and folds their values into its aggregate from scratch
+   * (under the index's lock). A related twin that another aggregate already counts contributes the
+   * value counted there, so every aggregate counting it moves together when it next changes.
+   */
+  private void rebuild(Rule.FromRelated rule, RelatedIndex idx, RelatedIndex.Agg a) {
+    idx.detach(a);
+    int version = a.structure.get();
+    String name = rule.source().name();
+    boolean telemetry = rule.source().telemetry();
+    // the targets' current states straight from the adjacency (no lookups by id, no sorted lists)
+    twins.forEachOutgoingTwin(a.whole, rule.relationship(), (r, target) -> {
+      RelatedIndex.Part part = idx.parts.get(r.targetId());
+      if (part == null) {
+        part = new RelatedIndex.Part(r.targetId(),
+            telemetry ? core.lastValue(r.targetId(), name) : target.property(name).orElse(null));
+        idx.parts.put(part.id, part);
       }
-    }
+      idx.attach(a, part);
+      return true;
+    });
+    a.built(version);
   }
 
-  private static JsonNode number(double v, boolean integral) {
+  private JsonNode propertyOf(String twinId, String name) {
+    Optional<Twin> t = twins.twin(twinId);
+    return t.isEmpty() ? null : t.get().property(name).orElse(null);
+  }
+
+  static JsonNode number(double v, boolean integral) {
     if (integral && v == Math.rint(v) && Math.abs(v) < 0x1p63) return NODES.numberNode((long) v);
     return NODES.numberNode(v);
   }

@@ -1,0 +1,206 @@
+package dev.twins.core.internal.graph;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.Function;
+
+/**
+ * The graph's id index: twin id to {@link GraphStore.Entry}, an open-addressing hash table with
+ * linear probing whose slots are pairs of array elements, the id string and then its entry.
+ *
+ * <p>Why not a {@code ConcurrentHashMap}: a lookup of a random twin is a chain of dependent cache
+ * misses, and the map's chain is one longer (table, node, then key and value). Here a slot's id
+ * and entry come from one cache line, the id's string and the entry are then read side by side
+ * (the entry before the id is compared), and the id's characters and the twin's state after them:
+ * three steps. The table takes 8 bytes per slot instead of a 32-byte node per twin plus a table.
+ *
+ * <p>Concurrency: lookups take no lock and see a consistent table: a writer (under this object's
+ * monitor) stores an entry before its id (release), a reader loads the id before the entry
+ * (acquire) and checks that the entry is the id's; a removed slot keeps a tombstone so probes go
+ * on past it; a resize fills a new array and publishes it whole. A lookup that races with a write
+ * of its own slot starts again.
+ */
+final class IdIndex {
+  /** Marks a removed slot (compared by identity; never an id). */
+  private static final String TOMBSTONE = new String(new char[] {'\u0000', 'r', 'e', 'm', 'o', 'v', 'e', 'd'});
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final int MIN_CAPACITY = 16;
+
+  /** Ids and entries by slot ({@code 2 * slot} and {@code 2 * slot + 1}); replaced whole on a resize. */
+  private static final class Table {
+    final Object[] slots;
+    /** 32 minus the number of index bits: a slot is the top bits of the mixed hash. */
+    final int shift;
+    final int mask;
+
+    Table(int capacity) {
+      slots = new Object[2 * capacity];
+      shift = 32 - Integer.numberOfTrailingZeros(capacity);
+      mask = capacity - 1;
+    }
+
+    int home(int hash) {
+      return (hash * 0x9E3779B9) >>> shift;
+    }
+
+    int capacity() {
+      return mask + 1;
+    }
+
+    String key(int i) {
+      return (String) slots[2 * i];
+    }
+
+    GraphStore.Entry entry(int i) {
+      return (GraphStore.Entry) slots[2 * i + 1];
+    }
+  }
+
+  private volatile Table table = new Table(MIN_CAPACITY);
+  /** Live ids; under the monitor. */
+  private int size;
+  /** Live ids and tombstones; under the monitor. */
+  private int used;
+
+  /**
+   * Finds the entry of an id; lock-free.
+   *
+   * @param id the id
+   * @return the entry, or null
+   */
+  GraphStore.Entry get(String id) {
+    int h = id.hashCode();
+    while (true) {
+      Table t = table;
+      Object[] slots = t.slots;
+      int mask = t.mask;
+      for (int i = t.home(h); ; i = (i + 1) & mask) {
+        Object k = SLOTS.getAcquire(slots, 2 * i);
+        if (k == null) return null;
+        // the entry is read before the id is compared, so that both cache misses overlap
+        Object e = SLOTS.getAcquire(slots, 2 * i + 1);
+        if (k == TOMBSTONE) continue;
+        String key = (String) k;
+        if (key == id || (key.hashCode() == h && key.equals(id))) {
+          if (e != null && ((GraphStore.Entry) e).id == key) return (GraphStore.Entry) e;
+          break; // the slot changed under the lookup: start again
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the entry of an id, adding one made by {@code make} when there is none.
+   *
+   * @param id the id
+   * @param make makes the entry (its {@code id} must be {@code id})
+   * @return the existing or added entry
+   */
+  synchronized GraphStore.Entry computeIfAbsent(String id, Function<String, GraphStore.Entry> make) {
+    int slot = find(table, id);
+    if (slot >= 0) return table.entry(slot);
+    GraphStore.Entry e = make.apply(id);
+    insert(e, -slot - 1);
+    return e;
+  }
+
+  /**
+   * Adds an entry unless its id has one.
+   *
+   * @param e the entry
+   * @return the existing entry of its id, or null when {@code e} was added
+   */
+  synchronized GraphStore.Entry putIfAbsent(GraphStore.Entry e) {
+    int slot = find(table, e.id);
+    if (slot >= 0) return table.entry(slot);
+    insert(e, -slot - 1);
+    return null;
+  }
+
+  /**
+   * Removes an id if it maps to the given entry.
+   *
+   * @param e the entry
+   * @return whether it was removed
+   */
+  synchronized boolean remove(GraphStore.Entry e) {
+    Table t = table;
+    int slot = find(t, e.id);
+    if (slot < 0 || t.entry(slot) != e) return false;
+    SLOTS.setRelease(t.slots, 2 * slot + 1, (Object) null);
+    SLOTS.setRelease(t.slots, 2 * slot, (Object) TOMBSTONE);
+    size--;
+    if (size == 0) {
+      table = new Table(MIN_CAPACITY);
+      used = 0;
+    }
+    return true;
+  }
+
+  /** @return whether no id is indexed */
+  synchronized boolean isEmpty() {
+    return size == 0;
+  }
+
+  /**
+   * Visits the entries of the current table; an entry added or removed during the visit may be
+   * seen or not.
+   *
+   * @param action called with each entry
+   */
+  void forEach(java.util.function.Consumer<GraphStore.Entry> action) {
+    Object[] slots = table.slots;
+    for (int i = 1; i < slots.length; i += 2) {
+      Object e = SLOTS.getAcquire(slots, i);
+      if (e != null) action.accept((GraphStore.Entry) e);
+    }
+  }
+
+  /** The slot of an id, or {@code -(slot to insert at) - 1}; under the monitor. */
+  private static int find(Table t, String id) {
+    int h = id.hashCode();
+    int free = -1;
+    for (int i = t.home(h); ; i = (i + 1) & t.mask) {
+      String k = t.key(i);
+      if (k == null) return -(free >= 0 ? free : i) - 1;
+      if (k == TOMBSTONE) {
+        if (free < 0) free = i;
+      } else if (k == id || (k.hashCode() == h && k.equals(id))) {
+        return i;
+      }
+    }
+  }
+
+  /** Stores an entry at a free slot found by {@link #find}, or grows the table first; under the monitor. */
+  private void insert(GraphStore.Entry e, int slot) {
+    Table t = table;
+    boolean reuse = t.key(slot) == TOMBSTONE;
+    if (!reuse && (used + 1) * 2 > t.capacity()) {
+      t = rehash();
+      slot = -find(t, e.id) - 1;
+    }
+    SLOTS.setRelease(t.slots, 2 * slot + 1, (Object) e);
+    SLOTS.setRelease(t.slots, 2 * slot, (Object) e.id);
+    size++;
+    if (!reuse) used++;
+  }
+
+  /** Copies the live entries into a table where they fill at most a third, and publishes it. */
+  private Table rehash() {
+    int capacity = MIN_CAPACITY;
+    while (capacity < (size + 1) * 3) capacity <<= 1;
+    Table old = table;
+    Table t = new Table(capacity);
+    for (int i = 0; i < old.capacity(); i++) {
+      String k = old.key(i);
+      if (k == null || k == TOMBSTONE) continue;
+      int j = t.home(k.hashCode());
+      while (t.slots[2 * j] != null) j = (j + 1) & t.mask;
+      t.slots[2 * j] = k;
+      t.slots[2 * j + 1] = old.entry(i);
+    }
+    used = size;
+    table = t;
+    return t;
+  }
+}

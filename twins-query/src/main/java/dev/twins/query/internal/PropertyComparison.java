@@ -1,0 +1,110 @@
+package dev.twins.query.internal;
+
+import dev.twins.core.graph.Twin;
+import dev.twins.query.internal.Ast.BinaryOp;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A comparison of a twin's top-level property with a constant ({@code S.value > 22}, {@code
+ * S.kind = 'temperature'}), compiled to read the property's JSON value in place and compare it
+ * without converting it to a run-time value: no boxing for numbers, no copy for strings. Values of
+ * any other type than the constant's take the general path ({@link Arith#compare}), so the result
+ * is always the same as comparing the evaluated operands.
+ */
+final class PropertyComparison implements Eval {
+  private final int slot;
+  private final String name;
+  /** The operator with the property on its left. */
+  private final BinaryOp op;
+  private final Object constant;
+  private final boolean isString;
+  private final boolean isLong;
+  private final long longConstant;
+  private final double doubleConstant;
+
+  private PropertyComparison(int slot, String name, BinaryOp op, Object constant) {
+    this.slot = slot;
+    this.name = name;
+    this.op = op;
+    this.constant = constant;
+    this.isString = constant instanceof String;
+    this.isLong = constant instanceof Long;
+    this.longConstant = isLong ? (Long) constant : 0;
+    this.doubleConstant = constant instanceof Number ? ((Number) constant).doubleValue() : 0;
+  }
+
+  /**
+   * Compiles {@code slot.name op constant}, when the constant is a string or a number.
+   *
+   * @param slot the twin slot
+   * @param name the property name (not a system field)
+   * @param op the comparison, with the property on its left
+   * @param constant the literal's value
+   * @return the comparison, or null when the constant is of another type
+   */
+  static Eval of(int slot, String name, BinaryOp op, Object constant) {
+    if (!op.isComparison()) return null;
+    if (!(constant instanceof String || constant instanceof Long || constant instanceof Double)) return null;
+    return new PropertyComparison(slot, name, op, constant);
+  }
+
+  /**
+   * Keeps the rows of a batch for which the comparison is true, in order: first the property
+   * values of all rows (their memory reads overlap), then the comparisons.
+   *
+   * @param rows the rows; the kept ones are moved to the front
+   * @param n how many rows
+   * @return how many are kept
+   */
+  int filter(Object[][] rows, int n) {
+    JsonNode[] nodes = new JsonNode[n];
+    for (int k = 0; k < n; k++) {
+      Object t = rows[k][slot];
+      if (t instanceof Twin) nodes[k] = ((Twin) t).property(name).orElse(null);
+    }
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+      JsonNode v = nodes[k];
+      if (v != null && Boolean.TRUE.equals(compare(v))) rows[kept++] = rows[k];
+    }
+    return kept;
+  }
+
+  @Override
+  public Object eval(Object[] row, Run ctx) {
+    Object t = row[slot];
+    if (!(t instanceof Twin)) return Values.UNDEFINED;
+    JsonNode n = ((Twin) t).property(name).orElse(null);
+    return n == null ? Values.UNDEFINED : compare(n);
+  }
+
+  /** Compares a set value of the property with the constant. */
+  private Object compare(JsonNode n) {
+    if (isString) {
+      if (n.isString()) return result(n.stringValue().compareTo((String) constant));
+    } else if (n.isNumber()) {
+      if (n.isIntegralNumber() && n.canConvertToLong()) {
+        long v = n.longValue();
+        return result(isLong ? Long.compare(v, longConstant) : compare((double) v, doubleConstant));
+      }
+      return result(compare(n.doubleValue(), isLong ? (double) longConstant : doubleConstant));
+    }
+    return Arith.compare(op, Values.of(n), constant);
+  }
+
+  private static int compare(double x, double y) {
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  private Boolean result(int c) {
+    switch (op) {
+      case EQ: return c == 0;
+      case NE: return c != 0;
+      case LT: return c < 0;
+      case LE: return c <= 0;
+      case GT: return c > 0;
+      case GE: return c >= 0;
+      default: throw new IllegalStateException(op.toString());
+    }
+  }
+}
