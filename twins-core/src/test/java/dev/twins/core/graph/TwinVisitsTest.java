@@ -72,6 +72,11 @@ class TwinVisitsTest {
     assertThat(calls[0]).isEqualTo(5);
     assertThat(g.forEachIncomingTwin("r1", (r, t) -> false)).isFalse();
     assertThat(g.forEachOutgoingTwin("f", "hasSensor", (r, t) -> false)).isTrue();
+    calls[0] = 0;
+    assertThat(g.forEachOutgoingTarget(g.twin("f").orElseThrow(), "contains", t -> ++calls[0] < 3)).isFalse();
+    assertThat(calls[0]).isEqualTo(3);
+    assertThat(g.forEachIncomingSource(g.twin("r1").orElseThrow(), "contains", t -> false)).isFalse();
+    assertThat(g.forEachOutgoingTarget(g.twin("f").orElseThrow(), "hasSensor", t -> false)).isTrue();
 
     calls[0] = 0;
     RelationVisitor count = (r, t) -> ++calls[0] > 0;
@@ -226,6 +231,15 @@ class TwinVisitsTest {
         } else {
           g.forEachOutgoingTwin(from, name, (r, t) -> fromOut.add(new Seen(r, t)));
           g.forEachIncomingTwin(from, name, (r, t) -> fromIn.add(new Seen(r, t)));
+          // the visits of the other twins alone: the current snapshot at the other end of each
+          List<Twin> targets = new ArrayList<>();
+          List<Twin> sources = new ArrayList<>();
+          assertThat(g.forEachOutgoingTarget(from, name, targets::add)).isTrue();
+          assertThat(g.forEachIncomingSource(from, name, sources::add)).isTrue();
+          assertThat(targets).containsExactlyInAnyOrderElementsOf(
+              outList.stream().map(r -> g.twin(r.targetId()).orElseThrow()).toList());
+          assertThat(sources).containsExactlyInAnyOrderElementsOf(
+              inList.stream().map(r -> g.twin(r.sourceId()).orElseThrow()).toList());
         }
         check(g, fromOut, outList, true);
         check(g, fromIn, inList, false);

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
@@ -435,6 +436,19 @@ public final class Executor {
    */
   static void visitTwins(Twins twins, Twin from, Edge e, boolean reverse, RelationVisitor visitor) {
     Direction d = e.direction;
+    if (e.rel < 0 && d != Direction.ANY && !e.names.isEmpty()) {
+      // the relationship is not bound: visit only the twins at the other ends (the graph then
+      // reads neither the relationships of other names nor the relationship objects); the visitor
+      // is handed null for the relationship, which it reads only when the edge binds it
+      boolean outgoing = (d == Direction.RIGHT) != reverse;
+      Predicate<Twin> ends = t -> visitor.visit(null, t);
+      if (e.names.size() == 1) {
+        ends(twins, from, e.names.get(0), outgoing, ends);
+      } else {
+        for (String n : new LinkedHashSet<>(e.names)) ends(twins, from, n, outgoing, ends);
+      }
+      return;
+    }
     boolean out = d == Direction.ANY || (d == Direction.RIGHT) != reverse;
     boolean in = d == Direction.ANY || (d == Direction.LEFT) != reverse;
     if (out) namedTwins(twins, from, e.names, true, visitor);
@@ -446,6 +460,11 @@ public final class Executor {
         return visitor.visit(r, t);
       } : visitor);
     }
+  }
+
+  private static void ends(Twins twins, Twin from, String name, boolean outgoing, Predicate<Twin> visitor) {
+    if (outgoing) twins.forEachOutgoingTarget(from, name, visitor);
+    else twins.forEachIncomingSource(from, name, visitor);
   }
 
   private static void namedTwins(Twins twins, Twin from, List<String> names, boolean outgoing, RelationVisitor visitor) {

@@ -552,6 +552,25 @@ public final class GraphStore {
   }
 
   /**
+   * Like {@link #forEachTwin(Twin, String, boolean, RelationVisitor)}, handing over only the twins
+   * at the other ends (the relationship objects are not read).
+   *
+   * @param from the twin
+   * @param name a Relationship name, or null for all
+   * @param outgoing outgoing or incoming
+   * @param visitor called with each other twin; false stops the visit
+   * @return false when the visitor stopped the visit; true otherwise, also when the twin does not exist
+   */
+  public boolean forEachOther(Twin from, String name, boolean outgoing, Predicate<? super Twin> visitor) {
+    Entry e = HOOKS.entry(from);
+    if (e == null || e.owner != this || e.twin == null) {
+      e = entries.get(from.id());
+      if (e == null || e.twin == null) return true;
+    }
+    return Adjacency.forEachOther(outgoing ? e.out : e.in, name, !outgoing, visitor);
+  }
+
+  /**
    * Returns a relationship.
    *
    * @param sourceId the source twin
