@@ -116,7 +116,7 @@ class ReadmeExamplesTest {
     List<Block> blocks = blocks(Files.readAllLines(readme(), StandardCharsets.UTF_8));
     assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThan(3);
     return blocks.stream().filter(Block::run)
-        .map(b -> DynamicTest.dynamicTest("README.md line " + b.line(), () -> run(b)));
+        .map(b -> DynamicTest.dynamicTest("README.md line " + b.line(), () -> runWithin(b, BLOCK_LIMIT)));
   }
 
   /** The code spans of the query tables that are queries, by their README line. */
@@ -173,6 +173,42 @@ class ReadmeExamplesTest {
         throw new AssertionError("README.md line " + q.getKey() + ": " + q.getValue() + "\n" + e.getMessage(), e);
       }
     }));
+  }
+
+  /** How long one README block may run before the test fails with every thread's stack. */
+  static final java.time.Duration BLOCK_LIMIT = java.time.Duration.ofMinutes(3);
+
+  /**
+   * Runs a block on a thread of its own and fails, naming the block and showing every thread's
+   * stack, if it has not finished within the limit: a block that blocks forever (an example whose
+   * threads wait on each other) fails the build quickly instead of holding it up.
+   */
+  static void runWithin(Block block, java.time.Duration limit) throws Throwable {
+    Throwable[] failure = new Throwable[1];
+    Thread runner = new Thread(() -> {
+      try {
+        run(block);
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "readme-block-" + block.line());
+    runner.setDaemon(true);
+    runner.start();
+    runner.join(limit.toMillis());
+    if (runner.isAlive()) {
+      StringBuilder stacks = new StringBuilder();
+      Thread.getAllStackTraces().forEach((t, frames) -> {
+        stacks.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+        for (StackTraceElement f : frames) {
+          stacks.append("    at ").append(f).append('\n');
+        }
+      });
+      throw new AssertionError("README.md line " + block.line() + ": the block did not finish within "
+          + limit + "; threads:\n" + stacks);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
   }
 
   static void run(Block block) {
