@@ -602,23 +602,29 @@ public final class Compiler {
     return new Object[] {slot, rest.get(0).intern()};
   }
 
-  private Eval path(PathExpr p) {
+  /** A path split into the slot of its alias (or the only source's) and the segments after it. */
+  private record Aliased(int slot, List<String> rest) {}
+
+  private Aliased aliased(PathExpr p) {
     List<String> segs = p.segments();
     Integer slot = aliases.get(segs.get(0));
-    List<String> rest;
     if (slot != null && !(implicitAlias && segs.get(0).isEmpty())) {
-      rest = segs.subList(1, segs.size());
-    } else if (slots.size() == 1) {
-      slot = 0;
-      rest = segs;
-    } else {
-      throw error(p, "`" + segs.get(0) + "` is not an alias of this query" + suggestion(segs.get(0), aliases.keySet())
-          + " (the aliases are " + String.join(", ", aliases.keySet()) + ")");
+      return new Aliased(slot, segs.subList(1, segs.size()));
     }
-    Slot s = slots.get(slot);
+    if (slots.size() == 1) {
+      return new Aliased(0, segs);
+    }
+    throw error(p, "`" + segs.get(0) + "` is not an alias of this query" + suggestion(segs.get(0), aliases.keySet())
+        + " (the aliases are " + String.join(", ", aliases.keySet()) + ")");
+  }
+
+  private Eval path(PathExpr p) {
+    Aliased a = aliased(p);
+    List<String> rest = a.rest();
+    Slot s = slots.get(a.slot());
     List<String> path = List.copyOf(rest);
     if (!path.isEmpty()) checkProperty(s, path.get(0), p);
-    int sl = slot;
+    int sl = a.slot();
     if (s.relation) return (row, ctx) -> relationPath((Relation) row[sl], path);
     if (path.size() == 1 && path.get(0).equals("$dtId")) {
       return (row, ctx) -> row[sl] == null ? Values.UNDEFINED : ((Twin) row[sl]).id();
@@ -895,18 +901,9 @@ public final class Compiler {
     }
     PathExpr p = (PathExpr) c.args().get(0);
     List<String> segs = p.segments();
-    Integer slot = aliases.get(segs.get(0));
-    List<String> rest;
-    if (slot != null && !(implicitAlias && segs.get(0).isEmpty())) {
-      rest = segs.subList(1, segs.size());
-    } else if (slots.size() == 1) {
-      slot = 0;
-      rest = segs;
-    } else {
-      throw error(p, "`" + segs.get(0) + "` is not an alias of this query" + suggestion(segs.get(0), aliases.keySet())
-          + " (the aliases are " + String.join(", ", aliases.keySet()) + ")");
-    }
-    Slot s = slots.get(slot);
+    Aliased a = aliased(p);
+    List<String> rest = a.rest();
+    Slot s = slots.get(a.slot());
     if (s.relation) throw error(p, name + " reads twin properties, and " + s.shown() + " is a relationship");
     if (rest.isEmpty()) throw error(p, name + " needs a property of " + s.shown() + ", such as " + segs.get(0) + ".temperature");
     for (String r : rest) {
@@ -939,7 +936,7 @@ public final class Compiler {
     Functions.Function fn = f.get();
     List<String> path = List.copyOf(rest);
     Eval time = compile(c.args().get(1), grouped);
-    int sl = slot;
+    int sl = a.slot();
     return (row, ctx) -> {
       Object t = row[sl];
       if (!(t instanceof Twin)) return Values.UNDEFINED;
