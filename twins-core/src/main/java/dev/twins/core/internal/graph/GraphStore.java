@@ -756,11 +756,7 @@ public final class GraphStore {
         }
         return t;
       } finally {
-        if (e.twin == null && !e.removed) {
-          e.removed = true;
-          entries.remove(e);
-        }
-        e.unlock();
+        release(e);
       }
     }
   }
@@ -1434,6 +1430,15 @@ public final class GraphStore {
     return list;
   }
 
+  /** Unlocks an entry taken for a write, first dropping it from the index if it holds no twin. */
+  private void release(Entry e) {
+    if (e.twin == null && !e.removed) {
+      e.removed = true;
+      entries.remove(e);
+    }
+    e.unlock();
+  }
+
   private static void unlockAll(Entry[] locked) {
     for (int i = locked.length - 1; i >= 0; i--) locked[i].unlock();
   }
@@ -1799,11 +1804,7 @@ public final class GraphStore {
           commitLock.unlock();
         }
       } finally {
-        if (e.twin == null && !e.removed) {
-          e.removed = true;
-          entries.remove(e);
-        }
-        e.unlock();
+        release(e);
       }
     }
   }
