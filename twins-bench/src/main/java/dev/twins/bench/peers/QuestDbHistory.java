@@ -1,21 +1,13 @@
 package dev.twins.bench.peers;
 
 import io.questdb.cairo.CairoEngine;
-import io.questdb.cairo.DefaultCairoConfiguration;
 import io.questdb.cairo.TableToken;
 import io.questdb.cairo.TableWriter;
-import io.questdb.cairo.security.AllowAllSecurityContext;
 import io.questdb.cairo.sql.RecordCursor;
 import io.questdb.cairo.sql.RecordCursorFactory;
 import io.questdb.griffin.SqlException;
 import io.questdb.griffin.SqlExecutionContextImpl;
 import io.questdb.griffin.engine.functions.bind.BindVariableServiceImpl;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * QuestDB embedded as the telemetry history of the peers: one table {@code readings(sensor SYMBOL,
@@ -30,7 +22,7 @@ public final class QuestDbHistory implements History {
   /** Rows per commit while ingesting. */
   public static final int COMMIT_EVERY = 10_000;
 
-  private final Path dir;
+  private final QuestDbFiles db;
   private final CairoEngine engine;
   private final SqlExecutionContextImpl context;
   private final TableToken table;
@@ -39,14 +31,10 @@ public final class QuestDbHistory implements History {
 
   /** Opens a new, empty database with the {@code readings} table. */
   public QuestDbHistory() {
-    try {
-      dir = Files.createTempDirectory(Neo4jEngine.parent(), "twins-bench-questdb");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    engine = new CairoEngine(new DefaultCairoConfiguration(dir.toString()));
-    binds = new BindVariableServiceImpl(engine.getConfiguration());
-    context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, binds);
+    db = new QuestDbFiles();
+    engine = db.engine;
+    binds = db.binds;
+    context = db.context;
     try {
       engine.execute("CREATE TABLE readings (sensor SYMBOL CAPACITY 262144, value DOUBLE, ts TIMESTAMP) "
           + "TIMESTAMP(ts) PARTITION BY HOUR BYPASS WAL", context);
@@ -141,21 +129,12 @@ public final class QuestDbHistory implements History {
 
   @Override
   public long offHeapBytes() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return db.fileBytes();
   }
 
   @Override
   public void close() {
     if (meanQuery != null) meanQuery.close();
-    engine.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    db.close();
   }
 }

@@ -1,25 +1,17 @@
 package dev.twins.bench.peers;
 
 import io.questdb.cairo.CairoEngine;
-import io.questdb.cairo.DefaultCairoConfiguration;
 import io.questdb.cairo.TableWriter;
-import io.questdb.cairo.security.AllowAllSecurityContext;
 import io.questdb.cairo.sql.Record;
 import io.questdb.cairo.sql.RecordCursor;
 import io.questdb.cairo.sql.RecordCursorFactory;
 import io.questdb.griffin.SqlException;
 import io.questdb.griffin.SqlExecutionContextImpl;
 import io.questdb.griffin.engine.functions.bind.BindVariableServiceImpl;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * QuestDB embedded holding the {@link PortfolioSeries} for the peers of the analytics workloads:
@@ -30,7 +22,7 @@ import java.util.stream.Stream;
  * building, as its air handlers are a literal {@code IN} list: QuestDB binds no lists).
  */
 final class QuestDbSeries implements AutoCloseable {
-  private final Path dir;
+  private final QuestDbFiles db;
   private final CairoEngine engine;
   private final SqlExecutionContextImpl context;
   private final BindVariableServiceImpl binds;
@@ -40,14 +32,10 @@ final class QuestDbSeries implements AutoCloseable {
 
   QuestDbSeries(PortfolioSeries s) {
     this.now = s.now();
-    try {
-      dir = Files.createTempDirectory(Neo4jEngine.parent(), "twins-bench-questdb");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    engine = new CairoEngine(new DefaultCairoConfiguration(dir.toString()));
-    binds = new BindVariableServiceImpl(engine.getConfiguration());
-    context = new SqlExecutionContextImpl(engine, 1).with(AllowAllSecurityContext.INSTANCE, binds);
+    db = new QuestDbFiles();
+    engine = db.engine;
+    binds = db.binds;
+    context = db.context;
     try {
       engine.execute("CREATE TABLE supply (ahu SYMBOL CAPACITY 65536, v DOUBLE, ts TIMESTAMP) "
           + "TIMESTAMP(ts) PARTITION BY DAY BYPASS WAL", context);
@@ -157,22 +145,13 @@ final class QuestDbSeries implements AutoCloseable {
 
   /** @return the bytes of the database's files */
   long fileBytes() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return db.fileBytes();
   }
 
   @Override
   public void close() {
     supplyStats.values().forEach(RecordCursorFactory::close);
     if (usage != null) usage.close();
-    engine.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    db.close();
   }
 }
