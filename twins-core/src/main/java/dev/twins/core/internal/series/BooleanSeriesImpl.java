@@ -78,7 +78,59 @@ public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSe
   @Override
   public OptionalDouble trueShare(long from, long to) {
     synchronized (column) {
-      return timeWeighted(from, to, w -> w);
+      if (to <= from) {
+        return OptionalDouble.empty();
+      }
+      Column.Cursor c = column.new Cursor();
+      long prevT;
+      c.seekLast(from);
+      if (c.valid()) {
+        prevT = from;
+      } else {
+        c.seek(from);
+        if (!c.valid() || c.time() >= to) {
+          return OptionalDouble.empty();
+        }
+        prevT = c.time();
+      }
+      long coveredStart = prevT;
+      long prevV = c.word();
+      // the time true, summed exactly: whole closed blocks inside the window add their own
+      long trueTime = 0;
+      boolean done = false;
+      int b = c.index();
+      for (int i = c.pos + 1; i < c.end; i++) {
+        long t = c.t[i];
+        if (t >= to) {
+          done = true;
+          break;
+        }
+        trueTime += prevV * (t - prevT);
+        prevT = t;
+        prevV = c.v[i];
+      }
+      for (b++; !done && b < c.blocks(); b++) {
+        if (c.wholeClosed(b) && c.lastTimeOf(b) < to) {
+          Block bl = c.closed(b);
+          trueTime += prevV * (bl.firstTime - prevT) + (long) bl.integral;
+          prevT = bl.lastTime;
+          prevV = (long) bl.lastValue;
+          continue;
+        }
+        c.load(b);
+        for (int i = c.start; i < c.end; i++) {
+          long t = c.t[i];
+          if (t >= to) {
+            done = true;
+            break;
+          }
+          trueTime += prevV * (t - prevT);
+          prevT = t;
+          prevV = c.v[i];
+        }
+      }
+      trueTime += prevV * (to - prevT);
+      return OptionalDouble.of((double) trueTime / (to - coveredStart));
     }
   }
 
