@@ -663,6 +663,23 @@ public final class Column {
       return found;
     }
 
+    /** The last block whose first time is at most {@code asOf}; -1 if none. */
+    int lastBlockStartingAtOrBefore(long asOf) {
+      int lo = 0;
+      int hi = blocks() - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (firstTimeOf(mid) <= asOf) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return found;
+    }
+
     /** Moves to the first live sample with time at least {@code from}. */
     void seek(long from) {
       int n = blocks();
@@ -683,19 +700,7 @@ public final class Column {
 
     /** Moves to the last live sample with time at most {@code asOf}. */
     void seekLast(long asOf) {
-      int n = blocks();
-      int lo = 0;
-      int hi = n - 1;
-      int found = -1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (firstTimeOf(mid) <= asOf) {
-          found = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
+      int found = lastBlockStartingAtOrBefore(asOf);
       if (found < 0) {
         block = -1;
         t = null;

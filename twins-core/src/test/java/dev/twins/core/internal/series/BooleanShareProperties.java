@@ -48,6 +48,12 @@ class BooleanShareProperties {
     long to = from + length;
     OptionalDouble expected = b.timeWeighted(from, to, w -> w);
     assertThat(b.trueShare(from, to)).isEqualTo(expected);
+    // windows starting at each sample, so also at each block's first sample
+    for (Sample s : in) {
+      long t = s.time();
+      assertThat(b.trueShare(t, t + length)).as("from %d", t).isEqualTo(b.timeWeighted(t, t + length, w -> w));
+      assertThat(b.trueShare(t - 1, t + length)).as("from %d", t - 1).isEqualTo(b.timeWeighted(t - 1, t + length, w -> w));
+    }
     // the whole series, every block inside the window
     assertThat(b.trueShare(Long.MIN_VALUE / 4, 10_000)).isEqualTo(b.timeWeighted(Long.MIN_VALUE / 4, 10_000, w -> w));
   }
@@ -61,7 +67,7 @@ class BooleanShareProperties {
     for (int k = 0; k < 672; k++) {
       b.append(k * quarter, r.nextInt(3) == 0);
     }
-    long to = 672 * quarter + 1 - shift;
+    long to = 672 * quarter - shift;
     long from = to - 7 * 24 * 3_600_000L;
     assertThat(b.trueShare(from, to)).isEqualTo(b.timeWeighted(from, to, w -> w));
   }
