@@ -12,7 +12,7 @@
 # TinkerGraph or JGraphT with hand-written propagation, on one and two threads) and
 # AnalyticsPeerBenchmark (workloads 5 and 6: predictive maintenance and space usage, Twins' query
 # language against Gremlin or Cypher joined with QuestDB). Quick mode: one JVM per size each,
-# 250,000 readings, 1 warmup and 2 measured replays; the analytics 1 warmup and 2 measured iterations
+# 250,000 readings, 2 warmup and 2 measured replays; the analytics 1 warmup and 2 measured iterations
 # of 0.5 s. --no-graph leaves out PeerBenchmark (workloads
 # 1, 2 and 4).
 # Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
@@ -115,7 +115,7 @@ fi
 if [ $analytics = 1 ]; then
   for n in ${twins//,/ }; do
     if [ $quick = 1 ]; then
-      sync_opts=(-f 0 -wi 1 -i 2 -p readings=250000); analytics_opts=(-f 0 -wi 1 -w 500ms -i 2 -r 500ms)
+      sync_opts=(-f 0 -wi 2 -i 2 -p readings=250000); analytics_opts=(-f 0 -wi 1 -w 500ms -i 2 -r 500ms)
     else
       sync_opts=(); analytics_opts=()
     fi
