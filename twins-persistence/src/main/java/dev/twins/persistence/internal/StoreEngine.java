@@ -555,8 +555,10 @@ public final class StoreEngine implements AutoCloseable {
 
     /**
      * The hub's ingest hook: appends the accepted telemetry message to the journal before the hub
-     * applies it (under the twin's telemetry locks, so in the order the hub applies them); the
-     * ingest call waits for the record after the locks are released, and fails if the journal does.
+     * applies it (under the twin's telemetry locks, so in the order the hub applies them), and
+     * waits for the record there: the hub applies the message only once it is durable, so a
+     * journal failure refuses it before anything changes in memory. In a {@link #batch} the record
+     * is not waited for (the batch waits once, at its end) and the message is applied at once.
      */
     @Override
     public Completion accepting(TelemetryMessage m) {
@@ -576,6 +578,20 @@ public final class StoreEngine implements AutoCloseable {
           throw refused(fail(ex));
         }
         telemetryInFlight.add(lsn);
+      }
+      if (batch.get() == null) {
+        // applied only once durable: a failed record leaves nothing in memory (series, last
+        // reading, duplicate window, twin sync, rule outputs) that a reopen would not show
+        try {
+          journal.await(lsn);
+        } catch (StoreException ex) {
+          telemetryInFlight.remove(lsn);
+          throw fail(ex);
+        }
+        return () -> {
+          telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
+          maybeSnapshot(lsn);
+        };
       }
       CommitHook.Completion then = completion(lsn, false);
       return () -> {
