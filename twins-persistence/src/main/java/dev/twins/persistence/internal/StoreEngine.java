@@ -222,6 +222,8 @@ public final class StoreEngine implements AutoCloseable {
         }
         if (!r.hub.ingest(m).accepted()) r.telemetryRefused++;
       }
+      // the duplicate window, after the readings (whose messages carry no ids)
+      for (dev.twins.core.telemetry.RecentMessageIds ids : loaded.messageIds) r.hub.restoreRecentMessageIds(ids);
     }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
@@ -269,10 +271,17 @@ public final class StoreEngine implements AutoCloseable {
             throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
                 + ex.getMessage(), ex);
           }
-          if (lsn <= telemetryCut && inSeries(r.hub, m)) break; // the snapshot's series already hold it
+          if (lsn <= telemetryCut && inSeries(r.hub, m)) {
+            r.hub.rememberMessageId(m); // the snapshot's series already hold it; its id joins the window
+            break;
+          }
           switch (r.hub.ingest(m)) {
             case ACCEPTED:
             case ACCEPTED_LATE:
+              break;
+            case DUPLICATE:
+              // a record the snapshot's duplicate window already holds (its readings are in the snapshot)
+              if (lsn > telemetryCut) r.telemetryRefused++;
               break;
             default:
               r.telemetryRefused++;
@@ -385,6 +394,7 @@ public final class StoreEngine implements AutoCloseable {
     List<ByteBuffer> series = new ArrayList<>();
     List<SeriesBlockCodec.Stored> blockSeries = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
+    List<dev.twins.core.telemetry.RecentMessageIds> messageIds = new ArrayList<>();
     long telemetryCut;
     List<RuleCodec.Change> rules = new ArrayList<>();
   }
@@ -473,6 +483,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.LAST_READING:
             s.lastReadings.add(payload);
+            break;
+          case RecordTypes.MESSAGE_IDS:
+            s.messageIds.add(MessageIdCodec.decode(payload));
             break;
           case RecordTypes.END: {
             if (blocks.pending() != null) {
@@ -893,6 +906,15 @@ public final class StoreEngine implements AutoCloseable {
           b.reset();
           RuleCodec.encode(true, rule, b);
           w.add(RecordTypes.RULES, RecordTypes.V1, b.array(), b.length());
+        }
+        // the duplicate window, read before the series: an id it holds is of a message already in them
+        List<dev.twins.core.telemetry.RecentMessageIds> recentIds = new ArrayList<>();
+        h.forEachRecentMessageIds(recentIds::add);
+        recentIds.sort(java.util.Comparator.comparing(dev.twins.core.telemetry.RecentMessageIds::twinId));
+        for (dev.twins.core.telemetry.RecentMessageIds ids : recentIds) {
+          b.reset();
+          MessageIdCodec.encode(ids, b);
+          w.add(RecordTypes.MESSAGE_IDS, RecordTypes.V1, b.array(), b.length());
         }
         Optional<SeriesStore> series = h.seriesStore();
         if (series.isPresent()) {
