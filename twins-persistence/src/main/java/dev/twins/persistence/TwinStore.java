@@ -59,8 +59,9 @@ import java.util.function.UnaryOperator;
  * graph then shows exactly the acknowledged writes, which is what a reopen recovers. A reader may
  * see a change while its group is in flight (as with any write that has not returned yet), never
  * after its writer was told it failed. Subscribers to the graph are not told of the take-back.
- * Telemetry is not taken back: a message whose journal record failed stays in the hub's memory,
- * but its ingest call fails (see {@link #telemetry()}). The store then stops: every later graph write is refused
+ * Telemetry is applied only once its record is durable, so a message whose record failed is
+ * refused before anything changes (see {@link #telemetry()}); the {@link #propertyHistory()
+ * property history} records a change only once it is acknowledged. The store then stops: every later graph write is refused
  * with {@code NOT_DURABLE} before it changes anything (cause: a {@link StoreException.Code#CLOSED}
  * exception carrying the failure), {@link #failure()} reports the failure, and {@link #sync()},
  * {@link #batch} and {@link #close()} throw it. Reopen the store to get back to its durable state.
@@ -107,10 +108,16 @@ public final class TwinStore implements AutoCloseable {
 
   /**
    * Returns the telemetry hub of the graph: every message it accepts is journaled like a graph
-   * write (and acknowledged once durable: an ingest whose record cannot be made durable throws
-   * {@link dev.twins.core.telemetry.TelemetryException}, counted as rejected with the reason in the
-   * dead letters), its series (and, for telemetry without series, the newest readings) are kept in
-   * snapshots, and its {@link TelemetryHub#rules() rules} are journaled and come back on reopen. A
+   * write and applied once its record is durable (an ingest whose record cannot be made durable
+   * throws {@link dev.twins.core.telemetry.TelemetryException} before the message changes anything:
+   * series, newest reading, duplicate window, twin sync, rule outputs; counted as rejected with the
+   * reason in the dead letters). Inside {@link #batch} a message is applied at once and the batch
+   * waits for durability at its end; if the journal fails then, the batch throws, the store
+   * refuses every later write, and the batch's telemetry stays in memory until the store is
+   * reopened. Its series (and, for telemetry without series, the newest readings) and each twin's
+   * duplicate window (the message ids it remembers) are kept in snapshots, so a message sent again
+   * after a reopen is a duplicate exactly as without one, and its {@link TelemetryHub#rules() rules}
+   * are journaled and come back on reopen. A
    * rule must be declarative to be kept: a {@link dev.twins.core.telemetry.Rule.FromRelated} rule,
    * or a {@link dev.twins.core.telemetry.Rule.FromTelemetry} rule whose derivation comes from
    * {@link dev.twins.core.telemetry.Derivation}'s factories (it has a
