@@ -143,4 +143,47 @@ class PropertyHistoryStoreTest {
           .map(JsonNode::asDouble).isEqualTo(Optional.of(20.0));
     }
   }
+
+  @Test
+  void concurrentWritersAndBackgroundSnapshotsLeaveEveryChangeOnce() throws Exception {
+    int threads = 4;
+    int writes = 60;
+    Map<String, Object> before = new LinkedHashMap<>();
+    try (TwinStore store = TwinStore.builder(dir).models(Graphs.MODELS).snapshotEvery(25).propertyHistory(HISTORY)
+        .open()) {
+      List<Thread> workers = new ArrayList<>();
+      List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int t = 0; t < threads; t++) {
+        String room = "room-" + t;
+        workers.add(new Thread(() -> {
+          try {
+            store.twins().createTwin(room, ROOM, Map.of("temperature", 0.5));
+            for (int i = 1; i <= writes; i++) {
+              if (i % 9 == 0) store.snapshot();
+              store.twins().set(room, "temperature", i + 0.5);
+              Thread.sleep(1);
+            }
+          } catch (Throwable e) {
+            errors.add(e);
+          }
+        }));
+      }
+      workers.forEach(Thread::start);
+      for (Thread w : workers) w.join();
+      assertThat(errors).isEmpty();
+      PropertyHistory h = store.propertyHistory().orElseThrow();
+      for (int t = 0; t < threads; t++) {
+        List<PropertyChange> changes = h.changes("room-" + t, "temperature", Instant.EPOCH, Instant.MAX);
+        before.put("room-" + t, changes.toString());
+        assertThat(changes).hasSizeLessThanOrEqualTo(writes + 1);
+      }
+    }
+    try (TwinStore store = open(false)) {
+      PropertyHistory h = store.propertyHistory().orElseThrow();
+      for (int t = 0; t < threads; t++) {
+        assertThat(h.changes("room-" + t, "temperature", Instant.EPOCH, Instant.MAX).toString())
+            .isEqualTo(before.get("room-" + t));
+      }
+    }
+  }
 }
