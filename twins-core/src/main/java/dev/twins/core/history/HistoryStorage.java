@@ -44,6 +44,7 @@ public final class HistoryStorage {
     /** Checks for nulls and puts the selection in order (models sorted, names sorted and distinct). */
     public Settings {
       Objects.requireNonNull(retention, "retention");
+      Objects.requireNonNull(selected, "selected");
       TreeMap<String, List<String>> sorted = new TreeMap<>();
       for (Map.Entry<String, List<String>> e : selected.entrySet()) {
         TreeSet<String> names = new TreeSet<>(e.getValue());

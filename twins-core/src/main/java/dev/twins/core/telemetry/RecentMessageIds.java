@@ -31,6 +31,6 @@ public record RecentMessageIds(String twinId, long newestEpochMillis, List<Entry
   /** Checks for nulls and copies the list. */
   public RecentMessageIds {
     Objects.requireNonNull(twinId, "twinId");
-    ids = List.copyOf(ids);
+    ids = List.copyOf(Objects.requireNonNull(ids, "ids"));
   }
 }

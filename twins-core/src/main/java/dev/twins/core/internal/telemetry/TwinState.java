@@ -82,7 +82,10 @@ final class TwinState {
   dev.twins.core.telemetry.RecentMessageIds recentIds() {
     if (idOrder.isEmpty()) return null;
     java.util.List<dev.twins.core.telemetry.RecentMessageIds.Entry> out = new java.util.ArrayList<>(idOrder.size());
-    for (String id : idOrder) out.add(new dev.twins.core.telemetry.RecentMessageIds.Entry(id, ids.get(id)));
+    for (String id : idOrder) {
+      Long t = ids.get(id);
+      if (t != null) out.add(new dev.twins.core.telemetry.RecentMessageIds.Entry(id, t));
+    }
     return new dev.twins.core.telemetry.RecentMessageIds(this.id, newestIdTime, out);
   }
 
