@@ -31,7 +31,7 @@
 #   - the histories on a 200,000-reading stream of a 10,000-twin portfolio;
 #   - the reopen after a crash at 10,000 twins, once for twins and tinkergraph (Neo4j's, about 45 s
 #     of writing and starting a database under load, in the full mode or from ReopenAfterCrash directly).
-#   Timed: see BENCHMARKS.md, "Commands" (3 min 3 s at load 4.5-6.7, analytics included).
+#   Timed: see BENCHMARKS.md, "Commands" (3 min 38 s at load 10-12, analytics included).
 # Besides JMH's wall-clock figures, every measured iteration logs its CPU time per operation
 # (# cpu ...), which a shared, loaded machine inflates far less; the summary shows both.
 # Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use
