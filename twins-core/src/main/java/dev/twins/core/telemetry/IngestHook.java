@@ -47,4 +47,43 @@ public interface IngestHook {
    *     throw a {@link TelemetryException} carrying it, and the rules stay as they were
    */
   default void ruleChanging(Rule rule, boolean adding) {}
+
+  /**
+   * Offers to stage the messages of a bulk ingest made by this thread ({@link TelemetryHub#ingestNdjson},
+   * {@link TelemetryHub#ingestCsv}, {@link TelemetryHub#ingestAll}): instead of calling
+   * {@link #accepting} for each message, the hub hands each message that passed the checks that do
+   * not depend on earlier messages (twin, telemetry names, schema) to {@link Stage#add}, and every
+   * few thousand messages (and at the end of the call) waits once with {@link Stage#durable} and
+   * only then applies them, in order, with every check (duplicates, retention, late readings).
+   * A journal uses it to make a bulk ingest wait once per group of messages while still applying
+   * only what is durable. The default stages nothing.
+   *
+   * @return the stage for this bulk ingest, or {@code null} to take each message through {@link #accepting}
+   */
+  default Stage stage() {
+    return null;
+  }
+
+  /** The messages of one bulk ingest, recorded before they are applied (used by one thread). */
+  interface Stage {
+    /**
+     * Records a message to be applied once durable; it may still turn out a duplicate or too old
+     * when applied (a journal replaying it then refuses it the same way).
+     *
+     * @param message the message
+     * @throws RuntimeException to refuse it: it is counted as rejected, with the reason, and not applied
+     */
+    void add(TelemetryMessage message);
+
+    /**
+     * Waits until every message added is durable; the hub then applies them.
+     *
+     * @throws RuntimeException if they cannot be made durable: none of them is applied, and the
+     *     bulk ingest throws a {@link TelemetryException} carrying it
+     */
+    void durable();
+
+    /** Told that the messages added so far were applied (or dropped after {@link #durable} failed); always called. */
+    void applied();
+  }
 }

@@ -650,14 +650,36 @@ public final class StoreEngine implements AutoCloseable {
      * The hub's ingest hook: appends the accepted telemetry message to the journal before the hub
      * applies it (under the twin's telemetry locks, so in the order the hub applies them), and
      * waits for the record there: the hub applies the message only once it is durable, so a
-     * journal failure refuses it before anything changes in memory. In a {@link #batch} the record
-     * is not waited for (the batch waits once, at its end) and the message is applied at once.
+     * journal failure refuses it before anything changes in memory. Also in a {@link #batch}: its
+     * bulk ingests go through {@link #stage} instead, which waits once per group of messages.
      */
     @Override
     public Completion accepting(TelemetryMessage m) {
+      long lsn = appendTelemetry(m);
+      if (lsn < 0) return Completion.none(); // replaying the journal while the store opens
+      // applied only once durable: a failed record leaves nothing in memory (series, last
+      // reading, duplicate window, twin sync, rule outputs) that a reopen would not show
+      try {
+        journal.await(lsn);
+      } catch (StoreException ex) {
+        telemetryInFlight.remove(lsn);
+        throw fail(ex);
+      }
+      return () -> {
+        telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
+        maybeSnapshot(lsn);
+      };
+    }
+
+    /**
+     * Appends a telemetry record (marked in flight until its message is applied or dropped).
+     *
+     * @return its lsn, or -1 while the store opens (nothing is journaled then)
+     */
+    private long appendTelemetry(TelemetryMessage m) {
       String why = retired;
       if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
-      if (!active) return Completion.none(); // replaying the journal while the store opens
+      if (!active) return -1;
       Bytes b = scratch.get();
       b.reset();
       EventCodec.telemetry(m, b);
@@ -672,25 +694,19 @@ public final class StoreEngine implements AutoCloseable {
         }
         telemetryInFlight.add(lsn);
       }
-      if (batch.get() == null) {
-        // applied only once durable: a failed record leaves nothing in memory (series, last
-        // reading, duplicate window, twin sync, rule outputs) that a reopen would not show
-        try {
-          journal.await(lsn);
-        } catch (StoreException ex) {
-          telemetryInFlight.remove(lsn);
-          throw fail(ex);
-        }
-        return () -> {
-          telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
-          maybeSnapshot(lsn);
-        };
-      }
-      CommitHook.Completion then = completion(lsn, false);
-      return () -> {
-        telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
-        then.complete();
-      };
+      return lsn;
+    }
+
+    /**
+     * A bulk ingest ({@code ingestNdjson}, {@code ingestCsv}, {@code ingestAll}) inside a
+     * {@link #batch}: each message's record is appended as it comes, and every few thousand
+     * messages the hub waits once for them and only then applies them. Outside a batch (or while
+     * the store opens) each message goes through {@link #accepting}.
+     */
+    @Override
+    public IngestHook.Stage stage() {
+      if (!active || batch.get() == null) return null;
+      return new Staging();
     }
 
     /**
@@ -718,6 +734,37 @@ public final class StoreEngine implements AutoCloseable {
         }
       }
       completion(lsn, false).complete();
+    }
+  }
+
+  /** The telemetry records of one bulk ingest in a batch, not yet applied. */
+  private final class Staging implements IngestHook.Stage {
+    private long[] lsns = new long[64];
+    private int n;
+
+    @Override
+    public void add(TelemetryMessage m) {
+      long lsn = journaling.appendTelemetry(m);
+      if (lsn < 0) throw new IllegalStateException("the store is not journaling yet");
+      if (n == lsns.length) lsns = java.util.Arrays.copyOf(lsns, n * 2);
+      lsns[n++] = lsn;
+    }
+
+    @Override
+    public void durable() {
+      if (n == 0) return;
+      try {
+        journal.await(lsns[n - 1]);
+      } catch (StoreException ex) {
+        throw fail(ex);
+      }
+    }
+
+    @Override
+    public void applied() {
+      for (int i = 0; i < n; i++) telemetryInFlight.remove(lsns[i]);
+      if (n > 0) maybeSnapshot(lsns[n - 1]);
+      n = 0;
     }
   }
 
@@ -923,6 +970,12 @@ public final class StoreEngine implements AutoCloseable {
       action.run();
     } catch (RuntimeException | Error e) {
       if (prev == null) journal.awaitFailureHandled(); // a write refused after a failure: let the take-back finish
+      if (prev == null && e instanceof dev.twins.core.telemetry.TelemetryException
+          && e.getCause() instanceof StoreException) {
+        // a bulk ingest whose staged messages could not be made durable (none of them was applied)
+        StoreException cause = (StoreException) e.getCause();
+        throw new StoreException(cause.code(), null, -1, e.getMessage(), e);
+      }
       throw e;
     } finally {
       if (prev == null) batch.remove();

@@ -100,6 +100,65 @@ public final class HubCore {
   /** The completion of this thread's message, run after the hub's locks are released. */
   private final ThreadLocal<dev.twins.core.graph.CommitHook.Completion> pendingCompletion = new ThreadLocal<>();
 
+  /** Set while this thread applies staged messages (the hook recorded them already). */
+  private final ThreadLocal<Boolean> applyingStaged = new ThreadLocal<>();
+
+  /**
+   * Opens a stage of the ingest hook for a bulk ingest by this thread.
+   *
+   * @return the stage, or null to ingest each message the usual way
+   */
+  dev.twins.core.telemetry.IngestHook.Stage stage() {
+    dev.twins.core.telemetry.IngestHook h = ingestHook;
+    return h == null ? null : h.stage();
+  }
+
+  /**
+   * The checks of a message that do not depend on earlier messages (twin, telemetry names, values),
+   * made before it is staged.
+   *
+   * @return null if it may be staged, else {@link Outcome#REJECTED} (counted and kept)
+   */
+  Outcome checkForStage(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
+    if (m.values().isEmpty()) return reject(source, line, "", m.twinId(), "the message has no values", m, text, onReject);
+    TwinState tw = resolve(m.twinId());
+    if (tw == null) {
+      return reject(source, line, "", m.twinId(), "no twin '" + m.twinId() + "' in the graph", m, text, onReject);
+    }
+    for (Map.Entry<String, JsonNode> e : m.values().entrySet()) {
+      String key = m.component().map(c -> c + "/" + e.getKey()).orElse(e.getKey());
+      Slot s = tw.slot(key);
+      if (s == null) return reject(source, line, e.getKey(), m.twinId(), unknownTelemetry(tw, key), m, text, onReject);
+      String problem = s.check(e.getValue());
+      if (problem != null) return reject(source, line, e.getKey(), m.twinId(), problem, m, text, onReject);
+    }
+    return null;
+  }
+
+  /**
+   * Counts and keeps a message the stage refused or could not make durable.
+   *
+   * @return {@link Outcome#REJECTED}
+   */
+  Outcome notStaged(RuntimeException ex, TelemetryMessage m, String source, long line, String text,
+      Consumer<DeadLetter> onReject) {
+    return reject(source, line, "", m.twinId(), "the message was not applied: " + ex.getMessage(), m, text, onReject);
+  }
+
+  /**
+   * Applies a staged message (its record is durable): every check, then the message, without the hook.
+   *
+   * @return the outcome
+   */
+  Outcome ingestStaged(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
+    applyingStaged.set(Boolean.TRUE);
+    try {
+      return ingestNow(m, source, line, text, onReject);
+    } finally {
+      applyingStaged.remove();
+    }
+  }
+
   /** The ingest hook refused a message (carries the hook's exception). */
   private static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -134,7 +193,7 @@ public final class HubCore {
   /** Hands a message about to be applied to the ingest hook (under the twin's telemetry locks). */
   private void hookAccepting(TelemetryMessage m) {
     dev.twins.core.telemetry.IngestHook h = ingestHook;
-    if (h == null) return;
+    if (h == null || applyingStaged.get() != null) return;
     dev.twins.core.graph.CommitHook.Completion c;
     try {
       c = h.accepting(m);

@@ -2,6 +2,7 @@ package dev.twins.core.internal.telemetry;
 
 import dev.twins.core.model.EnumSchema;
 import dev.twins.core.telemetry.DeadLetter;
+import dev.twins.core.telemetry.IngestHook;
 import dev.twins.core.telemetry.IngestReport;
 import dev.twins.core.telemetry.Outcome;
 import dev.twins.core.telemetry.TelemetryException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -43,6 +45,16 @@ public final class LineIngest {
   private long duplicates;
   private long rejected;
   private final List<DeadLetter> rejections = new ArrayList<>();
+  /** The ingest hook's stage, or null: messages are then ingested one by one. */
+  private final IngestHook.Stage stage;
+  /** The staged messages not yet applied, in order. */
+  private final List<Staged> staged = new ArrayList<>();
+
+  /** A staged message, applied once the stage says it is durable. */
+  private record Staged(TelemetryMessage m, long line, String text, Consumer<DeadLetter> onReject) {}
+
+  /** The number of messages staged before the stage is made durable and they are applied. */
+  static final int STAGE_SIZE = 8192;
 
   /**
    * Starts a report.
@@ -53,6 +65,7 @@ public final class LineIngest {
   public LineIngest(HubCore core, String source) {
     this.core = core;
     this.source = source;
+    this.stage = core.stage();
   }
 
   /**
@@ -62,15 +75,66 @@ public final class LineIngest {
    * @return the report
    */
   public IngestReport batch(Iterable<TelemetryMessage> batch) {
-    long i = 0;
-    for (TelemetryMessage m : batch) {
-      i++;
-      count(core.ingest(m, source, i, null, this::rejected));
+    try {
+      long i = 0;
+      for (TelemetryMessage m : batch) {
+        i++;
+        count(submit(m, i, null, this::rejected));
+      }
+    } finally {
+      flush();
     }
     return report();
   }
 
+  /**
+   * Ingests a checked message, or stages it (the ingest hook records it; it is applied by
+   * {@link #flush}).
+   *
+   * @return the outcome, or null if staged
+   */
+  private Outcome submit(TelemetryMessage m, long line, String text, Consumer<DeadLetter> onReject) {
+    if (stage == null) return core.ingest(m, source, line, text, onReject);
+    Outcome o = core.checkForStage(m, source, line, text, onReject);
+    if (o != null) return o;
+    try {
+      stage.add(m);
+    } catch (RuntimeException ex) {
+      return core.notStaged(ex, m, source, line, text, onReject);
+    }
+    staged.add(new Staged(m, line, text, onReject));
+    if (staged.size() >= STAGE_SIZE) flush();
+    return null;
+  }
+
+  /**
+   * Waits for the staged messages to be durable, then applies them in order; if they cannot be
+   * made durable, none is applied: each is counted as rejected and the ingest throws.
+   *
+   * @throws TelemetryException if the stage could not make them durable
+   */
+  private void flush() {
+    if (staged.isEmpty()) return;
+    List<Staged> now = new ArrayList<>(staged);
+    staged.clear();
+    try {
+      try {
+        stage.durable();
+      } catch (RuntimeException ex) {
+        for (Staged st : now) count(core.notStaged(ex, st.m(), source, st.line(), st.text(), st.onReject()));
+        int n = now.size();
+        long from = now.get(0).line();
+        throw new TelemetryException(source + ": " + n + " message(s) from line " + from
+            + " on were not applied, since their journal records are not durable: " + ex.getMessage(), ex);
+      }
+      for (Staged st : now) count(core.ingestStaged(st.m(), source, st.line(), st.text(), st.onReject()));
+    } finally {
+      stage.applied();
+    }
+  }
+
   private void count(Outcome o) {
+    if (o == null) return;
     messages++;
     switch (o) {
       case ACCEPTED: accepted++; break;
@@ -89,6 +153,7 @@ public final class LineIngest {
   }
 
   private IngestReport report() {
+    if (stage != null) rejections.sort(java.util.Comparator.comparingLong(DeadLetter::line)); // staged ones came later
     return new IngestReport(source, messages, accepted, late, duplicates, rejected, rejections);
   }
 
@@ -114,6 +179,8 @@ public final class LineIngest {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + source + " failed: " + e.getMessage(), e);
+    } finally {
+      flush(); // what was staged is recorded: it is applied also when reading fails
     }
     return report();
   }
@@ -175,7 +242,7 @@ public final class LineIngest {
     Map<String, JsonNode> v = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : values.properties()) v.put(e.getKey(), e.getValue());
     TelemetryMessage m = new TelemetryMessage(twinId, component, t, v, id);
-    return core.ingest(m, source, line, text, d -> rejected(new DeadLetter(d.source(), d.line(),
+    return submit(m, line, text, d -> rejected(new DeadLetter(d.source(), d.line(),
         d.field().isEmpty() ? "" : "/values/" + d.field(), d.twinId(), d.reason(), d.text())));
   }
 
@@ -239,6 +306,8 @@ public final class LineIngest {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + source + " failed: " + e.getMessage(), e);
+    } finally {
+      flush(); // what was staged is recorded: it is applied also when reading fails
     }
     return report();
   }
@@ -293,7 +362,7 @@ public final class LineIngest {
     }
     if (values.isEmpty()) return reject(line, "", twinId, "the row has no telemetry values", text);
     TelemetryMessage m = new TelemetryMessage(twinId, component, t, values, id);
-    return core.ingest(m, source, line, text, d -> rejected(d));
+    return submit(m, line, text, this::rejected);
   }
 
   private static JsonNode cellValue(Slot s, String cell) {
