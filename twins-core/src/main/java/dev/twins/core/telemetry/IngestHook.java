@@ -53,8 +53,8 @@ public interface IngestHook {
    * {@link TelemetryHub#ingestCsv}, {@link TelemetryHub#ingestAll}): instead of calling
    * {@link #accepting} for each message, the hub hands each message that passed the checks that do
    * not depend on earlier messages (twin, telemetry names, schema) to {@link Stage#add}, and every
-   * few thousand messages (and at the end of the call) waits once with {@link Stage#durable} and
-   * only then applies them, in order, with every check (duplicates, retention, late readings).
+   * few thousand messages (and at the end of the call) waits once with {@link Stage#durable} for the
+   * oldest of them and only then applies those, in order, with every check (duplicates, retention, late readings).
    * A journal uses it to make a bulk ingest wait once per group of messages while still applying
    * only what is durable. The default stages nothing.
    *
@@ -76,14 +76,25 @@ public interface IngestHook {
     void add(TelemetryMessage message);
 
     /**
-     * Waits until every message added is durable; the hub then applies them.
+     * Waits until the oldest messages added and not yet applied are durable; the hub then applies
+     * those, in order. (It stages the next messages meanwhile, so that the journal writes one group
+     * while the hub reads the next.) If the journal failed after some of them were durable, returns
+     * how many of the oldest were: the hub applies those, then asks again for the rest.
      *
-     * @throws RuntimeException if they cannot be made durable: none of them is applied, and the
+     * @param count how many of the oldest messages not yet applied
+     * @return how many of them, the oldest, are durable: {@code count} unless the journal failed;
+     *     at least 1
+     * @throws RuntimeException if none of them can be made durable: none is applied, and the
      *     bulk ingest throws a {@link TelemetryException} carrying it
      */
-    void durable();
+    int durable(int count);
 
-    /** Told that the messages added so far were applied (or dropped after {@link #durable} failed); always called. */
-    void applied();
+    /**
+     * Told that the oldest messages not yet applied were applied (or dropped after {@link #durable}
+     * failed); always called after {@link #durable}.
+     *
+     * @param count how many
+     */
+    void applied(int count);
   }
 }

@@ -737,34 +737,53 @@ public final class StoreEngine implements AutoCloseable {
     }
   }
 
-  /** The telemetry records of one bulk ingest in a batch, not yet applied. */
+  /** The telemetry records of one bulk ingest in a batch whose messages are not yet applied, oldest first. */
   private final class Staging implements IngestHook.Stage {
     private long[] lsns = new long[64];
+    private int head;
     private int n;
 
     @Override
     public void add(TelemetryMessage m) {
       long lsn = journaling.appendTelemetry(m);
       if (lsn < 0) throw new IllegalStateException("the store is not journaling yet");
-      if (n == lsns.length) lsns = java.util.Arrays.copyOf(lsns, n * 2);
+      if (n == lsns.length) {
+        if (head > 0) {
+          System.arraycopy(lsns, head, lsns, 0, n - head);
+          n -= head;
+          head = 0;
+        }
+        if (n == lsns.length) lsns = java.util.Arrays.copyOf(lsns, n * 2);
+      }
       lsns[n++] = lsn;
     }
 
     @Override
-    public void durable() {
-      if (n == 0) return;
+    public int durable(int count) {
       try {
-        journal.await(lsns[n - 1]);
+        journal.await(lsns[head + count - 1]);
+        return count;
       } catch (StoreException ex) {
-        throw fail(ex);
+        fail(ex);
+        // the records written before the failure are durable (a reopen replays them): those apply
+        long acknowledged = journal.acknowledgedLsn();
+        int k = 0;
+        while (k < count && lsns[head + k] <= acknowledged) k++;
+        if (k > 0) return k;
+        throw ex;
       }
     }
 
     @Override
-    public void applied() {
-      for (int i = 0; i < n; i++) telemetryInFlight.remove(lsns[i]);
-      if (n > 0) maybeSnapshot(lsns[n - 1]);
-      n = 0;
+    public void applied(int count) {
+      if (count <= 0) return;
+      for (int i = head; i < head + count; i++) telemetryInFlight.remove(lsns[i]);
+      head += count;
+      maybeSnapshot(lsns[head - 1]);
+      if (head == n) {
+        head = 0;
+        n = 0;
+      }
     }
   }
 

@@ -103,34 +103,56 @@ public final class LineIngest {
       return core.notStaged(ex, m, source, line, text, onReject);
     }
     staged.add(new Staged(m, line, text, onReject));
-    if (staged.size() >= STAGE_SIZE) flush();
+    // the oldest group is applied once the next one is staged: the journal writes one while this reads the other
+    if (staged.size() >= 2 * STAGE_SIZE) flush(STAGE_SIZE);
     return null;
   }
 
   /**
-   * Waits for the staged messages to be durable, then applies them in order; if they cannot be
-   * made durable, none is applied: each is counted as rejected and the ingest throws.
+   * Waits for the oldest staged messages to be durable, then applies them in order; if they cannot
+   * be made durable, none is applied: each is counted as rejected and the ingest throws.
    *
+   * @param count how many of the oldest staged messages
    * @throws TelemetryException if the stage could not make them durable
    */
-  private void flush() {
-    if (staged.isEmpty()) return;
-    List<Staged> now = new ArrayList<>(staged);
-    staged.clear();
-    try {
+  private void flush(int count) {
+    while (count > 0) {
+      int k;
       try {
-        stage.durable();
+        k = stage.durable(count);
       } catch (RuntimeException ex) {
-        for (Staged st : now) count(core.notStaged(ex, st.m(), source, st.line(), st.text(), st.onReject()));
-        int n = now.size();
-        long from = now.get(0).line();
-        throw new TelemetryException(source + ": " + n + " message(s) from line " + from
+        List<Staged> dropped = take(count);
+        try {
+          for (Staged st : dropped) count(core.notStaged(ex, st.m(), source, st.line(), st.text(), st.onReject()));
+        } finally {
+          stage.applied(count);
+        }
+        throw new TelemetryException(source + ": " + count + " message(s) from line " + dropped.get(0).line()
             + " on were not applied, since their journal records are not durable: " + ex.getMessage(), ex);
       }
-      for (Staged st : now) count(core.ingestStaged(st.m(), source, st.line(), st.text(), st.onReject()));
-    } finally {
-      stage.applied();
+      if (k < 1 || k > count) throw new IllegalStateException("the ingest hook's stage says " + k + " of " + count
+          + " messages are durable");
+      List<Staged> now = take(k);
+      try {
+        for (Staged st : now) count(core.ingestStaged(st.m(), source, st.line(), st.text(), st.onReject()));
+      } finally {
+        stage.applied(k);
+      }
+      count -= k;
     }
+  }
+
+  /** Removes and returns the oldest staged messages. */
+  private List<Staged> take(int count) {
+    List<Staged> now = new ArrayList<>(staged.subList(0, count));
+    staged.subList(0, count).clear();
+    return now;
+  }
+
+  /** Applies every staged message (see {@link #flush(int)}). */
+  private void flush() {
+    if (stage == null) return;
+    while (!staged.isEmpty()) flush(staged.size());
   }
 
   private void count(Outcome o) {
