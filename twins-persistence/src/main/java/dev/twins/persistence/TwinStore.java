@@ -111,10 +111,15 @@ public final class TwinStore implements AutoCloseable {
    * write and applied once its record is durable (an ingest whose record cannot be made durable
    * throws {@link dev.twins.core.telemetry.TelemetryException} before the message changes anything:
    * series, newest reading, duplicate window, twin sync, rule outputs; counted as rejected with the
-   * reason in the dead letters). Inside {@link #batch} a message is applied at once and the batch
-   * waits for durability at its end; if the journal fails then, the batch throws, the store
-   * refuses every later write, and the batch's telemetry stays in memory until the store is
-   * reopened. Its series (and, for telemetry without series, the newest readings) and each twin's
+   * reason in the dead letters). Inside {@link #batch}, a bulk ingest
+   * ({@link TelemetryHub#ingestNdjson}, {@link TelemetryHub#ingestCsv}, {@link TelemetryHub#ingestAll})
+   * journals each message as it reads it and applies them in groups of a few thousand, each once
+   * its records are durable, in order and with every check (duplicates, late and expired readings,
+   * rules): reads made while the call runs lag behind by up to two groups; all is applied when it
+   * returns. A single message inside a batch waits for its record as outside one. If the journal
+   * fails, the messages whose records are not durable are not applied (rejected, "was not
+   * applied") and the batch throws a {@link StoreException}: nothing of the batch stays in memory
+   * that a reopen would not show. Its series (and, for telemetry without series, the newest readings) and each twin's
    * duplicate window (the message ids it remembers) are kept in snapshots, so a message sent again
    * after a reopen is a duplicate exactly as without one, and its {@link TelemetryHub#rules() rules}
    * are journaled and come back on reopen. A
@@ -167,14 +172,17 @@ public final class TwinStore implements AutoCloseable {
 
   /**
    * Runs many writes and waits for their durability once, at the end: the fast way to load data.
-   * If the process crashes meanwhile, any prefix of the writes may be there.
+   * If the process crashes meanwhile, any prefix of the writes may be there. Graph writes show at
+   * once (and are taken back if the journal fails); telemetry ingested in bulk shows group by
+   * group as its records become durable (see {@link #telemetry()}).
    *
    * <pre>{@code
    * store.batch(() -> rows.forEach(r -> store.twins().createTwin(r.id(), MODEL, r.values())));
    * }</pre>
    *
    * @param writes the writes
-   * @throws StoreException if the journal failed
+   * @throws StoreException if the journal failed (also when a bulk ingest in the batch stopped
+   *     because its messages could not be made durable)
    */
   public void batch(Runnable writes) {
     engine.batch(Objects.requireNonNull(writes, "writes"));
