@@ -5,6 +5,7 @@ import dev.twins.core.graph.RelationVisitor;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.graph.ValueRange;
+import dev.twins.core.read.TwinReads;
 import dev.twins.core.model.Dtmi;
 import dev.twins.query.QueryException;
 import dev.twins.query.QueryLimitException;
@@ -33,7 +34,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs a {@link Plan}: binds slots step by step, filters, groups, sorts and pages, into rows of JSON. */
@@ -783,6 +783,9 @@ public final class Executor {
     return 0;
   }
 
+  /** A property read ahead for an aggregate and not set on its twin. */
+  private static final Object ABSENT = new Object();
+
   /** Groups rows by the GROUP BY keys and accumulates the aggregates of each group. */
   private static final class GroupSink implements Sink {
     private final Plan plan;
@@ -792,19 +795,25 @@ public final class Executor {
     /** The last one-key group found, and the key value (before {@link GroupKey#of}) it was found by. */
     private Group last;
     private Object lastRaw;
-    /** Per aggregate, the property values of the batch being added ({@link #accept(Object[][], int)}). */
-    private final JsonNode[][] values;
+    /**
+     * Per aggregate, the property values of the batch being added ({@link #accept(Object[][], int)}),
+     * as the twins keep them ({@link TwinReads#ref}).
+     */
+    private final Object[][] values;
     /** The index in the batch of the row being added, or -1 outside a batch. */
     private int prefetched = -1;
 
     GroupSink(Plan plan, Run run) {
       this.plan = plan;
       this.run = run;
-      this.values = new JsonNode[plan.aggregates.size()][];
+      this.values = new Object[plan.aggregates.size()][];
     }
 
-    /** The batch's value of an aggregate's property for the row being added, or null when not read ahead. */
-    JsonNode prefetched(int aggregate) {
+    /**
+     * The batch's value of an aggregate's property for the row being added, as the twin keeps it
+     * ({@link TwinReads#ref}; {@link #ABSENT} when not set), or null when not read ahead.
+     */
+    Object prefetched(int aggregate) {
       return prefetched < 0 || values[aggregate] == null ? null : values[aggregate][prefetched];
     }
 
@@ -817,11 +826,16 @@ public final class Executor {
       for (int i = 0; i < as.size(); i++) {
         Aggregate a = as.get(i);
         if (a.property == null || a.kind > Aggregate.AVG) continue;
-        if (values[i] == null || values[i].length < n) values[i] = new JsonNode[Math.max(n, 64)];
-        JsonNode[] v = values[i];
+        if (values[i] == null || values[i].length < n) values[i] = new Object[Math.max(n, 64)];
+        Object[] v = values[i];
         for (int k = 0; k < n; k++) {
           Object t = rows[k][a.slot];
-          v[k] = t instanceof Twin ? ((Twin) t).property(a.property).orElse(MissingNode.getInstance()) : null;
+          if (t instanceof Twin) {
+            Object r = TwinReads.ref((Twin) t, a.property);
+            v[k] = r == null ? ABSENT : r;
+          } else {
+            v[k] = null;
+          }
         }
       }
       for (int k = 0; k < n; k++) {
@@ -974,11 +988,29 @@ public final class Executor {
      *
      * @return false when the slot holds no twin, for the general path to decide
      */
-    private boolean addProperty(int i, Aggregate a, Object[] row, JsonNode read) {
+    private boolean addProperty(int i, Aggregate a, Object[] row, Object read) {
       Object t = row[a.slot];
       if (!(t instanceof Twin)) return false;
-      JsonNode n = read != null ? read : ((Twin) t).property(a.property).orElse(null);
-      if (n == null || n.isNull() || n.isMissingNode()) return true;
+      Twin twin = (Twin) t;
+      Object r = read != null ? read : TwinReads.ref(twin, a.property);
+      if (r == null || r == ABSENT) return true;
+      if (TwinReads.isNumber(r)) {
+        counts[i]++;
+        if (a.kind == Aggregate.COUNT) return true;
+        if (TwinReads.isIntegral(r)) {
+          addLong(i, TwinReads.longValue(twin, r));
+        } else {
+          sums[i] += TwinReads.doubleValue(twin, r);
+          allLong[i] = false;
+        }
+        return true;
+      }
+      if (TwinReads.isString(r)) {
+        if (a.kind == Aggregate.COUNT) counts[i]++;
+        return true;
+      }
+      JsonNode n = (JsonNode) r;
+      if (n.isNull() || n.isMissingNode()) return true;
       if (a.kind == Aggregate.COUNT) {
         counts[i]++;
         return true;
@@ -986,20 +1018,23 @@ public final class Executor {
       if (!n.isNumber()) return true;
       counts[i]++;
       if (n.isIntegralNumber() && n.canConvertToLong()) {
-        long v = n.longValue();
-        sums[i] += (double) v;
-        if (allLong[i]) {
-          try {
-            longSums[i] = Math.addExact(longSums[i], v);
-          } catch (ArithmeticException overflow) {
-            allLong[i] = false;
-          }
-        }
+        addLong(i, n.longValue());
       } else {
         sums[i] += n.doubleValue();
         allLong[i] = false;
       }
       return true;
+    }
+
+    private void addLong(int i, long v) {
+      sums[i] += (double) v;
+      if (allLong[i]) {
+        try {
+          longSums[i] = Math.addExact(longSums[i], v);
+        } catch (ArithmeticException overflow) {
+          allLong[i] = false;
+        }
+      }
     }
 
     Object[] results() {

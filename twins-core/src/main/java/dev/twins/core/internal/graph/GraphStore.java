@@ -299,7 +299,7 @@ public final class GraphStore {
      * beside the twin rather than through it, one cache miss less on a twin not in the cache.
      * Only writers read them, and check {@link #twin} under the lock afterwards.
      */
-    transient JsonNode[] values;
+    transient Object[] values;
     /** The times of {@link #twin} by metadata slot, or null (see {@link #values}). */
     transient Instant[] times;
     boolean removed;
@@ -1014,12 +1014,13 @@ public final class GraphStore {
     if (n == 0 || n > 8) return null;
     Twin old = e.twin;
     Interface iface = e.model;
-    JsonNode[] oldValues = e.values;
+    Object[] oldValues = e.values;
     Instant[] oldTimes = e.times;
     if (old == null || iface == null || oldValues == null) return null;
     TwinShape shape = HOOKS.shape(old);
     boolean writableOnly = options.enforceWritable();
-    JsonNode[] values = null;
+    Object[] values = null;
+    long[] nums = null;
     Instant[] times = null;
     Instant now = null;
     for (int k = 0; k < n; k++) {
@@ -1038,6 +1039,8 @@ public final class GraphStore {
       if (values == null) {
         now = options.clock().instant();
         values = oldValues.clone();
+        long[] oldNums = HOOKS.nums(old);
+        nums = oldNums == null ? null : oldNums.clone();
         if (oldTimes == null) {
           times = new Instant[shape.metaSize()];
           java.util.Arrays.fill(times, old.lastUpdateTime());
@@ -1045,11 +1048,23 @@ public final class GraphStore {
           times = oldTimes.clone();
         }
       }
-      values[slot] = v;
+      // a number replaces a number in its place in the numbers array, anything else a reference;
+      // a number where there was none, or the reverse, goes the general way
+      Object r = values[slot];
+      int kind = PackedValues.numberKind(v);
+      if (r instanceof PackedValues.Num) {
+        if (kind < 0) return null;
+        int index = ((PackedValues.Num) r).index();
+        nums[index] = PackedValues.bits(v, kind);
+        values[slot] = PackedValues.num((byte) kind, index);
+      } else {
+        if (kind >= 0) return null;
+        values[slot] = PackedValues.ref(v);
+      }
       times[meta] = now;
     }
-    Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
-        allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
+    Twin t = HOOKS.createPacked(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
+        nums, allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
     t = DeviceMetadataPatch.carry(old, t);
     return commitFast(e, old, t, iface, oldValues, patch, condition) ? t : null;
   }
@@ -1064,7 +1079,7 @@ public final class GraphStore {
    * @return whether it committed; false when it must go the general way
    * @throws PreconditionFailedException if the condition does not hold
    */
-  private boolean commitFast(Entry e, Twin old, Twin t, Interface iface, JsonNode[] oldValues, JsonPatch patch,
+  private boolean commitFast(Entry e, Twin old, Twin t, Interface iface, Object[] oldValues, JsonPatch patch,
       Condition condition) {
     boolean subscribed = !listeners.isEmpty();
     if (subscribed && delivering.get()) {
@@ -1146,7 +1161,7 @@ public final class GraphStore {
 
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
     e.model = iface;
-    e.values = HOOKS.values(t);
+    e.values = HOOKS.refs(t);
     e.times = HOOKS.times(t);
     // a release store: the commit section's unlock, a full fence, follows before the write returns
     TWIN.setRelease(e, t);

@@ -1,0 +1,96 @@
+package dev.twins.core.read;
+
+import dev.twins.core.graph.Twin;
+import dev.twins.core.internal.graph.PackedValues;
+import dev.twins.core.internal.graph.TwinAccess;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a top-level property of a twin snapshot as the snapshot keeps it (see {@link
+ * PackedValues}): a string or a number without making its JSON node, anything else as its node.
+ *
+ * <p>A read is in two steps, so that a batch can first load every row's slot and then compare:
+ * {@link #ref} gives the slot's reference (null when the property is not set), and {@link
+ * #isString}, {@link #isNumber}, {@link #isIntegral}, {@link #longValue}, {@link #doubleValue} and
+ * {@link #node} interpret it. Both steps read the one snapshot given, so a filter and a projection
+ * of the same row see the same version of the twin.
+ */
+public final class TwinReads {
+  private static final TwinAccess.Hooks HOOKS = TwinAccess.get();
+
+  private TwinReads() {}
+
+  /**
+   * @param t a twin snapshot
+   * @param name a top-level property or component name (no {@code /})
+   * @return the slot's reference, or null when the property is not set
+   */
+  public static Object ref(Twin t, String name) {
+    int i = HOOKS.shape(t).slot(name);
+    return i < 0 ? null : HOOKS.refs(t)[i];
+  }
+
+  /**
+   * @param ref a slot's reference
+   * @return whether it is a string, which the reference then is
+   */
+  public static boolean isString(Object ref) {
+    return ref instanceof String;
+  }
+
+  /**
+   * @param ref a slot's reference
+   * @return whether it is a number kept unboxed (an {@code int}, {@code long} or {@code double})
+   */
+  public static boolean isNumber(Object ref) {
+    return ref instanceof PackedValues.Num;
+  }
+
+  /**
+   * @param ref a slot's reference of which {@link #isNumber} holds
+   * @return whether the number is an {@code int} or {@code long}
+   */
+  public static boolean isIntegral(Object ref) {
+    return ((PackedValues.Num) ref).integral();
+  }
+
+  /**
+   * @param t the twin the reference was read from
+   * @param ref a slot's reference of an integral number
+   * @return its value
+   */
+  public static long longValue(Twin t, Object ref) {
+    return HOOKS.nums(t)[((PackedValues.Num) ref).index()];
+  }
+
+  /**
+   * @param t the twin the reference was read from
+   * @param ref a slot's reference of a number
+   * @return its value as a double
+   */
+  public static double doubleValue(Twin t, Object ref) {
+    PackedValues.Num n = (PackedValues.Num) ref;
+    long b = HOOKS.nums(t)[n.index()];
+    return n.integral() ? (double) b : Double.longBitsToDouble(b);
+  }
+
+  /**
+   * @param t the twin the reference was read from
+   * @param ref a slot's reference (not null)
+   * @return its JSON value (made for a string or number; not to be changed)
+   */
+  public static JsonNode node(Twin t, Object ref) {
+    return PackedValues.node(ref, HOOKS.nums(t));
+  }
+
+  /**
+   * The shared instance of a string as the snapshots keep it, for a comparison by identity: two
+   * strings of snapshots equal to it are this very instance when it is not null.
+   *
+   * @param s a string, such as a query literal
+   * @return its shared instance, or null when no snapshot's string is interned as it
+   */
+  public static String canonical(String s) {
+    return PackedValues.canonical(s);
+  }
+}
