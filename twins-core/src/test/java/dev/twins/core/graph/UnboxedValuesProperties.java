@@ -52,7 +52,7 @@ class UnboxedValuesProperties {
   // ---------------------------------------------------------------- the snapshot alone
 
   /** Any JSON document goes through a snapshot unchanged: its values, their classes and bytes. */
-  @Property(tries = 300)
+  @Property(tries = 150)
   void documentsRoundTripThroughASnapshot(@ForAll("documents") ObjectNode doc) {
     Twin t = twin(doc.deepCopy());
     assertThat(t.document()).isEqualTo(doc);
