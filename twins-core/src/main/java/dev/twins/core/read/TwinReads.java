@@ -1,6 +1,7 @@
 package dev.twins.core.read;
 
 import dev.twins.core.graph.Twin;
+import dev.twins.core.internal.graph.GraphStore;
 import dev.twins.core.internal.graph.PackedValues;
 import dev.twins.core.internal.graph.TwinAccess;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +82,38 @@ public final class TwinReads {
    */
   public static JsonNode node(Twin t, Object ref) {
     return PackedValues.node(ref, HOOKS.nums(t));
+  }
+
+  /** Receives the twins a batch visit finds. */
+  @FunctionalInterface
+  public interface OtherVisitor {
+    /**
+     * @param row the index of the twin (in the array given) this one was found from
+     * @param other the twin at the other end of a relationship
+     */
+    void visit(int row, Twin other);
+  }
+
+  /**
+   * Visits the twins at the other ends of the relationships of one name of many twins, row by
+   * row in order and, within a row, in the order of {@link
+   * dev.twins.core.graph.Twins#forEachOutgoingTarget}: the same twins as that visit of each row in
+   * turn, found a phase at a time over all rows so that their memory reads overlap.
+   *
+   * @param twins the graph
+   * @param from snapshots of the twins to start from
+   * @param n how many of {@code from}
+   * @param name the Relationship name
+   * @param outgoing outgoing relationships (to their targets) or incoming (to their sources)
+   * @param visitor called with each twin found
+   */
+  public static void forEachOther(dev.twins.core.graph.Twins twins, Twin[] from, int n, String name,
+      boolean outgoing, OtherVisitor visitor) {
+    GraphStore.Others o = TwinAccess.store(twins).others(from, n, name, outgoing);
+    for (int i = 0, size = o.size(); i < size; i++) {
+      Twin t = o.twin(i);
+      if (t != null) visitor.visit(o.row(i), t);
+    }
   }
 
   /**

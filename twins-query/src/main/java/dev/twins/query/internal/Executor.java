@@ -204,6 +204,29 @@ public final class Executor {
       int fromSlot = x.reverse ? e.b : e.a;
       int toSlot = x.reverse ? e.a : e.b;
       int rel = e.rel;
+      if (rel < 0 && e.direction != Direction.ANY && e.names.size() == 1) {
+        // one name, one direction, the relationship not bound: the twins at the other ends of
+        // every row's relationships found a phase at a time over the whole batch
+        Twin[] from = new Twin[n];
+        int[] rowOf = new int[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+          Object f = rows[k][fromSlot];
+          if (f instanceof Twin) {
+            from[m] = (Twin) f;
+            rowOf[m++] = k;
+          }
+        }
+        boolean outgoing = (e.direction == Direction.RIGHT) != x.reverse;
+        TwinReads.forEachOther(run.twins, from, m, e.names.get(0), outgoing, (j, t) -> {
+          run.step();
+          Object[] copy = rows[rowOf[j]].clone();
+          copy[toSlot] = t;
+          c.add(copy);
+        });
+        c.flush();
+        return;
+      }
       for (int k = 0; k < n; k++) {
         Object[] row = rows[k];
         Object from = row[fromSlot];

@@ -571,6 +571,79 @@ public final class GraphStore {
   }
 
   /**
+   * The twins at the other ends of the relationships of one name of many twins, found phase by
+   * phase over all of them (see {@link #others}): row by row, in adjacency order.
+   */
+  public static final class Others {
+    int[] rows = new int[64];
+    Entry[] entries = new Entry[64];
+    /** The twins; null entries for twins deleted meanwhile. */
+    Twin[] twins;
+    int size;
+
+    void add(int row, Entry e) {
+      if (size == rows.length) {
+        rows = java.util.Arrays.copyOf(rows, size * 2);
+        entries = java.util.Arrays.copyOf(entries, size * 2);
+      }
+      rows[size] = row;
+      entries[size++] = e;
+    }
+
+    /** @return how many were found */
+    public int size() {
+      return size;
+    }
+
+    /**
+     * @param i an index below {@link #size()}
+     * @return the index of the twin (in the array given) that the {@code i}-th one was found from
+     */
+    public int row(int i) {
+      return rows[i];
+    }
+
+    /**
+     * @param i an index below {@link #size()}
+     * @return the {@code i}-th twin found, or null when it was deleted meanwhile
+     */
+    public Twin twin(int i) {
+      return twins[i];
+    }
+  }
+
+  /**
+   * Like {@link #forEachOther} for many twins at once, for a batch of query rows: first the entry
+   * and adjacency of every twin, then the entries at the other ends, then their twins, each phase
+   * a loop over all of them whose memory reads do not wait on each other (a twin's chain of
+   * dependent reads is spread over the phases instead of being followed one twin at a time).
+   *
+   * @param from the twins (of this graph, or their ids looked up)
+   * @param n how many of {@code from}
+   * @param name the Relationship name
+   * @param outgoing outgoing or incoming
+   * @return the twins found, by row in order
+   */
+  public Others others(Twin[] from, int n, String name, boolean outgoing) {
+    Object[] adj = new Object[n];
+    for (int k = 0; k < n; k++) {
+      Entry e = HOOKS.entry(from[k]);
+      if (e == null || e.owner != this || e.twin == null) {
+        e = entries.get(from[k].id());
+        if (e == null || e.twin == null) continue;
+      }
+      adj[k] = outgoing ? e.out : e.in;
+    }
+    Others g = new Others();
+    for (int k = 0; k < n; k++) Adjacency.gatherOthers(adj[k], name, !outgoing, k, g);
+    Twin[] twins = new Twin[g.size];
+    Entry[] es = g.entries;
+    for (int i = 0; i < twins.length; i++) twins[i] = es[i].twin;
+    g.twins = twins;
+    return g;
+  }
+
+  /**
    * Returns a relationship.
    *
    * @param sourceId the source twin

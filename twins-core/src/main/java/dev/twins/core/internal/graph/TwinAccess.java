@@ -14,6 +14,29 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TwinAccess {
   private static volatile Hooks hooks;
+  private static volatile java.util.function.Function<dev.twins.core.graph.Twins, GraphStore> stores;
+
+  /**
+   * Installs the access to a graph's store; {@code Twins} calls it once.
+   *
+   * @param access the access
+   */
+  public static void installStores(java.util.function.Function<dev.twins.core.graph.Twins, GraphStore> access) {
+    stores = access;
+  }
+
+  /**
+   * @param twins a graph
+   * @return its store
+   */
+  public static GraphStore store(dev.twins.core.graph.Twins twins) {
+    java.util.function.Function<dev.twins.core.graph.Twins, GraphStore> s = stores;
+    if (s == null) {
+      init(dev.twins.core.graph.Twins.class);
+      s = stores;
+    }
+    return s.apply(twins);
+  }
   private static volatile RelationMaker relations;
 
   /** Makes relationships with a derived ETag and references to their twins' entries, and reads them. */
