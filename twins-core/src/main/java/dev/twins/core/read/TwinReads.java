@@ -4,6 +4,7 @@ import dev.twins.core.graph.Twin;
 import dev.twins.core.internal.graph.GraphStore;
 import dev.twins.core.internal.graph.PackedValues;
 import dev.twins.core.internal.graph.TwinAccess;
+import dev.twins.core.internal.graph.TwinShape;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +30,36 @@ public final class TwinReads {
   public static Object ref(Twin t, String name) {
     int i = HOOKS.shape(t).slot(name);
     return i < 0 ? null : HOOKS.refs(t)[i];
+  }
+
+  /**
+   * The layout of a twin's values, shared by the twins of one model written the same way: a
+   * batch looks a name's slot up once per layout ({@link #slot}) and reads each twin's slot
+   * ({@link #ref(Twin, int)}).
+   *
+   * @param t a twin snapshot
+   * @return its layout (an opaque object, compared by identity)
+   */
+  public static Object layout(Twin t) {
+    return HOOKS.shape(t);
+  }
+
+  /**
+   * @param layout a layout from {@link #layout}
+   * @param name a top-level property or component name (no {@code /})
+   * @return its slot in twins of that layout, or -1 when they do not have the property set
+   */
+  public static int slot(Object layout, String name) {
+    return ((TwinShape) layout).slot(name);
+  }
+
+  /**
+   * @param t a twin snapshot
+   * @param slot a slot of its {@link #layout}, not -1
+   * @return the slot's reference
+   */
+  public static Object ref(Twin t, int slot) {
+    return HOOKS.refs(t)[slot];
   }
 
   /**

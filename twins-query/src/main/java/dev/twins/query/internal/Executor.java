@@ -851,11 +851,18 @@ public final class Executor {
         if (a.property == null || a.kind > Aggregate.AVG) continue;
         if (values[i] == null || values[i].length < n) values[i] = new Object[Math.max(n, 64)];
         Object[] v = values[i];
+        Object layout = null;
+        int at = -1;
         for (int k = 0; k < n; k++) {
           Object t = rows[k][a.slot];
           if (t instanceof Twin) {
-            Object r = TwinReads.ref((Twin) t, a.property);
-            v[k] = r == null ? ABSENT : r;
+            // the property's slot looked up again only when the twin's layout changes
+            Object l = TwinReads.layout((Twin) t);
+            if (l != layout) {
+              layout = l;
+              at = TwinReads.slot(l, a.property);
+            }
+            v[k] = at < 0 ? ABSENT : TwinReads.ref((Twin) t, at);
           } else {
             v[k] = null;
           }

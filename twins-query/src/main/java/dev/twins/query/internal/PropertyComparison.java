@@ -65,9 +65,18 @@ final class PropertyComparison implements Eval {
    */
   int filter(Object[][] rows, int n) {
     Object[] refs = new Object[n];
+    Object layout = null;
+    int at = -1;
     for (int k = 0; k < n; k++) {
       Object t = rows[k][slot];
-      if (t instanceof Twin) refs[k] = TwinReads.ref((Twin) t, name);
+      if (!(t instanceof Twin)) continue;
+      // twins of one model share a layout: the name's slot is looked up again only when it changes
+      Object l = TwinReads.layout((Twin) t);
+      if (l != layout) {
+        layout = l;
+        at = TwinReads.slot(l, name);
+      }
+      if (at >= 0) refs[k] = TwinReads.ref((Twin) t, at);
     }
     int kept = 0;
     for (int k = 0; k < n; k++) {

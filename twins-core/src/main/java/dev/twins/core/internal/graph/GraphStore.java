@@ -625,9 +625,11 @@ public final class GraphStore {
    * @return the twins found, by row in order
    */
   public Others others(Twin[] from, int n, String name, boolean outgoing) {
+    Entry[] from0 = new Entry[n];
+    for (int k = 0; k < n; k++) from0[k] = HOOKS.entry(from[k]);
     Object[] adj = new Object[n];
     for (int k = 0; k < n; k++) {
-      Entry e = HOOKS.entry(from[k]);
+      Entry e = from0[k];
       if (e == null || e.owner != this || e.twin == null) {
         e = entries.get(from[k].id());
         if (e == null || e.twin == null) continue;
