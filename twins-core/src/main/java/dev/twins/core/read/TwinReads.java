@@ -54,6 +54,26 @@ public final class TwinReads {
   }
 
   /**
+   * The slot references of a twin, for a batch that first loads every twin and then reads their
+   * slots ({@link #ref(Object[], int)}).
+   *
+   * @param t a twin snapshot
+   * @return its slot references (opaque; never to be changed)
+   */
+  public static Object[] refs(Twin t) {
+    return HOOKS.refs(t);
+  }
+
+  /**
+   * @param refs the slot references of a twin, from {@link #refs}
+   * @param slot a slot of its {@link #layout}, not -1
+   * @return the slot's reference
+   */
+  public static Object ref(Object[] refs, int slot) {
+    return refs[slot];
+  }
+
+  /**
    * @param t a twin snapshot
    * @param slot a slot of its {@link #layout}, not -1
    * @return the slot's reference

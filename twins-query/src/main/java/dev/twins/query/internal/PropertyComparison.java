@@ -64,7 +64,10 @@ final class PropertyComparison implements Eval {
    * @return how many are kept
    */
   int filter(Object[][] rows, int n) {
-    Object[] refs = new Object[n];
+    // first every row's twin (its layout and its array of slots), then the slots: the twins'
+    // memory reads overlap, then those of their arrays
+    Object[][] arrays = new Object[n][];
+    int[] slots = new int[n];
     Object layout = null;
     int at = -1;
     for (int k = 0; k < n; k++) {
@@ -76,8 +79,13 @@ final class PropertyComparison implements Eval {
         layout = l;
         at = TwinReads.slot(l, name);
       }
-      if (at >= 0) refs[k] = TwinReads.ref((Twin) t, at);
+      if (at >= 0) {
+        arrays[k] = TwinReads.refs((Twin) t);
+        slots[k] = at;
+      }
     }
+    Object[] refs = new Object[n];
+    for (int k = 0; k < n; k++) if (arrays[k] != null) refs[k] = TwinReads.ref(arrays[k], slots[k]);
     int kept = 0;
     for (int k = 0; k < n; k++) {
       Object r = refs[k];

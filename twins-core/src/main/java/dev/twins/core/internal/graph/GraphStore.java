@@ -575,11 +575,16 @@ public final class GraphStore {
    * phase over all of them (see {@link #others}): row by row, in adjacency order.
    */
   public static final class Others {
-    int[] rows = new int[64];
-    Entry[] entries = new Entry[64];
+    int[] rows;
+    Entry[] entries;
     /** The twins; null entries for twins deleted meanwhile. */
     Twin[] twins;
     int size;
+
+    Others(int capacity) {
+      rows = new int[Math.max(capacity, 16)];
+      entries = new Entry[rows.length];
+    }
 
     void add(int row, Entry e) {
       if (size == rows.length) {
@@ -636,7 +641,14 @@ public final class GraphStore {
       }
       adj[k] = outgoing ? e.out : e.in;
     }
-    Others g = new Others();
+    // the adjacency arrays' sizes bound the number found: reading them all first loads every
+    // array at once, and the gathering is made large enough
+    int bound = 0;
+    for (int k = 0; k < n; k++) {
+      Object a = adj[k];
+      if (a instanceof Object[]) bound += ((Object[]) a).length >> 1;
+    }
+    Others g = new Others(bound);
     for (int k = 0; k < n; k++) Adjacency.gatherOthers(adj[k], name, !outgoing, k, g);
     Twin[] twins = new Twin[g.size];
     Entry[] es = g.entries;
