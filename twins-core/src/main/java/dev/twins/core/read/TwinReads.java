@@ -118,6 +118,15 @@ public final class TwinReads {
   /**
    * @param t the twin the reference was read from
    * @param ref a slot's reference of a number
+   * @return the number as the twin keeps it: the value of an integer, the raw bits of a double
+   */
+  public static long bits(Twin t, Object ref) {
+    return HOOKS.nums(t)[((PackedValues.Num) ref).index()];
+  }
+
+  /**
+   * @param t the twin the reference was read from
+   * @param ref a slot's reference of a number
    * @return its value as a double
    */
   public static double doubleValue(Twin t, Object ref) {

@@ -802,14 +802,7 @@ public final class Compiler {
       boolean exact = isExact(c);
       Set<Dtmi> set = ofModel(family(d), exact);
       // the graph gives the twins of a model one shared Dtmi: compare references before hashing
-      Dtmi[] models = set.toArray(new Dtmi[0]);
-      return (row, ctx) -> {
-        Object t = row[slot];
-        if (!(t instanceof Twin)) return Values.UNDEFINED;
-        Dtmi m = ((Twin) t).model();
-        for (Dtmi x : models) if (x == m) return Boolean.TRUE;
-        return set.contains(m);
-      };
+      return new ModelFilter(slot, set);
     }
     if (name.equals(HistoryFunctions.PROPERTY_AT)) return propertyAt(c, grouped);
     List<Eval> a = new ArrayList<>();

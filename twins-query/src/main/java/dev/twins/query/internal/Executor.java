@@ -192,6 +192,7 @@ public final class Executor {
     if (s instanceof Filter) {
       Eval cond = ((Filter) s).cond;
       int kept = cond instanceof PropertyComparison ? ((PropertyComparison) cond).filter(rows, n)
+          : cond instanceof ModelFilter ? ((ModelFilter) cond).filter(rows, n)
           : filter(cond, rows, n, run);
       if (kept > 0) batched(steps, i + 1, rows, kept, run, sink);
       return;
@@ -823,6 +824,8 @@ public final class Executor {
      * as the twins keep them ({@link TwinReads#ref}).
      */
     private final Object[][] values;
+    /** Per aggregate, the numbers among {@link #values} as {@link TwinReads#bits} gives them. */
+    private final long[][] bits;
     /** The index in the batch of the row being added, or -1 outside a batch. */
     private int prefetched = -1;
 
@@ -830,6 +833,7 @@ public final class Executor {
       this.plan = plan;
       this.run = run;
       this.values = new Object[plan.aggregates.size()][];
+      this.bits = new long[plan.aggregates.size()][];
     }
 
     /**
@@ -838,6 +842,11 @@ public final class Executor {
      */
     Object prefetched(int aggregate) {
       return prefetched < 0 || values[aggregate] == null ? null : values[aggregate][prefetched];
+    }
+
+    /** The number read ahead with {@link #prefetched}, when that is a number. */
+    long prefetchedBits(int aggregate) {
+      return bits[aggregate][prefetched];
     }
 
     /**
@@ -849,8 +858,12 @@ public final class Executor {
       for (int i = 0; i < as.size(); i++) {
         Aggregate a = as.get(i);
         if (a.property == null || a.kind > Aggregate.AVG) continue;
-        if (values[i] == null || values[i].length < n) values[i] = new Object[Math.max(n, 64)];
+        if (values[i] == null || values[i].length < n) {
+          values[i] = new Object[Math.max(n, 64)];
+          bits[i] = new long[values[i].length];
+        }
         Object[] v = values[i];
+        long[] b = bits[i];
         Object layout = null;
         int at = -1;
         for (int k = 0; k < n; k++) {
@@ -862,7 +875,10 @@ public final class Executor {
               layout = l;
               at = TwinReads.slot(l, a.property);
             }
-            v[k] = at < 0 ? ABSENT : TwinReads.ref((Twin) t, at);
+            Object r = at < 0 ? ABSENT : TwinReads.ref((Twin) t, at);
+            v[k] = r;
+            // the number too, in this loop: the reads of many twins' numbers overlap
+            if (TwinReads.isNumber(r)) b[k] = TwinReads.bits((Twin) t, r);
           } else {
             v[k] = null;
           }
@@ -975,7 +991,7 @@ public final class Executor {
           counts[i]++;
           continue;
         }
-        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row, sink.prefetched(i))) continue;
+        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row, sink)) continue;
         Object v = a.arg.eval(row, run);
         if (v == Values.UNDEFINED || v == Ast.Null.NULL) continue;
         switch (a.function) {
@@ -1018,19 +1034,21 @@ public final class Executor {
      *
      * @return false when the slot holds no twin, for the general path to decide
      */
-    private boolean addProperty(int i, Aggregate a, Object[] row, Object read) {
+    private boolean addProperty(int i, Aggregate a, Object[] row, GroupSink sink) {
       Object t = row[a.slot];
       if (!(t instanceof Twin)) return false;
       Twin twin = (Twin) t;
+      Object read = sink.prefetched(i);
       Object r = read != null ? read : TwinReads.ref(twin, a.property);
       if (r == null || r == ABSENT) return true;
       if (TwinReads.isNumber(r)) {
         counts[i]++;
         if (a.kind == Aggregate.COUNT) return true;
+        long b = read != null ? sink.prefetchedBits(i) : TwinReads.bits(twin, r);
         if (TwinReads.isIntegral(r)) {
-          addLong(i, TwinReads.longValue(twin, r));
+          addLong(i, b);
         } else {
-          sums[i] += TwinReads.doubleValue(twin, r);
+          sums[i] += Double.longBitsToDouble(b);
           allLong[i] = false;
         }
         return true;
