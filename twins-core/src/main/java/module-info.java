@@ -5,6 +5,7 @@
  * <p>Entry point for models: {@link dev.twins.core.model.ModelParser}; for Azure Digital Twins
  * bulk-import and Explorer files: {@link dev.twins.core.adt.AdtFiles}.
  */
+@SuppressWarnings("module") // the query module is not on the module path when the core compiles
 module dev.twins.core {
   requires transitive tools.jackson.databind;
   requires transitive org.jgrapht.core;
@@ -16,6 +17,7 @@ module dev.twins.core {
   exports dev.twins.core.graph;
   exports dev.twins.core.history;
   exports dev.twins.core.model;
+  exports dev.twins.core.read to dev.twins.query;
   exports dev.twins.core.series;
   exports dev.twins.core.telemetry;
 }

@@ -47,6 +47,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link GraphException.Code#NOT_DURABLE}, carrying the cause.
  */
 public final class Twins {
+  static {
+    dev.twins.core.internal.graph.TwinAccess.installStores(t -> t.store);
+  }
+
   private final GraphStore store;
   private final IndexRegistry indexes;
   /** Model DTMIs parsed from the strings callers give, so that each is parsed once. */

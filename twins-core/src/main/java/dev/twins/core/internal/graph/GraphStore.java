@@ -299,7 +299,7 @@ public final class GraphStore {
      * beside the twin rather than through it, one cache miss less on a twin not in the cache.
      * Only writers read them, and check {@link #twin} under the lock afterwards.
      */
-    transient JsonNode[] values;
+    transient Object[] values;
     /** The times of {@link #twin} by metadata slot, or null (see {@link #values}). */
     transient Instant[] times;
     boolean removed;
@@ -568,6 +568,93 @@ public final class GraphStore {
       if (e == null || e.twin == null) return true;
     }
     return Adjacency.forEachOther(outgoing ? e.out : e.in, name, !outgoing, visitor);
+  }
+
+  /**
+   * The twins at the other ends of the relationships of one name of many twins, found phase by
+   * phase over all of them (see {@link #others}): row by row, in adjacency order.
+   */
+  public static final class Others {
+    int[] rows;
+    Entry[] entries;
+    /** The twins; null entries for twins deleted meanwhile. */
+    Twin[] twins;
+    int size;
+
+    Others(int capacity) {
+      rows = new int[Math.max(capacity, 16)];
+      entries = new Entry[rows.length];
+    }
+
+    void add(int row, Entry e) {
+      if (size == rows.length) {
+        rows = java.util.Arrays.copyOf(rows, size * 2);
+        entries = java.util.Arrays.copyOf(entries, size * 2);
+      }
+      rows[size] = row;
+      entries[size++] = e;
+    }
+
+    /** @return how many were found */
+    public int size() {
+      return size;
+    }
+
+    /**
+     * @param i an index below {@link #size()}
+     * @return the index of the twin (in the array given) that the {@code i}-th one was found from
+     */
+    public int row(int i) {
+      return rows[i];
+    }
+
+    /**
+     * @param i an index below {@link #size()}
+     * @return the {@code i}-th twin found, or null when it was deleted meanwhile
+     */
+    public Twin twin(int i) {
+      return twins[i];
+    }
+  }
+
+  /**
+   * Like {@link #forEachOther} for many twins at once, for a batch of query rows: first the entry
+   * and adjacency of every twin, then the entries at the other ends, then their twins, each phase
+   * a loop over all of them whose memory reads do not wait on each other (a twin's chain of
+   * dependent reads is spread over the phases instead of being followed one twin at a time).
+   *
+   * @param from the twins (of this graph, or their ids looked up)
+   * @param n how many of {@code from}
+   * @param name the Relationship name
+   * @param outgoing outgoing or incoming
+   * @return the twins found, by row in order
+   */
+  public Others others(Twin[] from, int n, String name, boolean outgoing) {
+    Entry[] from0 = new Entry[n];
+    for (int k = 0; k < n; k++) from0[k] = HOOKS.entry(from[k]);
+    Object[] adj = new Object[n];
+    for (int k = 0; k < n; k++) {
+      Entry e = from0[k];
+      if (e == null || e.owner != this || e.twin == null) {
+        e = entries.get(from[k].id());
+        if (e == null || e.twin == null) continue;
+      }
+      adj[k] = outgoing ? e.out : e.in;
+    }
+    // the adjacency arrays' sizes bound the number found: reading them all first loads every
+    // array at once, and the gathering is made large enough
+    int bound = 0;
+    for (int k = 0; k < n; k++) {
+      Object a = adj[k];
+      if (a instanceof Object[]) bound += ((Object[]) a).length >> 1;
+    }
+    Others g = new Others(bound);
+    for (int k = 0; k < n; k++) Adjacency.gatherOthers(adj[k], name, !outgoing, k, g);
+    Twin[] twins = new Twin[g.size];
+    Entry[] es = g.entries;
+    for (int i = 0; i < twins.length; i++) twins[i] = es[i].twin;
+    g.twins = twins;
+    return g;
   }
 
   /**
@@ -1014,12 +1101,13 @@ public final class GraphStore {
     if (n == 0 || n > 8) return null;
     Twin old = e.twin;
     Interface iface = e.model;
-    JsonNode[] oldValues = e.values;
+    Object[] oldValues = e.values;
     Instant[] oldTimes = e.times;
     if (old == null || iface == null || oldValues == null) return null;
     TwinShape shape = HOOKS.shape(old);
     boolean writableOnly = options.enforceWritable();
-    JsonNode[] values = null;
+    Object[] values = null;
+    long[] nums = null;
     Instant[] times = null;
     Instant now = null;
     for (int k = 0; k < n; k++) {
@@ -1038,6 +1126,8 @@ public final class GraphStore {
       if (values == null) {
         now = options.clock().instant();
         values = oldValues.clone();
+        long[] oldNums = HOOKS.nums(old);
+        nums = oldNums == null ? null : oldNums.clone();
         if (oldTimes == null) {
           times = new Instant[shape.metaSize()];
           java.util.Arrays.fill(times, old.lastUpdateTime());
@@ -1045,11 +1135,23 @@ public final class GraphStore {
           times = oldTimes.clone();
         }
       }
-      values[slot] = v;
+      // a number replaces a number in its place in the numbers array, anything else a reference;
+      // a number where there was none, or the reverse, goes the general way
+      Object r = values[slot];
+      int kind = PackedValues.numberKind(v);
+      if (r instanceof PackedValues.Num) {
+        if (kind < 0) return null;
+        int index = ((PackedValues.Num) r).index();
+        nums[index] = PackedValues.bits(v, kind);
+        values[slot] = PackedValues.num((byte) kind, index);
+      } else {
+        if (kind >= 0) return null;
+        values[slot] = PackedValues.ref(v);
+      }
       times[meta] = now;
     }
-    Twin t = HOOKS.create(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
-        allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
+    Twin t = HOOKS.createPacked(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
+        nums, allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
     t = DeviceMetadataPatch.carry(old, t);
     return commitFast(e, old, t, iface, oldValues, patch, condition) ? t : null;
   }
@@ -1064,7 +1166,7 @@ public final class GraphStore {
    * @return whether it committed; false when it must go the general way
    * @throws PreconditionFailedException if the condition does not hold
    */
-  private boolean commitFast(Entry e, Twin old, Twin t, Interface iface, JsonNode[] oldValues, JsonPatch patch,
+  private boolean commitFast(Entry e, Twin old, Twin t, Interface iface, Object[] oldValues, JsonPatch patch,
       Condition condition) {
     boolean subscribed = !listeners.isEmpty();
     if (subscribed && delivering.get()) {
@@ -1146,7 +1248,7 @@ public final class GraphStore {
 
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
     e.model = iface;
-    e.values = HOOKS.values(t);
+    e.values = HOOKS.refs(t);
     e.times = HOOKS.times(t);
     // a release store: the commit section's unlock, a full fence, follows before the write returns
     TWIN.setRelease(e, t);
