@@ -329,7 +329,7 @@ public final class EventCodec {
     return (ObjectNode) n;
   }
 
-  private static String twinAt(String[] twinIds, long index, String role, String relation) {
+  static String twinAt(String[] twinIds, long index, String role, String relation) {
     if (index < 0 || index >= twinIds.length) {
       throw new IllegalArgumentException("the " + role + " of relationship " + relation + " is twin record " + index
           + " but the snapshot holds " + twinIds.length + " twins");
@@ -338,7 +338,7 @@ public final class EventCodec {
   }
 
   /** The device members of a property's metadata as a JSON object. */
-  private static ObjectNode deviceMembers(PropertyMetadata pm) {
+  static ObjectNode deviceMembers(PropertyMetadata pm) {
     ObjectNode o = JSON.createObjectNode();
     pm.desiredValue().ifPresent(v -> o.set("desiredValue", v));
     pm.desiredVersion().ifPresent(v -> o.put("desiredVersion", v));
@@ -348,7 +348,7 @@ public final class EventCodec {
     return o;
   }
 
-  private static PropertyMetadata withDeviceMembers(Instant time, Optional<Instant> src, JsonNode o) {
+  static PropertyMetadata withDeviceMembers(Instant time, Optional<Instant> src, JsonNode o) {
     JsonNode dv = o.get("desiredValue");
     JsonNode dver = o.get("desiredVersion");
     JsonNode av = o.get("ackVersion");
@@ -402,7 +402,7 @@ public final class EventCodec {
 
   private static final ThreadLocal<Bytes> JSON_SCRATCH = ThreadLocal.withInitial(() -> new Bytes(1024));
 
-  private static void json(JsonNode node, Bytes out) {
+  static void json(JsonNode node, Bytes out) {
     Bytes b = JSON_SCRATCH.get();
     b.reset();
     JsonText.write(node, b);

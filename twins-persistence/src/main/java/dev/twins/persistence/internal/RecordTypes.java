@@ -43,6 +43,11 @@ public final class RecordTypes {
    * up to it may already be in the snapshot's series.
    */
   public static final int TELEMETRY_CUT = 22;
+  /**
+   * Snapshot: the names (model DTMIs, property names, metadata keys, relationship names, ETag
+   * prefixes) that twin records of version 2 and relationship records of version 3 refer to by code.
+   */
+  public static final int NAMES = 30;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -53,6 +58,8 @@ public final class RecordTypes {
    * their positions among the snapshot's twin records instead of their ids.
    */
   public static final int V2 = 2;
+  /** Record type version 3. */
+  public static final int V3 = 3;
 
   /**
    * Names a type for messages.
@@ -78,6 +85,7 @@ public final class RecordTypes {
       case SERIES_SAMPLES: return "series samples";
       case LAST_READING: return "last reading";
       case TELEMETRY_CUT: return "telemetry cut";
+      case NAMES: return "names";
       case END: return "end";
       default: return "unknown type " + type;
     }

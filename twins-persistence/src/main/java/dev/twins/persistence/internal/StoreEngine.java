@@ -430,15 +430,18 @@ public final class StoreEngine implements AutoCloseable {
   private static LoadedSnapshot loadSnapshot(Path file) {
     LoadedSnapshot s = new LoadedSnapshot();
     s.file = file;
-    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin", (v, r) -> EventCodec.twin(r));
+    SnapshotCodec.Dictionary names = new SnapshotCodec.Dictionary();
+    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin",
+        (v, r) -> v == RecordTypes.V2 ? SnapshotCodec.twin(r, names) : EventCodec.twin(r));
     String[][] twinIds = {new String[0]};
     SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship",
-        (v, r) -> EventCodec.snapshotRelation(v, r, twinIds[0]));
+        (v, r) -> v == RecordTypes.V3 ? SnapshotCodec.relation(r, names, twinIds[0])
+            : EventCodec.snapshotRelation(v, r, twinIds[0]));
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
     SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
     s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
-      int known = type == RecordTypes.RELATION ? RecordTypes.V2 : RecordTypes.V1;
+      int known = type == RecordTypes.RELATION ? RecordTypes.V3 : type == RecordTypes.TWIN ? RecordTypes.V2 : RecordTypes.V1;
       if (version < RecordTypes.V1 || version > known) {
         throw Errors.version(f, offset, "snapshot record " + n + " (" + RecordTypes.name(type) + ") has version "
             + version + "; this version of Twins reads " + (known == RecordTypes.V1 ? "version 1" : "versions 1 to " + known));
@@ -456,6 +459,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.RELATION:
             rels.add(version, payload);
+            break;
+          case RecordTypes.NAMES:
+            names.read(payload);
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
@@ -866,13 +872,24 @@ public final class StoreEngine implements AutoCloseable {
         // the twins' positions, for the relationship records, found while the twins are written
         Supplier<TwinPositions> twinPositions = SnapshotRecords.inBackground(
             () -> TwinPositions.of(s.twins(), s.relations()));
+        // twins (version 2) and relationships (version 3) refer to repeating strings by code: the
+        // codes are handed out while encoding and the names record follows the relationships
+        SnapshotCodec.Names names = new SnapshotCodec.Names();
         SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, (t, i, out) -> {
-          EventCodec.twin(t, out);
-          return RecordTypes.V1;
+          SnapshotCodec.twin(t, names, out);
+          return RecordTypes.V2;
         });
         TwinPositions positions = twinPositions.get();
-        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION,
-            (rel, i, out) -> EventCodec.snapshotRelation(rel, positions.source(i), positions.of(rel.targetId()), out));
+        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION, (rel, i, out) -> {
+          int source = positions.source(i);
+          int target = positions.of(rel.targetId());
+          if (source < 0 || target < 0) return EventCodec.snapshotRelation(rel, source, target, out);
+          SnapshotCodec.relation(rel, source, target, names, out);
+          return RecordTypes.V3;
+        });
+        b.reset();
+        names.write(b);
+        w.add(RecordTypes.NAMES, RecordTypes.V1, b.array(), b.length());
         for (Rule rule : h.rules().list()) {
           b.reset();
           RuleCodec.encode(true, rule, b);

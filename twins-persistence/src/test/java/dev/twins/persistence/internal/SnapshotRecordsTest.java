@@ -62,12 +62,17 @@ class SnapshotRecordsTest {
     assertThat(types.get(3L)).isEqualTo(RecordTypes.TWIN);
     assertThat(types.get(3L + ROOMS)).isEqualTo(RecordTypes.TWIN);
     assertThat(types.get(4L + ROOMS)).isEqualTo(RecordTypes.RELATION);
-    // relationships refer to their twins by position (version 2): no id string repeated
+    // relationships refer to their twins by position and to names by code (version 3), twins to
+    // names by code (version 2): no id string repeated, one names record
     List<Integer> relVersions = new ArrayList<>();
+    List<Integer> twinVersions = new ArrayList<>();
     SnapshotFiles.read(snap, (lsn, type, version, payload, file, offset) -> {
       if (type == RecordTypes.RELATION) relVersions.add(version);
+      if (type == RecordTypes.TWIN) twinVersions.add(version);
     });
-    assertThat(relVersions).hasSize(ROOMS).containsOnly(RecordTypes.V2);
+    assertThat(relVersions).hasSize(ROOMS).containsOnly(RecordTypes.V3);
+    assertThat(twinVersions).hasSize(ROOMS + 1).containsOnly(RecordTypes.V2);
+    assertThat(types.values()).filteredOn(t -> t == RecordTypes.NAMES).hasSize(1);
     try (TwinStore store = open()) {
       assertThat(store.recovery().snapshot()).contains(snap);
       assertThat(store.recovery().recordsReplayed()).isZero();
@@ -161,7 +166,7 @@ class SnapshotRecordsTest {
   @Test
   void aTwinPositionOutsideTheSnapshotIsCorruptionNamedByOffset() throws Exception {
     Path snap = smallStore(5);
-    long at = rewriteRelationship(snap, 3, RecordTypes.V2, 1_000);
+    long at = rewriteRelationship(snap, 3, RecordTypes.V3, 1_000);
     // the journal still holds everything: the damaged snapshot is skipped and reported
     try (TwinStore store = open()) {
       assertThat(store.recovery().skippedSnapshots()).singleElement().asString()
@@ -174,12 +179,12 @@ class SnapshotRecordsTest {
   @Test
   void aRelationshipRecordOfANewerVersionIsRefused() throws Exception {
     Path snap = smallStore(3);
-    long at = rewriteRelationship(snap, 2, 3, -1);
+    long at = rewriteRelationship(snap, 2, 4, -1);
     assertThatThrownBy(this::open).isInstanceOfSatisfying(StoreException.class, e -> {
       assertThat(e.code()).isEqualTo(StoreException.Code.UNSUPPORTED_VERSION);
       assertThat(e.file()).contains(snap);
       assertThat(e.offset()).hasValue(at);
-      assertThat(e.getMessage()).contains("has version 3").contains("versions 1 to 2");
+      assertThat(e.getMessage()).contains("has version 4").contains("versions 1 to 3");
     });
   }
 }
