@@ -308,10 +308,31 @@ public final class EventCodec {
   public static Relation snapshotRelation(int version, Bytes.Reader r, String[] twinIds) {
     if (version == RecordTypes.V1) return relation(r);
     if (version != RecordTypes.V2) throw new IllegalArgumentException("relationship record version " + version);
+    return snapshotRelation(r, twinIds, null, 0);
+  }
+
+  /**
+   * Decodes a snapshot's relationship record of version 2 and notes its twins' positions.
+   *
+   * @param r the payload
+   * @param twinIds the ids of the snapshot's twins, in record order
+   * @param positions where to note the source's ({@code [0][index]}) and target's ({@code [1][index]})
+   *     position; null: nowhere
+   * @param index the relationship's position among the snapshot's relationships
+   * @return the relationship
+   * @throws IllegalArgumentException if the payload is malformed or a position is not a twin's
+   */
+  public static Relation snapshotRelation(Bytes.Reader r, String[] twinIds, int[][] positions, int index) {
     Interner in = Interner.get();
     String id = r.string();
-    String source = twinAt(twinIds, r.varLong(), "source", id);
-    String target = twinAt(twinIds, r.varLong(), "target", id);
+    long sp = r.varLong();
+    String source = twinAt(twinIds, sp, "source", id);
+    long tp = r.varLong();
+    String target = twinAt(twinIds, tp, "target", id);
+    if (positions != null) {
+      positions[0][index] = (int) sp;
+      positions[1][index] = (int) tp;
+    }
     String name = in.name(r.string());
     String etag = r.string();
     Instant lut = r.instant();

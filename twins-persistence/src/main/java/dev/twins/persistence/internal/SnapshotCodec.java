@@ -441,9 +441,31 @@ public final class SnapshotCodec {
    * @throws IllegalArgumentException if the payload is malformed or a position is not a twin's
    */
   public static Relation relation(Bytes.Reader r, Dictionary d, String[] twinIds) {
+    return relation(r, d, twinIds, null, 0);
+  }
+
+  /**
+   * Decodes a relationship record (version 3) and notes its twins' positions.
+   *
+   * @param r the payload
+   * @param d the snapshot's names
+   * @param twinIds the ids of the snapshot's twins, in record order
+   * @param positions where to note the source's ({@code [0][index]}) and target's ({@code [1][index]})
+   *     position; null: nowhere
+   * @param index the relationship's position among the snapshot's relationships
+   * @return the relationship
+   * @throws IllegalArgumentException if the payload is malformed or a position is not a twin's
+   */
+  public static Relation relation(Bytes.Reader r, Dictionary d, String[] twinIds, int[][] positions, int index) {
     String id = r.string();
-    String source = EventCodec.twinAt(twinIds, r.varLong(), "source", id);
-    String target = EventCodec.twinAt(twinIds, r.varLong(), "target", id);
+    long sp = r.varLong();
+    String source = EventCodec.twinAt(twinIds, sp, "source", id);
+    long tp = r.varLong();
+    String target = EventCodec.twinAt(twinIds, tp, "target", id);
+    if (positions != null) {
+      positions[0][index] = (int) sp;
+      positions[1][index] = (int) tp;
+    }
     String name = d.name(r);
     String etagPrefix = d.name(r);
     long etagNumber = r.varLong() - 1;

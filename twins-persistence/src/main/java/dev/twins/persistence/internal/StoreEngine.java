@@ -3,6 +3,7 @@ package dev.twins.persistence.internal;
 import dev.twins.core.graph.ChangeEvent;
 import dev.twins.core.graph.CommitHook;
 import dev.twins.core.graph.GraphSnapshot;
+import dev.twins.core.internal.snapshot.StateAccess;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
@@ -201,7 +202,7 @@ public final class StoreEngine implements AutoCloseable {
     }
     r.models = union(loaded == null ? Models.empty() : loaded.models, readModelsFile());
     r.graph = loaded == null ? graphBuilder(r.models, r.journaling).build()
-        : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
+        : restore(r.models, r.journaling, loaded, loaded.file);
     r.hub = newHub(r.graph, r.journaling);
     if (loaded != null) {
       r.telemetryRefused += restoreSeries(loaded, r.graph, r.hub);
@@ -360,9 +361,9 @@ public final class StoreEngine implements AutoCloseable {
     return config.graphOptions().apply(Twins.builder(m)).commitHook(hook);
   }
 
-  private Twins restore(Models m, Journaling hook, GraphSnapshot s, Path file) {
+  private Twins restore(Models m, Journaling hook, LoadedSnapshot s, Path file) {
     try {
-      return graphBuilder(m, hook).restore(s);
+      return StateAccess.restore(graphBuilder(m, hook), s.snapshot, s.sources, s.targets);
     } catch (TwinsException e) {
       throw new StoreException(Code.INVALID_RECORD, file, -1, "the state does not fit the models: " + e.getMessage(), e);
     }
@@ -382,6 +383,9 @@ public final class StoreEngine implements AutoCloseable {
     long lsn;
     Models models;
     GraphSnapshot snapshot;
+    /** Per relationship of the snapshot, the positions of its twins among the snapshot's (-1: unknown). */
+    int[] sources;
+    int[] targets;
     List<ByteBuffer> series = new ArrayList<>();
     List<SeriesBlockCodec.Stored> blockSeries = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
@@ -432,11 +436,17 @@ public final class StoreEngine implements AutoCloseable {
     s.file = file;
     SnapshotCodec.Dictionary names = new SnapshotCodec.Dictionary();
     SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin",
-        (v, r) -> v == RecordTypes.V2 ? SnapshotCodec.twin(r, names) : EventCodec.twin(r));
+        (i, v, r) -> v == RecordTypes.V2 ? SnapshotCodec.twin(r, names) : EventCodec.twin(r));
     String[][] twinIds = {new String[0]};
-    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship",
-        (v, r) -> v == RecordTypes.V3 ? SnapshotCodec.relation(r, names, twinIds[0])
-            : EventCodec.snapshotRelation(v, r, twinIds[0]));
+    // per relationship the positions of its twins among the twin records (-1: by id), for the restore
+    int[][] positions = {null, null};
+    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship", (i, v, r) -> {
+      if (v == RecordTypes.V3) return SnapshotCodec.relation(r, names, twinIds[0], positions, i);
+      if (v == RecordTypes.V2) return EventCodec.snapshotRelation(r, twinIds[0], positions, i);
+      positions[0][i] = -1;
+      positions[1][i] = -1;
+      return EventCodec.snapshotRelation(v, r, twinIds[0]);
+    });
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
     SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
@@ -510,7 +520,11 @@ public final class StoreEngine implements AutoCloseable {
     String[] ids = new String[decodedTwins.size()];
     for (int i = 0; i < ids.length; i++) ids[i] = decodedTwins.get(i).id();
     twinIds[0] = ids;
+    positions[0] = new int[rels.size()];
+    positions[1] = new int[rels.size()];
     s.snapshot = new GraphSnapshot(info[0], decodedTwins, rels.decode(file));
+    s.sources = positions[0];
+    s.targets = positions[1];
     return s;
   }
 

@@ -1,8 +1,11 @@
 package dev.twins.core.internal.snapshot;
 
+import dev.twins.core.graph.GraphSnapshot;
 import dev.twins.core.graph.PropertyMetadata;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
+import dev.twins.core.graph.Twins;
+import dev.twins.core.internal.graph.GraphStore;
 import dev.twins.core.internal.graph.TwinAccess;
 import dev.twins.core.internal.graph.TwinShape;
 import dev.twins.core.model.Dtmi;
@@ -252,5 +255,21 @@ public final class StateAccess {
       long etagNumber, long epochSecond, int nano, ObjectNode properties) {
     return TwinAccess.relations().make(id, sourceId, targetId, name, etagPrefix, etagNumber, epochSecond, nano,
         properties);
+  }
+
+  /**
+   * Restores a snapshot into a new graph ({@link Twins.Builder#restore}) telling it where each
+   * relationship's twins are among the snapshot's twins, so that it finds them without a look-up
+   * by id.
+   *
+   * @param builder the graph's builder
+   * @param snapshot the snapshot
+   * @param sources per relationship, in the snapshot's order, its source twin's position among the
+   *     snapshot's twins, or -1 when not known
+   * @param targets the same for the target twins
+   * @return the graph
+   */
+  public static Twins restore(Twins.Builder builder, GraphSnapshot snapshot, int[] sources, int[] targets) {
+    return GraphStore.restoreWithPositions(sources, targets, () -> builder.restore(snapshot));
   }
 }
