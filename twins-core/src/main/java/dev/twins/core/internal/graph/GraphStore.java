@@ -1937,6 +1937,10 @@ public final class GraphStore {
       List<Twin> twinList = snapshot.twins();
       Entry[] byPosition = sources != null ? new Entry[twinList.size()] : null;
       entries.presize(twinList.size());
+      // each model's set of twin ids made once at its size, not grown twin by twin
+      Map<Dtmi, Integer> perModel = new java.util.HashMap<>();
+      for (Twin t : twinList) perModel.merge(t.model(), 1, Integer::sum);
+      perModel.forEach((m, n) -> byModel.computeIfAbsent(m, k -> ConcurrentHashMap.newKeySet(n)));
       int position = 0;
       for (Twin t : twinList) {
         checkId(t.id(), "twin");
@@ -1959,6 +1963,12 @@ public final class GraphStore {
         position++;
       }
       Entry src = null;
+      // the ids of the current source's relationships, when they are all in this run of the
+      // snapshot (a snapshot lists a twin's relationships together): a hash set instead of a scan
+      // of the adjacency per relationship; a source met again later is checked against its adjacency
+      Set<String> runIds = new java.util.HashSet<>();
+      Entry runSource = null;
+      boolean runFresh = false;
       int i = -1;
       for (Relation r : snapshot.relations()) {
         i++;
@@ -1988,7 +1998,12 @@ public final class GraphStore {
           List<Problem> problems = TwinValidator.relationProperties(rel, props);
           if (!problems.isEmpty()) throw TwinValidator.failure(r.sourceId() + "/" + r.id(), "the relationship", problems);
         }
-        if (Adjacency.get(src.out, null, r.id()) != null) {
+        if (src != runSource) {
+          runSource = src;
+          runIds.clear();
+          runFresh = src.out == null;
+        }
+        if (runFresh ? !runIds.add(r.id()) : Adjacency.get(src.out, null, r.id()) != null) {
           key = r.sourceId() + "/" + r.id();
           throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
               "the snapshot holds relationship " + key + " twice");
