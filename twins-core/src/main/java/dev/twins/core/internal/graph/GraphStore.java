@@ -1990,6 +1990,34 @@ public final class GraphStore {
   }
 
   /**
+   * Per relationship of a snapshot being restored on this thread, the positions of its source and
+   * target among the snapshot's twins (-1: unknown), as a snapshot reader found them; set only
+   * around {@link #restore} by {@link #restoreWithPositions}.
+   */
+  private static final ThreadLocal<int[][]> RESTORE_POSITIONS = new ThreadLocal<>();
+
+  /**
+   * Runs a restore (e.g. {@code Twins.Builder.restore}) knowing where each relationship's twins
+   * are among the snapshot's twins, so that it finds them without a look-up by id (a position
+   * that does not name the relationship's twin is ignored: the look-up by id decides).
+   *
+   * @param sources per relationship, in snapshot order, its source twin's position, or -1
+   * @param targets the same for its target twin
+   * @param restore the restore
+   * @param <T> its result
+   * @return its result
+   */
+  public static <T> T restoreWithPositions(int[] sources, int[] targets, java.util.function.Supplier<T> restore) {
+    if (sources.length != targets.length) throw new IllegalArgumentException("positions of different lengths");
+    RESTORE_POSITIONS.set(new int[][] {sources, targets});
+    try {
+      return restore.get();
+    } finally {
+      RESTORE_POSITIONS.remove();
+    }
+  }
+
+  /**
    * Fills an empty graph with the twins and relationships of a snapshot, as they are (ETags,
    * versions, times, metadata), each validated against the models like a write (but a
    * relationship's name and target model are not checked again: the models of its twins may have
@@ -2005,7 +2033,18 @@ public final class GraphStore {
       if (sequence != 0 || !entries.isEmpty()) {
         throw new IllegalStateException("a snapshot can only be restored into an empty graph; this one is " + this);
       }
-      for (Twin t : snapshot.twins()) {
+      int[][] hint = RESTORE_POSITIONS.get();
+      int[] sources = hint != null && hint[0].length == snapshot.relations().size() ? hint[0] : null;
+      int[] targets = sources != null ? hint[1] : null;
+      List<Twin> twinList = snapshot.twins();
+      Entry[] byPosition = sources != null ? new Entry[twinList.size()] : null;
+      entries.presize(twinList.size());
+      // each model's set of twin ids made once at its size, not grown twin by twin
+      Map<Dtmi, Integer> perModel = new java.util.HashMap<>();
+      for (Twin t : twinList) perModel.merge(t.model(), 1, Integer::sum);
+      perModel.forEach((m, n) -> byModel.computeIfAbsent(m, k -> ConcurrentHashMap.newKeySet(n)));
+      int position = 0;
+      for (Twin t : twinList) {
         checkId(t.id(), "twin");
         Interface iface = model(t.id(), t.model());
         ObjectNode doc = HOOKS.document(t);
@@ -2022,12 +2061,30 @@ public final class GraphStore {
         }
         // the snapshot's twin may be another graph's, or made outside one: it must reference this entry
         publish(e, null, HOOKS.entry(t) == e ? t : HOOKS.withEntry(t, e), iface);
+        if (byPosition != null) byPosition[position] = e;
+        position++;
       }
+      Entry src = null;
+      // the ids of the current source's relationships, when they are all in this run of the
+      // snapshot (a snapshot lists a twin's relationships together): a hash set instead of a scan
+      // of the adjacency per relationship; a source met again later is checked against its adjacency
+      Set<String> runIds = new java.util.HashSet<>();
+      Entry runSource = null;
+      boolean runFresh = false;
+      int i = -1;
       for (Relation r : snapshot.relations()) {
+        i++;
         String key;   // source/id, made only for a message
         checkId(r.id(), "relationship");
-        Entry src = requireEntry(r.sourceId());
-        Entry tgt = entries.get(r.targetId());
+        // consecutive relationships mostly share their source; positions (when the snapshot's reader
+        // knows them) find the twins without a look-up by id
+        String sourceId = r.sourceId();
+        if (src == null || src.id != sourceId) {
+          int p = sources == null ? -1 : sources[i];
+          src = p >= 0 && p < byPosition.length && byPosition[p].id.equals(sourceId) ? byPosition[p] : requireEntry(sourceId);
+        }
+        int tp = targets == null ? -1 : targets[i];
+        Entry tgt = tp >= 0 && tp < byPosition.length && byPosition[tp].id.equals(r.targetId()) ? byPosition[tp] : entries.get(r.targetId());
         if (tgt == null) {
           throw new GraphException(Code.TARGET_NOT_FOUND, r.sourceId() + "/" + r.id(), "target twin " + r.targetId() + " does not exist");
         }
@@ -2043,7 +2100,12 @@ public final class GraphStore {
           List<Problem> problems = TwinValidator.relationProperties(rel, props);
           if (!problems.isEmpty()) throw TwinValidator.failure(r.sourceId() + "/" + r.id(), "the relationship", problems);
         }
-        if (Adjacency.get(src.out, null, r.id()) != null) {
+        if (src != runSource) {
+          runSource = src;
+          runIds.clear();
+          runFresh = src.out == null;
+        }
+        if (runFresh ? !runIds.add(r.id()) : Adjacency.get(src.out, null, r.id()) != null) {
           key = r.sourceId() + "/" + r.id();
           throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
               "the snapshot holds relationship " + key + " twice");
