@@ -72,6 +72,9 @@ class FastPatchTest {
           .isTrue();
       assertThat(seen.add(g.patch("r", JsonPatch.builder().remove("/area").build()).etag())).isTrue();
       assertThat(seen.add(g.patch("r", JsonPatch.builder().add("/area", 10.0 + i).build()).etag())).isTrue();
+      assertThat(seen.add(g.set("s", "value", i + 0.5).etag())).isTrue();
+      assertThat(((ChangeEvent.TwinUpdated) events.get(events.size() - 1)).patch())
+          .isEqualTo(JsonPatch.builder().add("/value", i + 0.5).build());
       assertThat(seen.add(g.relate("r", "h" + (i + 2), "hasSensor", "s").etag())).isTrue();
       g.deleteRelation("r", "h" + (i + 2), Condition.none());
     }
@@ -152,6 +155,58 @@ class FastPatchTest {
     assertThat(u.metadata().get("name").lastUpdateTime()).isEqualTo(u.lastUpdateTime());
     assertThat(u.metadata().get("temperature").lastUpdateTime()).isEqualTo(t.lastUpdateTime());
     assertThat(u.etag()).isNotEqualTo(t.etag()).matches("W/\"[0-9a-f]+-[0-9a-f]+\"");
+  }
+
+  @Test
+  void settingANumberIsTheSameWriteAsSettingItBoxed() {
+    List<ChangeEvent> boxedEvents = new ArrayList<>();
+    List<ChangeEvent> numberEvents = new ArrayList<>();
+    List<Twin> written = new ArrayList<>();
+    Twins boxed = Twins.builder(DemoModels.models()).clock(new Ticking()).build();
+    Twins number = Twins.builder(DemoModels.models()).clock(new Ticking()).build();
+    for (Twins g : List.of(boxed, number)) {
+      g.createTwin("r", ROOM, Map.of("temperature", 20.0, "area", 10.0, "thermostat", Map.of("setPoint", 21.0)));
+      g.createTwin("f", DemoModels.FLOOR, Map.of("level", 1));
+      g.createTwin("s", SENSOR, Map.of());
+    }
+    Object[][] writes = {
+        {"r", "temperature", 21.5}, {"r", "area", 0.0}, {"r", "area", -0.0}, {"r", "thermostat/setPoint", 19.0},
+        {"f", "level", 3.0}, {"s", "value", 7.25}, {"s", "value", 8.0}, {"r", "temperature", 1e300}};
+    for (int i = 0; i < writes.length; i++) {
+      String id = (String) writes[i][0];
+      String p = (String) writes[i][1];
+      double v = (Double) writes[i][2];
+      if (i == 3) {
+        // from here on, both graphs have listeners: the events must be the same too
+        boxed.subscribe(e -> true, boxedEvents::add);
+        number.subscribe(e -> true, numberEvents::add);
+      }
+      String before = number.twin(id).orElseThrow().etag();
+      Twin a = boxed.set(id, p, (Object) v);
+      Twin b = number.set(id, p, v);
+      if (i >= 3) written.add(b);
+      assertThat(b.toJson().without("$etag")).isEqualTo(a.toJson().without("$etag"));
+      assertThat(b.metadata()).isEqualTo(a.metadata());
+      assertThat(b.version()).isEqualTo(a.version());
+      assertThat(b.etag()).isNotEqualTo(before);
+    }
+    assertThat(numberEvents).hasSameSizeAs(boxedEvents).hasSize(writes.length - 3);
+    for (int i = 0; i < numberEvents.size(); i++) {
+      ChangeEvent.TwinUpdated a = (ChangeEvent.TwinUpdated) boxedEvents.get(i);
+      ChangeEvent.TwinUpdated b = (ChangeEvent.TwinUpdated) numberEvents.get(i);
+      assertThat(b.patch()).isEqualTo(a.patch());
+      assertThat(b.sequence()).isEqualTo(a.sequence());
+      assertThat(b.time()).isEqualTo(a.time());
+      assertThat(b.twin()).isSameAs(written.get(i));
+    }
+    // the same refusals, in the same order
+    assertThat(codeOf(() -> number.set("f", "level", 2.5))).isEqualTo(Code.VALIDATION_FAILED);
+    assertThat(codeOf(() -> number.set("nope", "level", 2.0))).isEqualTo(Code.TWIN_NOT_FOUND);
+    assertThat(codeOf(() -> number.set("f", "height", 2.0))).isEqualTo(Code.VALIDATION_FAILED);
+    assertThatThrownBy(() -> number.set("nope", "level", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> boxed.set("nope", "level", (Object) Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(number.twin("f").orElseThrow().version()).isEqualTo(2);
   }
 
   private static Code codeOf(Runnable r) {

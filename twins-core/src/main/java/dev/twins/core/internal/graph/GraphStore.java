@@ -999,6 +999,64 @@ public final class GraphStore {
   }
 
   /**
+   * Sets one numeric property: the same change, checks and event as a patch of one {@code add}
+   * operation of the value at {@code /name}, without the patch when it can be done the fast way
+   * (the property is set, top-level, of a primitive schema the value fits): the event's patch is
+   * then made only if someone listens.
+   *
+   * @param id the twin id
+   * @param name the property name, or {@code component/property}
+   * @param value the value
+   * @return the new snapshot
+   */
+  public Twin set(String id, String name, double value) {
+    try {
+      if (Double.isFinite(value) && name.indexOf('/') < 0) {
+        Entry e = requireEntry(id);
+        JsonNode v = PatchValues.canonical(JSON.numberNode(value));
+        Twin t = fastSet(e, name, v);
+        if (t != null) return t;
+      }
+      return patchNow(id, JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name,
+          Optional.of(JSON.numberNode(value)))), Condition.none());
+    } finally {
+      finishWrite();
+    }
+  }
+
+  /** {@link #set} the fast way, as {@link #fastPatch}; null when it cannot be done so. */
+  private Twin fastSet(Entry e, String name, JsonNode v) {
+    Twin old = e.twin;
+    Interface iface = e.model;
+    JsonNode[] oldValues = e.values;
+    Instant[] oldTimes = e.times;
+    if (old == null || iface == null || oldValues == null) return null;
+    TwinShape shape = HOOKS.shape(old);
+    WritePlan plan = writePlans.get(shape, iface);
+    int slot = plan.slotOfName(name);
+    if (slot < 0 || !plan.fits(slot, v)) return null;
+    Instant now = options.clock().instant();
+    JsonNode[] values = oldValues.clone();
+    values[slot] = v;
+    Instant[] times;
+    if (oldTimes == null) {
+      if (shape.metaSize() == 1) {
+        times = null; // the one property, written now
+      } else {
+        times = new Instant[shape.metaSize()];
+        java.util.Arrays.fill(times, old.lastUpdateTime());
+      }
+    } else {
+      times = oldTimes.clone();
+    }
+    if (times != null) {
+      times[shape.metaOfSlot(slot)] = now;
+      if (allSame(times, now)) times = null;
+    }
+    return commitFast(e, old, iface, oldValues, shape, values, times, now, null, name, v, Condition.none());
+  }
+
+  /**
    * The patch of the common case, without building a document: every operation is an {@code add}
    * or {@code replace} of a top-level property that is set and has a primitive schema, with a
    * value that fits it. Copies the value slots and the times, nothing else.
@@ -1049,7 +1107,7 @@ public final class GraphStore {
       times[meta] = now;
     }
     return commitFast(e, old, iface, oldValues, shape, values, allSame(times, now) ? null : times, now, patch,
-        condition);
+        null, null, condition);
   }
 
   /**
@@ -1064,11 +1122,14 @@ public final class GraphStore {
    * than from the atomic {@link #etags} (an atomic instruction, and a wait for the stores before
    * it, less per patch).
    *
+   * @param patch the patch, or null for a {@link #set}: then its event's patch (an {@code add} of
+   *     {@code setValue} at {@code /setName}) is made only if someone listens
    * @return the new snapshot, committed; null when it must go the general way
    * @throws PreconditionFailedException if the condition does not hold
    */
   private Twin commitFast(Entry e, Twin old, Interface iface, JsonNode[] oldValues, TwinShape shape,
-      JsonNode[] values, Instant[] times, Instant now, JsonPatch patch, Condition condition) {
+      JsonNode[] values, Instant[] times, Instant now, JsonPatch patch, String setName, JsonNode setValue,
+      Condition condition) {
     boolean subscribed = !listeners.isEmpty();
     if (subscribed && delivering.get()) {
       throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
@@ -1086,17 +1147,24 @@ public final class GraphStore {
       t = DeviceMetadataPatch.carry(old, t);
       ChangeEvent ev = null;
       if (hook != null) {
-        ev = twinEvent(null, seq, old, t, patch);
+        ev = twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue));
         hookCommitting(ev);
       }
       sequence = seq;
       publish(e, old, t, iface);
       LAST_SEQUENCE.setRelease(this, seq);
-      if (!listeners.isEmpty()) deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch));
+      if (!listeners.isEmpty()) {
+        deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue)));
+      }
       return t;
     } finally {
       commitLock.unlock();
     }
+  }
+
+  /** The patch of a {@link #set}, for its event. */
+  private static JsonPatch setPatch(String name, JsonNode value) {
+    return JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name, Optional.of(value)));
   }
 
   /**

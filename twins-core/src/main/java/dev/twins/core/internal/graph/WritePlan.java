@@ -25,6 +25,7 @@ final class WritePlan {
   /** Per value slot: {@code /name}, or null when the slot is not patched the fast way. */
   private final String[] paths;
   private final int[] pathHashes;
+  private final int[] nameHashes;
   private final PrimitiveSchema[] schemas;
 
   private WritePlan(TwinShape shape, Interface model, boolean writableOnly) {
@@ -33,6 +34,7 @@ final class WritePlan {
     int n = shape.size();
     paths = new String[n];
     pathHashes = new int[n];
+    nameHashes = new int[n];
     schemas = new PrimitiveSchema[n];
     for (int i = 0; i < n; i++) {
       String name = shape.name(i);
@@ -43,6 +45,7 @@ final class WritePlan {
       if (!(p.schema() instanceof PrimitiveSchema) || (writableOnly && !p.writable())) continue;
       paths[i] = "/" + name;
       pathHashes[i] = paths[i].hashCode();
+      nameHashes[i] = name.hashCode();
       schemas[i] = (PrimitiveSchema) p.schema();
     }
   }
@@ -58,6 +61,22 @@ final class WritePlan {
     for (int i = 0; i < paths.length; i++) {
       String p = paths[i];
       if (p != null && pathHashes[i] == h && (p == path || p.equals(path))) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Finds the slot of a property name, when the fast patch may write it.
+   *
+   * @param name a top-level property name
+   * @return the value slot, or -1 when the name is not that of such a slot
+   */
+  int slotOfName(String name) {
+    int h = name.hashCode();
+    for (int i = 0; i < paths.length; i++) {
+      if (paths[i] == null || nameHashes[i] != h) continue;
+      String n = shape.name(i);
+      if (n == name || n.equals(name)) return i;
     }
     return -1;
   }
