@@ -76,6 +76,24 @@ class StoreCommandsTest {
   }
 
   @Test
+  void queryReadsTheHistoryTheStoreKeeps() throws Exception {
+    Path store = dir.resolve("history-store");
+    java.time.Instant before;
+    try (dev.twins.persistence.TwinStore st = dev.twins.persistence.TwinStore.builder(store)
+        .models(Twins.demo().models()).propertyHistory(h -> h.track("dtmi:twins:demo:Room;1", "temperature")).open()) {
+      st.twins().createTwin("room-1", "dtmi:twins:demo:Room;1", java.util.Map.of("temperature", 21.5));
+      Thread.sleep(2);
+      before = java.time.Instant.now();
+      Thread.sleep(2);
+      st.twins().set("room-1", "temperature", 25.0);
+    }
+    Run q = twins("query", "--store", store.toString(), "--json", "SELECT R.temperature AS now, PROPERTY_AT(R.temperature, '"
+        + before + "') AS was FROM DIGITALTWINS R");
+    assertThat(q.status()).as(q.toString()).isZero();
+    assertThat(q.out()).contains("\"now\":25.0").contains("\"was\":21.5");
+  }
+
+  @Test
   void usageErrors() {
     assertThat(twins("export", "--store", dir.resolve("none").toString()).status()).isEqualTo(2);
     assertThat(twins("export", "--store", dir.toString(), "--format", "png").err()).contains("unknown --format");

@@ -1,12 +1,15 @@
 package dev.twins.persistence;
 
 import dev.twins.core.graph.Twins;
+import dev.twins.core.history.HistoryStorage;
+import dev.twins.core.history.PropertyHistory;
 import dev.twins.core.model.Models;
 import dev.twins.core.telemetry.TelemetryHub;
 import dev.twins.persistence.internal.StoreEngine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,8 +59,9 @@ import java.util.function.UnaryOperator;
  * graph then shows exactly the acknowledged writes, which is what a reopen recovers. A reader may
  * see a change while its group is in flight (as with any write that has not returned yet), never
  * after its writer was told it failed. Subscribers to the graph are not told of the take-back.
- * Telemetry is not taken back: a message whose journal record failed stays in the hub's memory,
- * but its ingest call fails (see {@link #telemetry()}). The store then stops: every later graph write is refused
+ * Telemetry is applied only once its record is durable, so a message whose record failed is
+ * refused before anything changes (see {@link #telemetry()}); the {@link #propertyHistory()
+ * property history} records a change only once it is acknowledged. The store then stops: every later graph write is refused
  * with {@code NOT_DURABLE} before it changes anything (cause: a {@link StoreException.Code#CLOSED}
  * exception carrying the failure), {@link #failure()} reports the failure, and {@link #sync()},
  * {@link #batch} and {@link #close()} throw it. Reopen the store to get back to its durable state.
@@ -104,10 +108,16 @@ public final class TwinStore implements AutoCloseable {
 
   /**
    * Returns the telemetry hub of the graph: every message it accepts is journaled like a graph
-   * write (and acknowledged once durable: an ingest whose record cannot be made durable throws
-   * {@link dev.twins.core.telemetry.TelemetryException}, counted as rejected with the reason in the
-   * dead letters), its series (and, for telemetry without series, the newest readings) are kept in
-   * snapshots, and its {@link TelemetryHub#rules() rules} are journaled and come back on reopen. A
+   * write and applied once its record is durable (an ingest whose record cannot be made durable
+   * throws {@link dev.twins.core.telemetry.TelemetryException} before the message changes anything:
+   * series, newest reading, duplicate window, twin sync, rule outputs; counted as rejected with the
+   * reason in the dead letters). Inside {@link #batch} a message is applied at once and the batch
+   * waits for durability at its end; if the journal fails then, the batch throws, the store
+   * refuses every later write, and the batch's telemetry stays in memory until the store is
+   * reopened. Its series (and, for telemetry without series, the newest readings) and each twin's
+   * duplicate window (the message ids it remembers) are kept in snapshots, so a message sent again
+   * after a reopen is a duplicate exactly as without one, and its {@link TelemetryHub#rules() rules}
+   * are journaled and come back on reopen. A
    * rule must be declarative to be kept: a {@link dev.twins.core.telemetry.Rule.FromRelated} rule,
    * or a {@link dev.twins.core.telemetry.Rule.FromTelemetry} rule whose derivation comes from
    * {@link dev.twins.core.telemetry.Derivation}'s factories (it has a
@@ -119,6 +129,21 @@ public final class TwinStore implements AutoCloseable {
    */
   public TelemetryHub telemetry() {
     return engine.telemetry();
+  }
+
+  /**
+   * Returns the property history the store keeps ({@link Builder#propertyHistory}), for
+   * {@code PROPERTY_AT} in queries and {@link PropertyHistory#valueAt}. It shows each change once
+   * its write is acknowledged (before the write returns; in a {@link #batch}, at its end), so it
+   * never holds a change the store took back after a disk failure, and comes back on reopen with
+   * every value, time and removal, from snapshots (compressed blocks) and the journal's twin
+   * changes. {@link PropertyHistory#forget} is refused and {@link PropertyHistory#close} has no
+   * effect: the history records until the store closes.
+   *
+   * @return the history, empty if the store keeps none
+   */
+  public Optional<PropertyHistory> propertyHistory() {
+    return engine.propertyHistory();
   }
 
   /** @return the models stored with the graph */
@@ -236,6 +261,7 @@ public final class TwinStore implements AutoCloseable {
     private long segmentBytes = 64L << 20;
     private long snapshotEvery = 1_000_000;
     private CorruptionPolicy onCorruption = CorruptionPolicy.FAIL;
+    private UnaryOperator<PropertyHistory.Builder> history;
 
     private Builder(Path dir) {
       this.dir = Objects.requireNonNull(dir, "dir");
@@ -326,14 +352,47 @@ public final class TwinStore implements AutoCloseable {
     }
 
     /**
+     * Keeps a property history of the graph in the store ({@link TwinStore#propertyHistory}):
+     * {@code b -> b.track("dtmi:com:example:Room;1", "temperature").retention(Retention.ofCount(1000))}.
+     * The settings (what is tracked, the retention) are stored at the first open that asks for a
+     * history, which starts it with the twins as they are then (like
+     * {@link PropertyHistory.Builder#attach}); later opens may leave this out (the stored settings
+     * apply) or give the same settings. A store's history cannot be changed or removed.
+     *
+     * @param settings the settings, applied to {@link PropertyHistory#builder()}; the retention
+     *     must be one {@link dev.twins.core.series.Retention} for all histories
+     * @return this builder
+     */
+    public Builder propertyHistory(UnaryOperator<PropertyHistory.Builder> settings) {
+      this.history = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
      * Opens the store: locks the directory and recovers.
      *
      * @return the store
      * @throws StoreException if the store is locked, damaged, or of an unknown format version
+     * @throws IllegalArgumentException if the property history's settings cannot be stored (a
+     *     retention given as a function of twin and property), select nothing, do not fit the models,
+     *     or differ from those the store keeps
      */
     public TwinStore open() {
+      Optional<HistoryStorage.Settings> h = Optional.empty();
+      if (history != null) {
+        PropertyHistory.Builder b = Objects.requireNonNull(history.apply(PropertyHistory.builder()),
+            "the property history settings gave null");
+        HistoryStorage.Settings s = HistoryStorage.settings(b).orElseThrow(() -> new IllegalArgumentException(
+            "a durable store cannot keep a property history whose retention is a function of twin and property (it "
+            + "could not come back on reopen): give one Retention for all with retention(Retention)"));
+        if (!s.all() && s.selected().isEmpty()) {
+          throw new IllegalArgumentException("the property history selects no property: call trackAll() or "
+              + "track(model, ...)");
+        }
+        h = Optional.of(s);
+      }
       return new TwinStore(StoreEngine.open(new StoreEngine.Config(dir, durability, models, graphOptions, telemetryOptions, segmentBytes,
-          snapshotEvery, onCorruption)));
+          snapshotEvery, onCorruption, h)));
     }
   }
 }

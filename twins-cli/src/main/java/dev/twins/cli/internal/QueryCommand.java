@@ -104,7 +104,9 @@ public final class QueryCommand implements Callable<Integer> {
     TwinStore s = StoreOptions.open(source.store, true, err);
     if (s == null) return ExitStatus.USAGE;
     try (TwinStore st = s) {
-      print(QueryEngine.of(st.twins()).query(query), out);
+      QueryEngine.Builder engine = QueryEngine.builder(st.twins());
+      st.propertyHistory().ifPresent(engine::history); // PROPERTY_AT over the history the store keeps
+      print(engine.build().query(query), out);
       return ExitStatus.OK;
     } catch (QueryException e) {
       err.println("twins query: " + e.getMessage());

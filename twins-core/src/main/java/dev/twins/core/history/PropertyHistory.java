@@ -45,7 +45,10 @@ import tools.jackson.databind.JsonNode;
  * only held integers, otherwise as doubles ({@code 21} written to a double property reads back as
  * {@code 21.0} once a fractional value was written).
  *
- * <p><b>Persistence.</b> Histories are held in memory only; a durable store does not keep them yet.
+ * <p><b>Persistence.</b> A history attached here is held in memory only. A durable store keeps
+ * one for its graph, in its snapshots and journal, when it is opened with one
+ * ({@code TwinStore.Builder.propertyHistory} in {@code twins-persistence}); such a history comes
+ * back on reopen with every value, time and removal, and cannot {@link #forget}.
  *
  * <p>Thread-safe: recording runs in the writing thread, reads may come from any thread.
  */
@@ -131,6 +134,7 @@ public interface PropertyHistory extends AutoCloseable {
    *
    * @param twinId the twin
    * @return whether it had any
+   * @throws IllegalStateException if a durable store keeps this history (it would come back)
    */
   boolean forget(String twinId);
 
@@ -152,8 +156,26 @@ public interface PropertyHistory extends AutoCloseable {
     private boolean all;
     private final Map<String, List<String>> selected = new LinkedHashMap<>();
     private BiFunction<String, String, Retention> retention = (twinId, property) -> Retention.UNBOUNDED;
+    /** The retention when one bounds every history alike, null for a function of twin and property. */
+    private Retention uniform = Retention.UNBOUNDED;
 
     private Builder() {}
+
+    boolean all() {
+      return all;
+    }
+
+    Map<String, List<String>> selected() {
+      return selected;
+    }
+
+    Retention uniformRetention() {
+      return uniform;
+    }
+
+    BiFunction<String, String, Retention> retentionFunction() {
+      return retention;
+    }
 
     /**
      * Records every property and component of every twin.
@@ -195,6 +217,7 @@ public interface PropertyHistory extends AutoCloseable {
     public Builder retention(Retention retention) {
       Objects.requireNonNull(retention, "retention");
       this.retention = (twinId, property) -> retention;
+      this.uniform = retention;
       return this;
     }
 
@@ -207,6 +230,7 @@ public interface PropertyHistory extends AutoCloseable {
      */
     public Builder retention(BiFunction<String, String, Retention> retention) {
       this.retention = Objects.requireNonNull(retention, "retention");
+      this.uniform = null;
       return this;
     }
 

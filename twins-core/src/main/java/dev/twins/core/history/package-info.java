@@ -18,8 +18,9 @@
  * history.valueAt("room-101", "temperature", yesterday);   // the value in effect then, if any
  * }</pre>
  *
- * <p>Histories live in memory only: they are not written by a durable store, and a graph
- * restored from disk starts them afresh (with the values it holds, at their
- * {@code lastUpdateTime}).
+ * <p>A history attached with {@code attach} lives in memory only. A durable store keeps its own
+ * (opened with {@code TwinStore.Builder.propertyHistory}): its settings, and its values as
+ * compressed blocks in snapshots and as the twins' change records in the journal; {@link
+ * dev.twins.core.history.HistoryStorage} is the part of this package such a store uses.
  */
 package dev.twins.core.history;

@@ -11,7 +11,8 @@ import dev.twins.core.graph.CommitHook;
  * <ol>
  *   <li>{@link #accepting} is called in the ingesting thread, while the twin's telemetry is locked,
  *       after every check passed (schema, duplicate, retention) and before the message is applied.
- *       It must only enqueue. If it throws, the message is not applied: the ingest call counts it
+ *       It should be quick: it holds the twin's telemetry (a journal may wait here for its record
+ *       to be durable, so that nothing is applied that is not). If it throws, the message is not applied: the ingest call counts it
  *       as rejected, keeps a {@link DeadLetter} naming the cause, and throws a
  *       {@link TelemetryException} carrying it.
  *   <li>The message is applied (readings, series, rules, listeners).

@@ -290,6 +290,39 @@ public final class TelemetryHub implements AutoCloseable {
     core.forEachLastWithoutSeries(action::accept);
   }
 
+  /**
+   * Calls an action with the message ids each twin remembers for its duplicate window: what a
+   * snapshot needs so that a message sent again after a reopen is still dropped as a duplicate.
+   *
+   * @param action told of each twin that remembers ids
+   */
+  public void forEachRecentMessageIds(Consumer<? super RecentMessageIds> action) {
+    Objects.requireNonNull(action, "action");
+    core.forEachRecentMessageIds(action::accept);
+  }
+
+  /**
+   * Replaces the message ids a twin remembers with stored ones (for a durable store, before its
+   * journal is replayed).
+   *
+   * @param ids what {@link #forEachRecentMessageIds} gave
+   * @return false if the graph has no such twin (nothing is remembered)
+   */
+  public boolean restoreRecentMessageIds(RecentMessageIds ids) {
+    return core.restoreRecentMessageIds(Objects.requireNonNull(ids, "ids"));
+  }
+
+  /**
+   * Remembers a message's id as its ingest would, without applying the message (for a durable
+   * store replaying a journal record whose values a snapshot already holds).
+   *
+   * @param message the message
+   * @return false if the message has no id or the graph has no such twin
+   */
+  public boolean rememberMessageId(TelemetryMessage message) {
+    return core.rememberMessageId(Objects.requireNonNull(message, "message"));
+  }
+
   /** @return the rules that derive properties from telemetry and along relationships */
   public Rules rules() {
     return core.rules();

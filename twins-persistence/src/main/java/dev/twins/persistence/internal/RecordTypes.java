@@ -43,6 +43,12 @@ public final class RecordTypes {
    * up to it may already be in the snapshot's series.
    */
   public static final int TELEMETRY_CUT = 22;
+  /** Snapshot: the message ids one twin remembers for its telemetry duplicate window (see {@code MessageIdCodec}). */
+  public static final int MESSAGE_IDS = 23;
+  /** Journal and snapshot: the settings of the store's property history (see {@code HistoryCodec}). */
+  public static final int HISTORY_SETTINGS = 24;
+  /** Snapshot: one property history (or a part of a long one) as its compressed blocks (see {@code HistoryCodec}). */
+  public static final int HISTORY_BLOCKS = 25;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -78,6 +84,9 @@ public final class RecordTypes {
       case SERIES_SAMPLES: return "series samples";
       case LAST_READING: return "last reading";
       case TELEMETRY_CUT: return "telemetry cut";
+      case MESSAGE_IDS: return "message ids";
+      case HISTORY_SETTINGS: return "history settings";
+      case HISTORY_BLOCKS: return "history blocks";
       case END: return "end";
       default: return "unknown type " + type;
     }

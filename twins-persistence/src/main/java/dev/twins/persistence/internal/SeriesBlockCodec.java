@@ -68,7 +68,24 @@ public final class SeriesBlockCodec {
    * @return the number of samples written
    */
   static long encode(String twinId, String name, Series series, Bytes out, Sink sink, int partBytes) {
-    SeriesBlocks.Contents c = SeriesBlocks.export(series);
+    return encode(twinId, name, SeriesBlocks.export(series), out, sink, partBytes);
+  }
+
+  /**
+   * Encodes exported contents as one or more records.
+   *
+   * @param twinId the twin
+   * @param name the series' name
+   * @param c the contents
+   * @param out a scratch buffer
+   * @param sink receives each record
+   * @return the number of samples written
+   */
+  static long encode(String twinId, String name, SeriesBlocks.Contents c, Bytes out, Sink sink) {
+    return encode(twinId, name, c, out, sink, PART_BYTES);
+  }
+
+  private static long encode(String twinId, String name, SeriesBlocks.Contents c, Bytes out, Sink sink, int partBytes) {
     int width = c.kind() == SeriesKind.GEO_POINT ? 2 : 1;
     List<SeriesBlocks.Block> blocks = c.blocks();
     int from = 0;

@@ -6,6 +6,8 @@ import dev.twins.core.graph.GraphSnapshot;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
+import dev.twins.core.history.HistoryStorage;
+import dev.twins.core.history.PropertyHistory;
 import dev.twins.core.model.Interface;
 import dev.twins.core.series.Series;
 import dev.twins.core.series.SeriesBlocks;
@@ -63,10 +65,31 @@ public final class StoreEngine implements AutoCloseable {
    * @param segmentBytes roll the journal to a new segment after this many bytes
    * @param snapshotEvery write a snapshot in the background after this many journal records (0: never)
    * @param onCorruption what to do about damage before the journal's tail
+   * @param history the settings of the property history to keep, if one is asked for (a store
+   *     that keeps one keeps it also when opened without)
    */
   public record Config(Path dir, Durability durability, Models models, UnaryOperator<Twins.Builder> graphOptions,
       UnaryOperator<TelemetryHub.Builder> telemetryOptions, long segmentBytes, long snapshotEvery,
-      CorruptionPolicy onCorruption) {}
+      CorruptionPolicy onCorruption, Optional<HistoryStorage.Settings> history) {
+    /**
+     * Settings without a property history of their own.
+     *
+     * @param dir the directory
+     * @param durability the fsync policy
+     * @param models models to add to the store's
+     * @param graphOptions options of the graph
+     * @param telemetryOptions options of the telemetry hub
+     * @param segmentBytes roll the journal to a new segment after this many bytes
+     * @param snapshotEvery snapshot after this many journal records (0: never)
+     * @param onCorruption what to do about damage before the journal's tail
+     */
+    public Config(Path dir, Durability durability, Models models, UnaryOperator<Twins.Builder> graphOptions,
+        UnaryOperator<TelemetryHub.Builder> telemetryOptions, long segmentBytes, long snapshotEvery,
+        CorruptionPolicy onCorruption) {
+      this(dir, durability, models, graphOptions, telemetryOptions, segmentBytes, snapshotEvery, onCorruption,
+          Optional.empty());
+    }
+  }
 
   private static final String LOCK_FILE = "store.lock";
   private static final String MODELS_FILE = "models.json";
@@ -93,6 +116,9 @@ public final class StoreEngine implements AutoCloseable {
   private volatile Journaling journaling;
   private volatile StoreException failure;
   private volatile TelemetryHub hub;
+  /** The property history the store keeps, fed with each acknowledged change; null if none. */
+  private volatile HistoryStorage.Restoring history;
+  private volatile HistoryStorage.Settings historySettings;
   private volatile long lastSnapshotLsn;
   private volatile boolean closed;
 
@@ -152,11 +178,18 @@ public final class StoreEngine implements AutoCloseable {
           r.nextLsn);
       this.journal = w;
       w.onFailure(this::journalFailed);
+      if (r.history != null) startHistory(r.history, r.historySettings);
       subscribe();
+      if (config.history().isPresent() && r.history != null && !r.historySettings.equals(config.history().get())) {
+        throw new IllegalArgumentException("the store keeps a property history with other settings: stored "
+            + r.historySettings + ", asked for " + config.history().get() + " (open it without a property history "
+            + "to use the stored settings)");
+      }
       installRules(r.rules);
       if (!r.models.interfaces().containsAll(config.models().interfaces())) {
         addModels(config.models());
       }
+      if (config.history().isPresent() && r.history == null) beginHistory(config.history().get());
     } catch (RuntimeException e) {
       if (w != null) w.close();
       if (hub != null) hub.close();
@@ -180,6 +213,9 @@ public final class StoreEngine implements AutoCloseable {
     long snapshotLsn;
     /** The hub's rules, as the snapshot and the journal leave them; installed once the store journals. */
     List<Rule> rules = new ArrayList<>();
+    /** The property history, as the snapshot and the journal leave it; null if the store keeps none. */
+    HistoryStorage.Restoring history;
+    HistoryStorage.Settings historySettings;
   }
 
   private Recovered recover() {
@@ -203,6 +239,7 @@ public final class StoreEngine implements AutoCloseable {
     r.graph = loaded == null ? graphBuilder(r.models, r.journaling).build()
         : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
     r.hub = newHub(r.graph, r.journaling);
+    if (loaded != null && loaded.historySettings != null) restoreHistory(r, loaded);
     if (loaded != null) {
       r.telemetryRefused += restoreSeries(loaded, r.graph, r.hub);
       for (ByteBuffer series : loaded.series) {
@@ -222,6 +259,8 @@ public final class StoreEngine implements AutoCloseable {
         }
         if (!r.hub.ingest(m).accepted()) r.telemetryRefused++;
       }
+      // the duplicate window, after the readings (whose messages carry no ids)
+      for (dev.twins.core.telemetry.RecentMessageIds ids : loaded.messageIds) r.hub.restoreRecentMessageIds(ids);
     }
     long fromLsn = loaded == null ? 1 : loaded.lsn + 1;
     r.snapshotLsn = loaded == null ? 0 : loaded.lsn;
@@ -261,6 +300,30 @@ public final class StoreEngine implements AutoCloseable {
           applyRuleChange(r.rules, c);
           break;
         }
+        case RecordTypes.HISTORY_SETTINGS: {
+          HistoryCodec.Settings h;
+          try {
+            h = HistoryCodec.settings(payload);
+          } catch (RuntimeException ex) {
+            throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " (history settings) cannot be "
+                + "decoded: " + ex.getMessage(), ex);
+          }
+          if (r.history == null) {
+            // the history started here: it records the twins as they were then
+            try {
+              r.history = HistoryStorage.restoring(h.settings(), r.graph);
+            } catch (IllegalArgumentException ex) {
+              throw new StoreException(Code.INVALID_RECORD, file, offset, "journal record " + lsn + " (history settings) "
+                  + "does not fit the models: " + ex.getMessage(), ex);
+            }
+            r.history.seedAll();
+            r.historySettings = h.settings();
+          } else if (!r.historySettings.equals(h.settings())) {
+            throw new StoreException(Code.INVALID_RECORD, file, offset, "journal record " + lsn + " (history settings) "
+                + "differs from the history the store keeps: " + h.settings() + " against " + r.historySettings, null);
+          }
+          break;
+        }
         case RecordTypes.TELEMETRY: {
           dev.twins.core.telemetry.TelemetryMessage m;
           try {
@@ -269,10 +332,17 @@ public final class StoreEngine implements AutoCloseable {
             throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
                 + ex.getMessage(), ex);
           }
-          if (lsn <= telemetryCut && inSeries(r.hub, m)) break; // the snapshot's series already hold it
+          if (lsn <= telemetryCut && inSeries(r.hub, m)) {
+            r.hub.rememberMessageId(m); // the snapshot's series already hold it; its id joins the window
+            break;
+          }
           switch (r.hub.ingest(m)) {
             case ACCEPTED:
             case ACCEPTED_LATE:
+              break;
+            case DUPLICATE:
+              // a record the snapshot's duplicate window already holds (its readings are in the snapshot)
+              if (lsn > telemetryCut) r.telemetryRefused++;
               break;
             default:
               r.telemetryRefused++;
@@ -293,6 +363,7 @@ public final class StoreEngine implements AutoCloseable {
             throw new StoreException(Code.CORRUPT, file, offset, "journal record " + lsn + " cannot be decoded: "
                 + ex.getMessage(), ex);
           }
+          if (r.history != null) r.history.record(e); // skipped if the snapshot's histories hold it
           if (e.sequence() <= r.graph.version()) break; // already in the snapshot
           try {
             r.graph.apply(e);
@@ -385,8 +456,12 @@ public final class StoreEngine implements AutoCloseable {
     List<ByteBuffer> series = new ArrayList<>();
     List<SeriesBlockCodec.Stored> blockSeries = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
+    List<dev.twins.core.telemetry.RecentMessageIds> messageIds = new ArrayList<>();
     long telemetryCut;
     List<RuleCodec.Change> rules = new ArrayList<>();
+    HistoryCodec.Settings historySettings;
+    long historySettingsOffset;
+    List<HistoryCodec.Stored> histories = new ArrayList<>();
   }
 
   /**
@@ -437,6 +512,7 @@ public final class StoreEngine implements AutoCloseable {
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
     SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
+    HistoryCodec.Assembler historyBlocks = new HistoryCodec.Assembler();
     s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
       int known = type == RecordTypes.RELATION ? RecordTypes.V2 : RecordTypes.V1;
       if (version < RecordTypes.V1 || version > known) {
@@ -474,9 +550,26 @@ public final class StoreEngine implements AutoCloseable {
           case RecordTypes.LAST_READING:
             s.lastReadings.add(payload);
             break;
+          case RecordTypes.MESSAGE_IDS:
+            s.messageIds.add(MessageIdCodec.decode(payload));
+            break;
+          case RecordTypes.HISTORY_SETTINGS:
+            s.historySettings = HistoryCodec.settings(payload);
+            s.historySettingsOffset = offset;
+            break;
+          case RecordTypes.HISTORY_BLOCKS: {
+            if (s.historySettings == null) throw Errors.corrupt(f, offset, "a history blocks record before the history settings");
+            HistoryCodec.Stored done = historyBlocks.add(payload, offset);
+            if (done != null) s.histories.add(done);
+            break;
+          }
           case RecordTypes.END: {
             if (blocks.pending() != null) {
               throw Errors.corrupt(f, offset, "the snapshot ends before the last part of series " + blocks.pending());
+            }
+            if (historyBlocks.pending() != null) {
+              throw Errors.corrupt(f, offset, "the snapshot ends before the last part of the history of "
+                  + historyBlocks.pending());
             }
             Bytes.Reader r = new Bytes.Reader(payload);
             info[1] = r.varLong();
@@ -555,8 +648,10 @@ public final class StoreEngine implements AutoCloseable {
 
     /**
      * The hub's ingest hook: appends the accepted telemetry message to the journal before the hub
-     * applies it (under the twin's telemetry locks, so in the order the hub applies them); the
-     * ingest call waits for the record after the locks are released, and fails if the journal does.
+     * applies it (under the twin's telemetry locks, so in the order the hub applies them), and
+     * waits for the record there: the hub applies the message only once it is durable, so a
+     * journal failure refuses it before anything changes in memory. In a {@link #batch} the record
+     * is not waited for (the batch waits once, at its end) and the message is applied at once.
      */
     @Override
     public Completion accepting(TelemetryMessage m) {
@@ -576,6 +671,20 @@ public final class StoreEngine implements AutoCloseable {
           throw refused(fail(ex));
         }
         telemetryInFlight.add(lsn);
+      }
+      if (batch.get() == null) {
+        // applied only once durable: a failed record leaves nothing in memory (series, last
+        // reading, duplicate window, twin sync, rule outputs) that a reopen would not show
+        try {
+          journal.await(lsn);
+        } catch (StoreException ex) {
+          telemetryInFlight.remove(lsn);
+          throw fail(ex);
+        }
+        return () -> {
+          telemetryInFlight.remove(lsn); // applied (the hub runs the completion after applying, also on failure)
+          maybeSnapshot(lsn);
+        };
       }
       CommitHook.Completion then = completion(lsn, false);
       return () -> {
@@ -851,10 +960,17 @@ public final class StoreEngine implements AutoCloseable {
         java.util.concurrent.locks.LockSupport.parkNanos(50_000);
       }
       journal.sync();
+      synchronized (undo) {
+        undo.acknowledged(lsn); // the history holds every change up to lsn before it is read
+      }
       Models m = models;
       Twins g = graph;
       TelemetryHub h = hub;
       GraphSnapshot s = g.snapshot();
+      // read after the graph: its histories hold at least every change the graph snapshot does
+      HistoryStorage.Restoring hist = history;
+      List<HistoryStorage.Stored> histories = new ArrayList<>();
+      long historySequence = hist == null ? 0 : HistoryStorage.export(hist.history(), histories::add);
       Path file;
       try (SnapshotFiles.Writer w = new SnapshotFiles.Writer(config.dir(), lsn)) {
         Bytes b = new Bytes(1 << 12);
@@ -877,6 +993,23 @@ public final class StoreEngine implements AutoCloseable {
           b.reset();
           RuleCodec.encode(true, rule, b);
           w.add(RecordTypes.RULES, RecordTypes.V1, b.array(), b.length());
+        }
+        if (hist != null) {
+          b.reset();
+          HistoryCodec.settings(historySettings, historySequence, b);
+          w.add(RecordTypes.HISTORY_SETTINGS, RecordTypes.V1, b.array(), b.length());
+          for (HistoryStorage.Stored one : histories) {
+            HistoryCodec.blocks(one, b, (p, len) -> w.add(RecordTypes.HISTORY_BLOCKS, RecordTypes.V1, p, len));
+          }
+        }
+        // the duplicate window, read before the series: an id it holds is of a message already in them
+        List<dev.twins.core.telemetry.RecentMessageIds> recentIds = new ArrayList<>();
+        h.forEachRecentMessageIds(recentIds::add);
+        recentIds.sort(java.util.Comparator.comparing(dev.twins.core.telemetry.RecentMessageIds::twinId));
+        for (dev.twins.core.telemetry.RecentMessageIds ids : recentIds) {
+          b.reset();
+          MessageIdCodec.encode(ids, b);
+          w.add(RecordTypes.MESSAGE_IDS, RecordTypes.V1, b.array(), b.length());
         }
         Optional<SeriesStore> series = h.seriesStore();
         if (series.isPresent()) {
@@ -936,6 +1069,56 @@ public final class StoreEngine implements AutoCloseable {
   /** @return the telemetry hub of the graph */
   public TelemetryHub telemetry() {
     return hub;
+  }
+
+  /** @return the property history the store keeps, if any */
+  public Optional<PropertyHistory> propertyHistory() {
+    HistoryStorage.Restoring h = history;
+    return h == null ? Optional.empty() : Optional.of(h.history());
+  }
+
+  /** Puts back the property history of a snapshot (before the journal is replayed). */
+  private static void restoreHistory(Recovered r, LoadedSnapshot loaded) {
+    try {
+      r.history = HistoryStorage.restoring(loaded.historySettings.settings(), r.graph);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(Code.INVALID_RECORD, loaded.file, loaded.historySettingsOffset, "the property history's "
+          + "settings do not fit the models: " + e.getMessage(), e);
+    }
+    r.historySettings = loaded.historySettings.settings();
+    for (HistoryCodec.Stored st : loaded.histories) {
+      try {
+        r.history.restore(st.history());
+      } catch (IllegalArgumentException e) {
+        throw new StoreException(Code.CORRUPT, loaded.file, st.offset(), "the history of " + st.history().property()
+            + " of twin " + st.history().twinId() + " cannot be restored: " + e.getMessage(), e);
+      }
+    }
+    r.history.restoredThrough(loaded.historySettings.sequence());
+  }
+
+  /** Makes a recovered history the store's: from now on it records each acknowledged change. */
+  private void startHistory(HistoryStorage.Restoring h, HistoryStorage.Settings settings) {
+    historySettings = settings;
+    history = h;
+    synchronized (undo) {
+      undo.onAcknowledged(h::record);
+    }
+  }
+
+  /** Starts the store's property history: journals its settings, then records the twins as they are. */
+  private void beginHistory(HistoryStorage.Settings settings) {
+    HistoryStorage.Restoring h;
+    try {
+      h = HistoryStorage.restoring(settings, graph);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the property history does not fit the store's models: " + e.getMessage(), e);
+    }
+    Bytes b = new Bytes(256);
+    HistoryCodec.settings(settings, graph.version(), b);
+    journal.await(journal.append(RecordTypes.HISTORY_SETTINGS, RecordTypes.V1, b.array(), b.length()));
+    h.seedAll();
+    startHistory(h, settings);
   }
 
   /** @return the store's models */

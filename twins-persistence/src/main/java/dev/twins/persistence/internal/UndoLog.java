@@ -19,6 +19,17 @@ final class UndoLog {
 
   private final ArrayDeque<Step> steps = new ArrayDeque<>();
   private long acknowledged;
+  /** Told of each change once acknowledged, in commit order; null for no one. */
+  private java.util.function.Consumer<ChangeEvent> onAcknowledged;
+
+  /**
+   * Sets who is told of each change once it is acknowledged, in commit order (under the log's lock).
+   *
+   * @param listener the listener
+   */
+  void onAcknowledged(java.util.function.Consumer<ChangeEvent> listener) {
+    onAcknowledged = listener;
+  }
 
   /**
    * Records a change as it commits (inside the graph's commit: the graph still shows the state before it).
@@ -48,7 +59,11 @@ final class UndoLog {
   void acknowledged(long lsn) {
     if (lsn <= acknowledged) return;
     acknowledged = lsn;
-    while (!steps.isEmpty() && steps.peekFirst().lsn() <= lsn) steps.removeFirst();
+    java.util.function.Consumer<ChangeEvent> l = onAcknowledged;
+    while (!steps.isEmpty() && steps.peekFirst().lsn() <= lsn) {
+      Step st = steps.removeFirst();
+      if (l != null) l.accept(st.change());
+    }
   }
 
   /**

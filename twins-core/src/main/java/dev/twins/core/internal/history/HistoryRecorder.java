@@ -47,6 +47,10 @@ public final class HistoryRecorder implements PropertyHistory {
   private Subscription subscription;
   /** Events that arrive while the twins present at attach are recorded; null once they are. */
   private List<ChangeEvent> pending = new ArrayList<>();
+  /** The sequence number of the newest change recorded (or of the graph when recording started). */
+  private long sequence;
+  /** Whether a durable store keeps this history (it then refuses {@link #forget}). */
+  private boolean durable;
 
   private HistoryRecorder(Twins twins, boolean all, Map<Dtmi, Set<String>> selection,
       BiFunction<String, String, Retention> retention) {
@@ -101,10 +105,98 @@ public final class HistoryRecorder implements PropertyHistory {
     GraphSnapshot snapshot = twins.snapshot();
     for (Twin t : snapshot.twins()) r.seed(t);
     synchronized (r) {
+      r.sequence = snapshot.sequence();
       for (ChangeEvent e : r.pending) if (e.sequence() > snapshot.sequence()) r.apply(e);
       r.pending = null;
     }
     return r;
+  }
+
+  /**
+   * Makes a history of a durable store, which does not listen to the graph: its changes come from
+   * {@link #restore}, {@link #seedAll} and {@link #replay} (the store's acknowledged changes).
+   *
+   * @param twins the graph
+   * @param all whether every property is selected
+   * @param selection the selected properties by model
+   * @param retention the retention of each history
+   * @return the history
+   */
+  public static HistoryRecorder replaying(Twins twins, boolean all, Map<Dtmi, Set<String>> selection,
+      BiFunction<String, String, Retention> retention) {
+    HistoryRecorder r = new HistoryRecorder(twins, all, Map.copyOf(selection), retention);
+    r.pending = null;
+    r.durable = true;
+    return r;
+  }
+
+  /** Records every twin of the graph as it is, as {@link #attach} does (the graph must not change meanwhile). */
+  public synchronized void seedAll() {
+    GraphSnapshot snapshot = twins.snapshot();
+    for (Twin t : snapshot.twins()) seed(t);
+    sequence = snapshot.sequence();
+  }
+
+  /**
+   * Puts back one stored history.
+   *
+   * @param twinId the twin
+   * @param property the property or component
+   * @param integral whether every number it recorded was an integer
+   * @param contents its series (numbers, or JSON texts)
+   * @throws IllegalArgumentException if the contents do not restore
+   */
+  public synchronized void restore(String twinId, String property, boolean integral,
+      dev.twins.core.series.SeriesBlocks.Contents contents) {
+    Retention ret = Objects.requireNonNull(retention.apply(twinId, property), "retention");
+    Track tr = Track.restored(ret, integral, contents);
+    tracks.computeIfAbsent(twinId, k -> new ConcurrentHashMap<>()).put(property, tr);
+  }
+
+  /**
+   * Sets the sequence number of the newest change the restored histories hold.
+   *
+   * @param seq the sequence number
+   */
+  public synchronized void restoredThrough(long seq) {
+    sequence = seq;
+  }
+
+  /**
+   * Records a change (in commit order), unless the histories already hold it.
+   *
+   * @param e the change
+   */
+  public synchronized void replay(ChangeEvent e) {
+    if (e.sequence() <= sequence) return;
+    if (e instanceof ChangeEvent.TwinCreated || e instanceof ChangeEvent.TwinUpdated
+        || e instanceof ChangeEvent.TwinDeleted) {
+      apply(e);
+    }
+  }
+
+  /** One history as a store keeps it. */
+  public record Stored(String twinId, String property, boolean integral,
+      dev.twins.core.series.SeriesBlocks.Contents contents) {}
+
+  /**
+   * Reads every history, consistently: no change is recorded meanwhile.
+   *
+   * @param out receives each history
+   * @return the sequence number of the newest change they hold
+   */
+  public synchronized long export(java.util.function.Consumer<Stored> out) {
+    java.util.TreeMap<String, Map<String, Track>> sorted = new java.util.TreeMap<>(tracks);
+    for (Map.Entry<String, Map<String, Track>> e : sorted.entrySet()) {
+      for (Map.Entry<String, Track> t : new java.util.TreeMap<>(e.getValue()).entrySet()) {
+        Track tr = t.getValue();
+        synchronized (tr) {
+          dev.twins.core.series.SeriesBlocks.Contents c = tr.contents();
+          if (c != null) out.accept(new Stored(e.getKey(), t.getKey(), tr.integral(), c));
+        }
+      }
+    }
+    return sequence;
   }
 
   private synchronized void onEvent(ChangeEvent e) {
@@ -113,6 +205,7 @@ public final class HistoryRecorder implements PropertyHistory {
   }
 
   private void apply(ChangeEvent e) {
+    sequence = e.sequence();
     long time = e.time().toEpochMilli();
     if (e instanceof ChangeEvent.TwinCreated c) {
       record(c.twin(), time);
@@ -244,6 +337,10 @@ public final class HistoryRecorder implements PropertyHistory {
 
   @Override
   public boolean forget(String twinId) {
+    if (durable) {
+      throw new IllegalStateException("the property history of a durable store cannot forget twin '" + twinId
+          + "': the store would bring it back from its journal");
+    }
     return tracks.remove(Objects.requireNonNull(twinId, "twinId")) != null;
   }
 
@@ -263,7 +360,7 @@ public final class HistoryRecorder implements PropertyHistory {
 
   @Override
   public void close() {
-    subscription.cancel();
+    if (subscription != null) subscription.cancel();
   }
 
   /** Renders the counts, e.g. {@code PropertyHistory[twins=9, histories=12]}. */

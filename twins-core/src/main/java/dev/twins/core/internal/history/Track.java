@@ -5,6 +5,8 @@ import dev.twins.core.series.DoubleCursor;
 import dev.twins.core.series.DoubleSeries;
 import dev.twins.core.series.Retention;
 import dev.twins.core.series.Series;
+import dev.twins.core.series.SeriesBlocks;
+import dev.twins.core.series.SeriesKind;
 import dev.twins.core.series.StringCursor;
 import dev.twins.core.series.StringSeries;
 import java.time.Instant;
@@ -41,6 +43,42 @@ final class Track {
 
   Track(Retention retention) {
     this.retention = retention;
+  }
+
+  /** A history put back from its stored series (numbers, or JSON texts). */
+  static Track restored(Retention retention, boolean integral, SeriesBlocks.Contents contents) {
+    Track t = new Track(retention);
+    t.integral = integral;
+    if (contents.kind() == SeriesKind.DOUBLE) {
+      t.numbers = Series.doubles(retention);
+      SeriesBlocks.restore(t.numbers, contents);
+      OptionalLong last = t.numbers.lastTime();
+      if (last.isPresent()) {
+        t.recorded = true;
+        t.last = t.number(t.numbers.valueAt(last.getAsLong()).orElseThrow());
+      }
+    } else if (contents.kind() == SeriesKind.STRING) {
+      t.texts = Series.strings(retention);
+      SeriesBlocks.restore(t.texts, contents);
+      OptionalLong last = t.texts.lastTime();
+      if (last.isPresent()) {
+        t.recorded = true;
+        t.last = text(t.texts.valueAt(last.getAsLong()).orElseThrow());
+      }
+    } else {
+      throw new IllegalArgumentException("a property history is a series of numbers or texts, not " + contents.kind());
+    }
+    return t;
+  }
+
+  /** @return the series' contents, null if nothing was recorded (called under the lock) */
+  SeriesBlocks.Contents contents() {
+    return numbers != null ? SeriesBlocks.export(numbers) : texts != null ? SeriesBlocks.export(texts) : null;
+  }
+
+  /** @return whether every number recorded was an integer (called under the lock) */
+  boolean integral() {
+    return integral;
   }
 
   /**

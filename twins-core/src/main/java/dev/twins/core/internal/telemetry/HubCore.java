@@ -366,6 +366,53 @@ public final class HubCore {
   }
 
   /**
+   * Calls an action with the message ids each twin remembers, each read under the twin's monitor.
+   *
+   * @param action told of each twin's ids
+   */
+  public void forEachRecentMessageIds(Consumer<dev.twins.core.telemetry.RecentMessageIds> action) {
+    for (TwinState st : states.values()) {
+      dev.twins.core.telemetry.RecentMessageIds r;
+      synchronized (st) {
+        r = st.recentIds();
+      }
+      if (r != null) action.accept(r);
+    }
+  }
+
+  /**
+   * Replaces the message ids a twin remembers.
+   *
+   * @param ids the ids
+   * @return false if the graph has no such twin
+   */
+  public boolean restoreRecentMessageIds(dev.twins.core.telemetry.RecentMessageIds ids) {
+    TwinState st = resolve(ids.twinId());
+    if (st == null) return false;
+    synchronized (st) {
+      st.restoreIds(ids);
+    }
+    return true;
+  }
+
+  /**
+   * Remembers the id of a message as its ingest would, without applying the message.
+   *
+   * @param m the message
+   * @return false if it has no id or the graph has no such twin
+   */
+  public boolean rememberMessageId(TelemetryMessage m) {
+    String id = m.messageId().orElse(null);
+    if (id == null) return false;
+    TwinState st = resolve(m.twinId());
+    if (st == null) return false;
+    synchronized (st) {
+      if (!st.seen(id)) st.remember(id, m.epochMillis(), settings.duplicateWindowMillis(), settings.duplicateCapacity());
+    }
+    return true;
+  }
+
+  /**
    * Calls an action with the newest reading of every telemetry that keeps no series (series off,
    * or a kind without series), one message per twin and telemetry, each read under its lock.
    *

@@ -77,4 +77,25 @@ final class TwinState {
       }
     }
   }
+
+  /** Called under the monitor: the ids remembered, oldest first, or null if none. */
+  dev.twins.core.telemetry.RecentMessageIds recentIds() {
+    if (idOrder.isEmpty()) return null;
+    java.util.List<dev.twins.core.telemetry.RecentMessageIds.Entry> out = new java.util.ArrayList<>(idOrder.size());
+    for (String id : idOrder) {
+      Long t = ids.get(id);
+      if (t != null) out.add(new dev.twins.core.telemetry.RecentMessageIds.Entry(id, t));
+    }
+    return new dev.twins.core.telemetry.RecentMessageIds(this.id, newestIdTime, out);
+  }
+
+  /** Called under the monitor: replaces the remembered ids. */
+  void restoreIds(dev.twins.core.telemetry.RecentMessageIds r) {
+    ids.clear();
+    idOrder.clear();
+    for (dev.twins.core.telemetry.RecentMessageIds.Entry e : r.ids()) {
+      if (ids.put(e.messageId(), e.epochMillis()) == null) idOrder.addLast(e.messageId());
+    }
+    newestIdTime = r.newestEpochMillis();
+  }
 }
