@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Twins through its public graph API: {@code createTwin} and {@code relate} to load,
- * {@code twin(id)} to read, {@code set(id, property, number)} per update, and the scoped query by hand
+ * {@code twin(id)} to read, {@code setNumber(id, property, value)} per update, and the scoped query by hand
  * over {@code forEachOutgoing(id, name, action)} and {@code twin(id)}.
  */
 class TwinsEngine implements Engine {
@@ -81,13 +81,13 @@ class TwinsEngine implements Engine {
   }
 
   /**
-   * Sets the property with {@link Twins#set(String, String, double)}: the same write as a JSON
+   * Sets the property with {@link Twins#setNumber(String, String, double)}: the same write as a JSON
    * Patch {@code add} of the value (the same checks, version, ETag, times and event), the call a
    * user setting one number makes.
    */
   @Override
   public void update(String id, String property, double value, Object prepared) {
-    twins.set(id, property, value);
+    twins.setNumber(id, property, value);
   }
 
   @Override

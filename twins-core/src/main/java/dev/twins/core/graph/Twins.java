@@ -214,10 +214,12 @@ public final class Twins {
 
   /**
    * Sets one numeric property: the same write as {@link #set(String, String, Object)} with the
-   * value boxed (an {@code add} patch of {@code /property}: the same checks against the model, the
-   * same new version, ETag and times, the same event with that patch), without building the patch
-   * when the property is set and top-level; the event's patch is then made only if a subscriber
-   * or the commit hook is there to receive it.
+   * value as a {@code Double} (an {@code add} patch of {@code /property}: the same checks against
+   * the model, the same new version, ETag and times, the same event with that patch), without
+   * building the patch when the property is set and top-level; the event's patch is then made
+   * only if a subscriber or the commit hook is there to receive it. (A name of its own rather than
+   * an overload of {@code set}, which Java would also pick for {@code int}, {@code long} and
+   * {@code float} values, widening them to doubles.)
    *
    * @param id the twin id
    * @param property the property name, or {@code component/property}
@@ -226,8 +228,8 @@ public final class Twins {
    * @throws GraphException if the twin does not exist or the value does not fit
    * @throws IllegalArgumentException if the value is NaN or infinite (not JSON)
    */
-  public Twin set(String id, String property, double value) {
-    return store.set(id, property, value);
+  public Twin setNumber(String id, String property, double value) {
+    return store.setNumber(id, property, value);
   }
 
   /**

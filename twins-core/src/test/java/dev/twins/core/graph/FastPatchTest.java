@@ -72,7 +72,7 @@ class FastPatchTest {
           .isTrue();
       assertThat(seen.add(g.patch("r", JsonPatch.builder().remove("/area").build()).etag())).isTrue();
       assertThat(seen.add(g.patch("r", JsonPatch.builder().add("/area", 10.0 + i).build()).etag())).isTrue();
-      assertThat(seen.add(g.set("s", "value", i + 0.5).etag())).isTrue();
+      assertThat(seen.add(g.setNumber("s", "value", i + 0.5).etag())).isTrue();
       assertThat(((ChangeEvent.TwinUpdated) events.get(events.size() - 1)).patch())
           .isEqualTo(JsonPatch.builder().add("/value", i + 0.5).build());
       assertThat(seen.add(g.relate("r", "h" + (i + 2), "hasSensor", "s").etag())).isTrue();
@@ -182,8 +182,8 @@ class FastPatchTest {
         number.subscribe(e -> true, numberEvents::add);
       }
       String before = number.twin(id).orElseThrow().etag();
-      Twin a = boxed.set(id, p, (Object) v);
-      Twin b = number.set(id, p, v);
+      Twin a = boxed.set(id, p, v);
+      Twin b = number.setNumber(id, p, v);
       if (i >= 3) written.add(b);
       assertThat(b.toJson().without("$etag")).isEqualTo(a.toJson().without("$etag"));
       assertThat(b.metadata()).isEqualTo(a.metadata());
@@ -200,11 +200,11 @@ class FastPatchTest {
       assertThat(b.twin()).isSameAs(written.get(i));
     }
     // the same refusals, in the same order
-    assertThat(codeOf(() -> number.set("f", "level", 2.5))).isEqualTo(Code.VALIDATION_FAILED);
-    assertThat(codeOf(() -> number.set("nope", "level", 2.0))).isEqualTo(Code.TWIN_NOT_FOUND);
-    assertThat(codeOf(() -> number.set("f", "height", 2.0))).isEqualTo(Code.VALIDATION_FAILED);
-    assertThatThrownBy(() -> number.set("nope", "level", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> boxed.set("nope", "level", (Object) Double.NaN))
+    assertThat(codeOf(() -> number.setNumber("f", "level", 2.5))).isEqualTo(Code.VALIDATION_FAILED);
+    assertThat(codeOf(() -> number.setNumber("nope", "level", 2.0))).isEqualTo(Code.TWIN_NOT_FOUND);
+    assertThat(codeOf(() -> number.setNumber("f", "height", 2.0))).isEqualTo(Code.VALIDATION_FAILED);
+    assertThatThrownBy(() -> number.setNumber("nope", "level", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> boxed.set("nope", "level", Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(number.twin("f").orElseThrow().version()).isEqualTo(2);
   }

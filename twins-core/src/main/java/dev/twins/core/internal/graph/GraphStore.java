@@ -1009,7 +1009,7 @@ public final class GraphStore {
    * @param value the value
    * @return the new snapshot
    */
-  public Twin set(String id, String name, double value) {
+  public Twin setNumber(String id, String name, double value) {
     try {
       if (Double.isFinite(value) && name.indexOf('/') < 0) {
         Entry e = requireEntry(id);
@@ -1024,7 +1024,7 @@ public final class GraphStore {
     }
   }
 
-  /** {@link #set} the fast way, as {@link #fastPatch}; null when it cannot be done so. */
+  /** {@link #setNumber} the fast way, as {@link #fastPatch}; null when it cannot be done so. */
   private Twin fastSet(Entry e, String name, JsonNode v) {
     Twin old = e.twin;
     Interface iface = e.model;
@@ -1122,7 +1122,7 @@ public final class GraphStore {
    * than from the atomic {@link #etags} (an atomic instruction, and a wait for the stores before
    * it, less per patch).
    *
-   * @param patch the patch, or null for a {@link #set}: then its event's patch (an {@code add} of
+   * @param patch the patch, or null for a {@link #setNumber}: then its event's patch (an {@code add} of
    *     {@code setValue} at {@code /setName}) is made only if someone listens
    * @return the new snapshot, committed; null when it must go the general way
    * @throws PreconditionFailedException if the condition does not hold
@@ -1162,7 +1162,7 @@ public final class GraphStore {
     }
   }
 
-  /** The patch of a {@link #set}, for its event. */
+  /** The patch of a {@link #setNumber}, for its event. */
   private static JsonPatch setPatch(String name, JsonNode value) {
     return JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name, Optional.of(value)));
   }

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class WritePlan {
   /** The number of plans a {@link Cache} holds; a power of two. */
-  private static final int CACHE_SIZE = 256;
+  private static final int CACHE_SIZE = 1024;
 
   final TwinShape shape;
   final Interface model;
