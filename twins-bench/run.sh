@@ -12,7 +12,8 @@
 # TinkerGraph or JGraphT with hand-written propagation, on one and two threads) and
 # AnalyticsPeerBenchmark (workloads 5 and 6: predictive maintenance and space usage, Twins' query
 # language against Gremlin or Cypher joined with QuestDB). Quick mode: one JVM per size each,
-# 250,000 readings, 1 warmup and 2 measured replays. --no-graph leaves out PeerBenchmark (workloads
+# 250,000 readings, 2 warmup and 2 measured replays; the analytics 1 warmup and 2 measured iterations
+# of 0.5 s. --no-graph leaves out PeerBenchmark (workloads
 # 1, 2 and 4).
 # Full mode (default): JMH as the benchmarks are annotated (one fork per benchmark, engine and
 # size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
@@ -22,15 +23,15 @@
 # Quick mode (--quick), 10,000 twins unless --twins, every workload at least once:
 #   - one JVM per size for the reads, updates and queries of every engine (-f 0: each engine is
 #     loaded once and kept for all of them, and the engines' figures for one benchmark are taken
-#     one right after the other), 1 warmup and 2 measured iterations of 0.5 s; of the queries beside
-#     the writer, the building scope only;
+#     one right after the other), 1 warmup iteration of 0.3 s and 2 measured of 0.4 s; of the
+#     queries beside the writer, the building scope only;
 #   - a second JVM per size for the loads (1 warmup and 2 measured) of twins, jgrapht and
 #     tinkergraph (twins-query and gremlin load the same way; Neo4j and Cypher, whose every load
 #     starts a new database, load in the full mode);
 #   - the histories on a 200,000-reading stream of a 10,000-twin portfolio;
 #   - the reopen after a crash at 10,000 twins, once for twins and tinkergraph (Neo4j's, about 45 s
 #     of writing and starting a database under load, in the full mode or from ReopenAfterCrash directly).
-#   Timed: see BENCHMARKS.md, "Commands" (3 min 3 s at load 4.5-6.7, analytics included).
+#   Timed: see BENCHMARKS.md, "Commands" (3 min 38 s at load 10-12, analytics included).
 # Besides JMH's wall-clock figures, every measured iteration logs its CPU time per operation
 # (# cpu ...), which a shared, loaded machine inflates far less; the summary shows both.
 # Settings for 2 cores: one benchmark thread; the JIT, the collector and the background writer use
@@ -89,7 +90,7 @@ if [ $quick = 1 ]; then
     [ $graph = 1 ] || continue
     echo "== reads, updates and queries of every engine, $n twins"
     jmh "quick-$n" 'peers.PeerBenchmark.(readById|updateOne|query(Building|Floor|AirHandler)|queryBuildingWhileWriting)$' \
-      -p engine="$engines" -p twins="$n" -f 0 -wi 1 -w 500ms -i 2 -r 500ms
+      -p engine="$engines" -p twins="$n" -f 0 -wi 1 -w 300ms -i 2 -r 400ms
     if [ -n "$loads" ]; then
       echo "== loads, $n twins"
       jmh "quick-load-$n" 'peers.PeerBenchmark.load$' -p engine="$loads" -p twins="$n" -f 0 -wi 1 -i 2
@@ -114,7 +115,7 @@ fi
 if [ $analytics = 1 ]; then
   for n in ${twins//,/ }; do
     if [ $quick = 1 ]; then
-      sync_opts=(-f 0 -wi 1 -i 2 -p readings=250000); analytics_opts=(-f 0 -wi 2 -w 500ms -i 2 -r 1)
+      sync_opts=(-f 0 -wi 2 -i 2 -p readings=250000); analytics_opts=(-f 0 -wi 1 -w 500ms -i 2 -r 500ms)
     else
       sync_opts=(); analytics_opts=()
     fi

@@ -162,4 +162,19 @@ public record Dtmi(String value) implements Comparable<Dtmi> {
   public String toString() {
     return value;
   }
+
+  /**
+   * Equal when the texts are equal (as the record's own would be; written out so that the first
+   * use of DTMIs as map keys spins no method handles).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Dtmi d && value.equals(d.value);
+  }
+
+  /** The text's hash code (as the record's own would be). */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
 }

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,13 +30,19 @@ import tools.jackson.databind.node.ObjectNode;
  * written before the device members existed only have flags 0 and 1 and read unchanged.
  */
 public final class EventCodec {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * A Jackson mapper for the rare records that are not read by {@link JsonRead}; held apart so
+   * that opening a store does not build one (it loads and initialises a few hundred classes).
+   */
+  private static final class Mapper {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+  }
   /**
    * The properties of every decoded relationship that has none (most): a {@link Relation} takes
    * its properties over and never changes them (it hands out copies), so one empty object serves
    * them all instead of one object and map per relationship.
    */
-  private static final ObjectNode NO_PROPERTIES = JSON.createObjectNode();
+  private static final ObjectNode NO_PROPERTIES = JsonNodeFactory.instance.objectNode();
   /** Metadata flag: a source time follows. */
   private static final int SOURCE_TIME = 1;
   /** Metadata flag: the device members (desired value and version, acknowledgement) follow as a JSON object. */
@@ -339,7 +346,7 @@ public final class EventCodec {
 
   /** The device members of a property's metadata as a JSON object. */
   private static ObjectNode deviceMembers(PropertyMetadata pm) {
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
     pm.desiredValue().ifPresent(v -> o.set("desiredValue", v));
     pm.desiredVersion().ifPresent(v -> o.put("desiredVersion", v));
     pm.ackVersion().ifPresent(v -> o.put("ackVersion", v));
@@ -427,7 +434,7 @@ public final class EventCodec {
    * @return its compact UTF-8 text
    */
   public static byte[] jsonBytes(ArrayNode array) {
-    return JSON.writeValueAsBytes(array);
+    return Mapper.JSON.writeValueAsBytes(array);
   }
 
   /**
@@ -437,6 +444,6 @@ public final class EventCodec {
    * @return the node
    */
   public static JsonNode readJson(ByteBuffer b) {
-    return JSON.readTree(b.array(), b.arrayOffset() + b.position(), b.remaining());
+    return Mapper.JSON.readTree(b.array(), b.arrayOffset() + b.position(), b.remaining());
   }
 }

@@ -186,7 +186,7 @@ public final class StoreEngine implements AutoCloseable {
             + "to use the stored settings)");
       }
       installRules(r.rules);
-      if (!r.models.interfaces().containsAll(config.models().interfaces())) {
+      if (!holdsAll(r.models, config.models())) {
         addModels(config.models());
       }
       if (config.history().isPresent() && r.history == null) beginHistory(config.history().get());
@@ -277,7 +277,7 @@ public final class StoreEngine implements AutoCloseable {
       switch (type) {
         case RecordTypes.MODELS: {
           Models m = parseModels(payload, file, offset);
-          if (!r.models.interfaces().containsAll(m.interfaces())) {
+          if (!holdsAll(r.models, m)) {
             // only when models.json was lost
             r.models = union(r.models, m);
             try {
@@ -841,10 +841,22 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   private static Models union(Models a, Models b) {
-    if (b.interfaces().isEmpty() || a.interfaces().containsAll(b.interfaces())) return a;
+    if (b.interfaces().isEmpty() || holdsAll(a, b)) return a;
     List<Interface> all = new ArrayList<>(a.interfaces());
     all.addAll(b.interfaces());
     return Models.of(all);
+  }
+
+  /**
+   * Whether {@code a} holds every interface of {@code b}, equal: each looked up by its id and
+   * compared with that one only (not with every interface of {@code a}).
+   */
+  static boolean holdsAll(Models a, Models b) {
+    for (Interface i : b.interfaces()) {
+      Optional<Interface> mine = a.get(i.id());
+      if (mine.isEmpty() || !mine.get().equals(i)) return false;
+    }
+    return true;
   }
 
   private Models readModelsFile() {

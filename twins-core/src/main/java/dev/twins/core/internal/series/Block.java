@@ -21,9 +21,12 @@ public final class Block {
   final double max;
   final double mean;
   final double m2;
-  /** The integral of the step function from the first sample to the last, for doubles. */
+  /**
+   * The integral of the step function from the first sample to the last, for doubles and for
+   * booleans (as 0/1: the time true); NaN for other kinds.
+   */
   final double integral;
-  /** The last sample's value, for doubles. */
+  /** The last sample's value, for doubles and booleans (0/1); NaN for other kinds. */
   final double lastValue;
 
   Block(long firstTime, long lastTime, int count, long[] data, int dataBits, int valueBits,

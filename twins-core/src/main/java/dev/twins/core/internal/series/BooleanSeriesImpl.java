@@ -78,7 +78,77 @@ public final class BooleanSeriesImpl extends AbstractSeries implements BooleanSe
   @Override
   public OptionalDouble trueShare(long from, long to) {
     synchronized (column) {
-      return timeWeighted(from, to, w -> w);
+      if (to <= from) {
+        return OptionalDouble.empty();
+      }
+      Column.Cursor c = column.new Cursor();
+      long prevT;
+      long coveredStart;
+      long prevV = 0;
+      // the time true, summed exactly: whole closed blocks inside the window add their own
+      long trueTime = 0;
+      boolean done = false;
+      int b = c.lastBlockStartingAtOrBefore(from);
+      if (b >= 0 && c.firstTimeOf(b) == from && c.wholeClosed(b)) {
+        // the window starts with a block: the loop below takes it whole, without decoding it
+        prevT = from;
+        coveredStart = from;
+      } else if (b < 0 && c.blocks() > 0 && c.wholeClosed(0)) {
+        // every sample is after from: the window is covered from the first one on
+        prevT = c.firstTimeOf(0);
+        if (prevT >= to) {
+          return OptionalDouble.empty();
+        }
+        coveredStart = prevT;
+        b = 0;
+      } else {
+        c.seekLast(from);
+        if (c.valid()) {
+          prevT = from;
+        } else {
+          c.seek(from);
+          if (!c.valid() || c.time() >= to) {
+            return OptionalDouble.empty();
+          }
+          prevT = c.time();
+        }
+        coveredStart = prevT;
+        prevV = c.word();
+        b = c.index();
+        for (int i = c.pos + 1; i < c.end; i++) {
+          long t = c.t[i];
+          if (t >= to) {
+            done = true;
+            break;
+          }
+          trueTime += prevV * (t - prevT);
+          prevT = t;
+          prevV = c.v[i];
+        }
+        b++;
+      }
+      for (; !done && b < c.blocks(); b++) {
+        if (c.wholeClosed(b) && c.lastTimeOf(b) < to) {
+          Block bl = c.closed(b);
+          trueTime += prevV * (bl.firstTime - prevT) + (long) bl.integral;
+          prevT = bl.lastTime;
+          prevV = (long) bl.lastValue;
+          continue;
+        }
+        c.load(b);
+        for (int i = c.start; i < c.end; i++) {
+          long t = c.t[i];
+          if (t >= to) {
+            done = true;
+            break;
+          }
+          trueTime += prevV * (t - prevT);
+          prevT = t;
+          prevV = c.v[i];
+        }
+      }
+      trueTime += prevV * (to - prevT);
+      return OptionalDouble.of((double) trueTime / (to - coveredStart));
     }
   }
 

@@ -25,7 +25,7 @@ public final class Column {
 
   final int width;
   private final BlockCodec codec;
-  private final boolean aggregates;
+  private final Aggregates aggregates;
   private final int capacity;
   private final long maxCount;
   private final long maxAge;
@@ -39,7 +39,20 @@ public final class Column {
   private long physical;
   private long newest = Long.MIN_VALUE;
 
-  Column(int width, BlockCodec codec, boolean aggregates, int capacity, Retention retention) {
+  /** What a closed block keeps about its decoded samples besides their times. */
+  enum Aggregates {
+    /** Nothing: reads decode the block. */
+    NONE,
+    /** Sum, min, max, mean, m2, the step integral and the last value of double words. */
+    DOUBLES,
+    /**
+     * The step integral and the last value of 0/1 words (booleans): the time true, so that a
+     * time-weighted share skips whole blocks.
+     */
+    BOOLEANS
+  }
+
+  Column(int width, BlockCodec codec, Aggregates aggregates, int capacity, Retention retention) {
     if (capacity < INITIAL || Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("block capacity must be a power of 2 >= 8: " + capacity);
     }
@@ -120,7 +133,7 @@ public final class Column {
     return newBlock(t, v, n, data, out.bits(), valueBits);
   }
 
-  /** A block of encoded samples, with the aggregates of the decoded ones (for doubles). */
+  /** A block of encoded samples, with the aggregates of the decoded ones (see {@link Aggregates}). */
   private Block newBlock(long[] t, long[] v, int n, long[] data, int bits, int valueBits) {
     double sum = Double.NaN;
     double min = Double.NaN;
@@ -129,7 +142,7 @@ public final class Column {
     double m2 = Double.NaN;
     double integral = Double.NaN;
     double lastValue = Double.NaN;
-    if (aggregates) {
+    if (aggregates == Aggregates.DOUBLES) {
       sum = 0;
       min = Double.longBitsToDouble(v[0]);
       max = min;
@@ -153,6 +166,14 @@ public final class Column {
         }
       }
       lastValue = Double.longBitsToDouble(v[n - 1]);
+    } else if (aggregates == Aggregates.BOOLEANS) {
+      integral = 0;
+      for (int i = 0; i + 1 < n; i++) {
+        if (v[i] != 0) {
+          integral += t[i + 1] - t[i];
+        }
+      }
+      lastValue = v[n - 1];
     }
     return new Block(t[0], t[n - 1], n, data, bits, valueBits, sum, min, max, mean, m2,
         integral, lastValue);
@@ -642,6 +663,23 @@ public final class Column {
       return found;
     }
 
+    /** The last block whose first time is at most {@code asOf}; -1 if none. */
+    int lastBlockStartingAtOrBefore(long asOf) {
+      int lo = 0;
+      int hi = blocks() - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (firstTimeOf(mid) <= asOf) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return found;
+    }
+
     /** Moves to the first live sample with time at least {@code from}. */
     void seek(long from) {
       int n = blocks();
@@ -662,19 +700,7 @@ public final class Column {
 
     /** Moves to the last live sample with time at most {@code asOf}. */
     void seekLast(long asOf) {
-      int n = blocks();
-      int lo = 0;
-      int hi = n - 1;
-      int found = -1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (firstTimeOf(mid) <= asOf) {
-          found = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
+      int found = lastBlockStartingAtOrBefore(asOf);
       if (found < 0) {
         block = -1;
         t = null;

@@ -34,7 +34,7 @@ public final class SeriesFactory {
   public static DoubleSeriesImpl doubles(Retention retention, int capacity) {
     Objects.requireNonNull(retention, "retention");
     return new DoubleSeriesImpl(
-        new Column(1, Codecs.doubles(), true, capacity, retention), retention);
+        new Column(1, Codecs.doubles(), Column.Aggregates.DOUBLES, capacity, retention), retention);
   }
 
   /**
@@ -57,7 +57,7 @@ public final class SeriesFactory {
   public static BooleanSeriesImpl booleans(Retention retention, int capacity) {
     Objects.requireNonNull(retention, "retention");
     return new BooleanSeriesImpl(
-        new Column(1, Codecs.runs(), false, capacity, retention), retention);
+        new Column(1, Codecs.runs(), Column.Aggregates.BOOLEANS, capacity, retention), retention);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class SeriesFactory {
   public static StringSeriesImpl strings(Retention retention, int capacity) {
     Objects.requireNonNull(retention, "retention");
     return new StringSeriesImpl(
-        new Column(1, Codecs.runs(), false, capacity, retention), retention);
+        new Column(1, Codecs.runs(), Column.Aggregates.NONE, capacity, retention), retention);
   }
 
   /**
@@ -103,6 +103,6 @@ public final class SeriesFactory {
   public static GeoSeriesImpl geoPoints(Retention retention, int capacity) {
     Objects.requireNonNull(retention, "retention");
     return new GeoSeriesImpl(
-        new Column(2, Codecs.points(), false, capacity, retention), retention);
+        new Column(2, Codecs.points(), Column.Aggregates.NONE, capacity, retention), retention);
   }
 }

@@ -61,6 +61,12 @@ final class RuleEngine implements Rules {
     final Dtmi target; // FromRelated only; null when the relationship has no target
     final boolean integral;
     final RelatedIndex index; // FromRelated only: the running aggregates; null for FromTelemetry
+    /** The JSON pointer of the property the rule writes. */
+    final String path;
+    /** The patch that removes that property. */
+    final JsonPatch removal;
+    /** The last answer of {@link #isOf}: the models, a twin's model and whether it is of this rule's. */
+    private volatile ModelCheck lastCheck;
 
     Installed(Rule rule, Dtmi model, Dtmi target, boolean integral) {
       this.rule = rule;
@@ -68,8 +74,25 @@ final class RuleEngine implements Rules {
       this.target = target;
       this.integral = integral;
       this.index = rule instanceof Rule.FromRelated r ? new RelatedIndex(r.aggregate()) : null;
+      this.path = "/" + rule.property().replace("~", "~0").replace("/", "~1");
+      this.removal = JsonPatch.builder().remove(path).build();
+    }
+
+    /**
+     * Whether a twin of model {@code twinModel} is of this rule's model; remembers the last answer,
+     * since a rule mostly sees twins of one model.
+     */
+    boolean isOf(Models models, Dtmi twinModel) {
+      ModelCheck c = lastCheck;
+      if (c != null && c.models == models && c.twinModel.equals(twinModel)) return c.of;
+      boolean of = models.isOfModel(twinModel, model);
+      lastCheck = new ModelCheck(models, twinModel, of);
+      return of;
     }
   }
+
+  /** One answer of {@link Installed#isOf}. */
+  private record ModelCheck(Models models, Dtmi twinModel, boolean of) {}
 
   /** An immutable set of rules with its indexes; replaced as a whole when rules change. */
   private static final class RuleSet {
@@ -451,7 +474,8 @@ final class RuleEngine implements Rules {
         List<Installed> rules = (ic.telemetry ? s.byTelemetrySource : s.byPropertySource).get(ic.name);
         if (rules == null) return;
         Ctx c = ctx.get();
-        for (Installed i : rules) {
+        for (int k = 0, n = rules.size(); k < n; k++) {
+          Installed i = rules.get(k);
           RelatedIndex idx = i.index;
           synchronized (idx) {
             RelatedIndex.Part part = idx.parts.get(ic.twinId);
@@ -459,7 +483,8 @@ final class RuleEngine implements Rules {
             // read under this index's lock, so that a later reader never counts an older value
             JsonNode now = ic.telemetry ? core.lastValue(ic.twinId, ic.name) : propertyOf(ic.twinId, ic.name);
             if (same(part.value, now)) continue;
-            for (RelatedIndex.Agg a : part.wholes) {
+            for (int j = 0, nw = part.wholes.size(); j < nw; j++) {
+              RelatedIndex.Agg a = part.wholes.get(j);
               a.remove(part.value);
               a.add(now);
               c.queue.add(new Recompute(i, a.whole));
@@ -492,7 +517,7 @@ final class RuleEngine implements Rules {
     synchronized (stripes[(twinId.hashCode() & 0x7fffffff) % stripes.length]) {
       Optional<Twin> found = twins.twin(twinId);
       RelatedIndex idx = inst.index;
-      if (found.isEmpty() || !core.models().isOfModel(found.get().model(), inst.model)) {
+      if (found.isEmpty() || !inst.isOf(core.models(), found.get().model())) {
         synchronized (idx) {
           idx.drop(twinId);
         }
@@ -545,11 +570,10 @@ final class RuleEngine implements Rules {
 
   /** Writes a derived value when it differs from the twin's current one; null removes the property. */
   void write(Installed inst, Twin twin, JsonNode next) {
-    String property = inst.rule.property();
-    JsonNode current = twin.property(property).orElse(null);
+    JsonNode current = twin.property(inst.rule.property()).orElse(null);
     if (same(current, next)) return;
-    String path = "/" + property.replace("~", "~0").replace("/", "~1");
-    JsonPatch patch = next == null ? JsonPatch.builder().remove(path).build() : JsonPatch.builder().add(path, next).build();
+    JsonPatch patch = next == null ? inst.removal
+        : JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, inst.path, Optional.of(next)));
     try {
       twins.patch(twin.id(), patch);
       core.countDerivedWrite();
