@@ -1,6 +1,7 @@
 package dev.twins.core.graph;
 
 import dev.twins.core.internal.graph.GraphStore;
+import dev.twins.core.internal.graph.PackedValues;
 import dev.twins.core.internal.graph.TwinAccess;
 import dev.twins.core.internal.graph.TwinShape;
 import dev.twins.core.model.Dtmi;
@@ -24,9 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * can be read from any thread while the graph moves on.
  *
  * <p>Values are Jackson {@link JsonNode}s; containers (objects, arrays) are returned as copies.
- * A snapshot is compact: it holds its values in slots and its ETag and per-property metadata in
- * small arrays; {@link #document()}, {@link #metadata()} and {@link #toJson()} build their
- * results when called.
+ * A snapshot is compact: it holds its values in slots (strings and {@code int}, {@code long} and
+ * {@code double} numbers unboxed, their nodes made when asked for) and its ETag and per-property
+ * metadata in small arrays; {@link #document()}, {@link #metadata()} and {@link #toJson()} build
+ * their results when called.
  */
 public final class Twin {
   static {
@@ -43,7 +45,10 @@ public final class Twin {
   private final long version;
   private final Instant lastUpdateTime;
   private final TwinShape shape;
-  private final JsonNode[] values;
+  /** The values by slot, as {@link PackedValues} keeps them; allocated right after the twin. */
+  private final Object[] refs;
+  /** The numbers of {@link #refs}; null when there are none. */
+  private final long[] nums;
   /** Per metadata slot; null when every property was last written at {@code lastUpdateTime}. */
   private final Instant[] times;
   /** Per metadata slot (null entries when not set); null when no source time is set. */
@@ -91,8 +96,12 @@ public final class Twin {
     for (Iterator<Map.Entry<String, JsonNode>> it = document.properties().iterator(); it.hasNext(); i++) {
       Map.Entry<String, JsonNode> e = it.next();
       names[i] = e.getKey();
-      vals[i] = e.getValue();
+      vals[i] = Objects.requireNonNull(e.getValue(), "value");
     }
+    this.refs = new Object[vals.length];
+    int k = PackedValues.countNumbers(vals);
+    this.nums = k == 0 ? null : new long[k];
+    PackedValues.pack(vals, refs, nums);
     String[] keys = new String[metadata.size()];
     Instant[] ts = new Instant[keys.length];
     Instant[] sts = null;
@@ -115,7 +124,6 @@ public final class Twin {
       i++;
     }
     this.shape = TwinShape.of(names, keys);
-    this.values = vals;
     this.times = allAtLastUpdate ? null : ts;
     this.sourceTimes = sts;
     this.device = dev;
@@ -123,7 +131,7 @@ public final class Twin {
   }
 
   private Twin(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant lastUpdateTime,
-      TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry) {
+      TwinShape shape, Object[] refs, long[] nums, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry) {
     this.id = id;
     this.model = model;
     this.etagPrefix = etagPrefix;
@@ -131,7 +139,8 @@ public final class Twin {
     this.version = version;
     this.lastUpdateTime = lastUpdateTime;
     this.shape = shape;
-    this.values = values;
+    this.refs = refs;
+    this.nums = nums;
     this.times = times;
     this.sourceTimes = sourceTimes;
     this.device = null;
@@ -147,7 +156,8 @@ public final class Twin {
     this.version = t.version;
     this.lastUpdateTime = t.lastUpdateTime;
     this.shape = t.shape;
-    this.values = t.values;
+    this.refs = t.refs;
+    this.nums = t.nums;
     this.times = t.times;
     this.sourceTimes = t.sourceTimes;
     this.device = device;
@@ -207,7 +217,11 @@ public final class Twin {
 
   private JsonNode value(String name) {
     int i = shape.slot(name);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : PackedValues.node(refs[i], nums);
+  }
+
+  private JsonNode node(int i) {
+    return PackedValues.node(refs[i], nums);
   }
 
   /**
@@ -217,6 +231,16 @@ public final class Twin {
    * @return the value, empty when the property is not set or not a number
    */
   public java.util.OptionalDouble number(String name) {
+    if (name.indexOf('/') < 0) {
+      int i = shape.slot(name);
+      if (i < 0) return java.util.OptionalDouble.empty();
+      Object r = refs[i];
+      if (r instanceof PackedValues.Num) {
+        PackedValues.Num n = (PackedValues.Num) r;
+        long b = nums[n.index()];
+        return java.util.OptionalDouble.of(n.integral() ? (double) b : Double.longBitsToDouble(b));
+      }
+    }
     Optional<JsonNode> v = property(name);
     return v.isPresent() && v.get().isNumber() ? java.util.OptionalDouble.of(v.get().doubleValue())
         : java.util.OptionalDouble.empty();
@@ -255,7 +279,7 @@ public final class Twin {
   /** @return the properties and components as one JSON object (a copy), without metadata */
   public ObjectNode document() {
     ObjectNode o = NODES.objectNode();
-    for (int i = 0; i < values.length; i++) o.set(shape.name(i), values[i].deepCopy());
+    for (int i = 0; i < refs.length; i++) o.set(shape.name(i), node(i).deepCopy());
     return o;
   }
 
@@ -277,9 +301,9 @@ public final class Twin {
     meta.put("$model", model.value());
     meta.put("$lastUpdateTime", lastUpdateTime.toString());
     Map<String, ObjectNode> componentMeta = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < refs.length; i++) {
       String name = shape.name(i);
-      JsonNode v = values[i];
+      JsonNode v = node(i);
       if (shape.metaOfSlot(i) >= 0 || !v.isObject()) {
         o.set(name, v.deepCopy());
       } else {
@@ -322,7 +346,12 @@ public final class Twin {
       return false;
     }
     if (shape == t.shape) {
-      if (!Arrays.equals(values, t.values)) return false;
+      for (int i = 0; i < refs.length; i++) {
+        Object a = refs[i];
+        Object b = t.refs[i];
+        if (a == b && !(a instanceof PackedValues.Num)) continue;
+        if (!PackedValues.equal(a, nums, b, t.nums)) return false;
+      }
       for (int i = 0; i < shape.metaSize(); i++) {
         if (!time(i).equals(t.time(i))) return false;
         Instant a = sourceTimes == null ? null : sourceTimes[i];
@@ -342,7 +371,7 @@ public final class Twin {
   /** Renders id, model, version and the number of properties only. */
   @Override
   public String toString() {
-    return "Twin[" + id + ", model=" + model + ", version=" + version + ", properties=" + values.length + "]";
+    return "Twin[" + id + ", model=" + model + ", version=" + version + ", properties=" + refs.length + "]";
   }
 
   /** The store's access to the compact state. */
@@ -350,7 +379,18 @@ public final class Twin {
     @Override
     public Twin create(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time,
         TwinShape shape, JsonNode[] values, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry) {
-      return new Twin(id, model, etagPrefix, etagNumber, version, time, shape, values, times, sourceTimes, entry);
+      // the arrays are allocated right after the twin's arguments, next to it in memory
+      Object[] refs = new Object[values.length];
+      int k = PackedValues.countNumbers(values);
+      long[] nums = k == 0 ? null : new long[k];
+      PackedValues.pack(values, refs, nums);
+      return new Twin(id, model, etagPrefix, etagNumber, version, time, shape, refs, nums, times, sourceTimes, entry);
+    }
+
+    @Override
+    public Twin createPacked(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time,
+        TwinShape shape, Object[] refs, long[] nums, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry) {
+      return new Twin(id, model, etagPrefix, etagNumber, version, time, shape, refs, nums, times, sourceTimes, entry);
     }
 
     @Override
@@ -369,8 +409,13 @@ public final class Twin {
     }
 
     @Override
-    public JsonNode[] values(Twin t) {
-      return t.values;
+    public Object[] refs(Twin t) {
+      return t.refs;
+    }
+
+    @Override
+    public long[] nums(Twin t) {
+      return t.nums;
     }
 
     @Override
@@ -396,7 +441,7 @@ public final class Twin {
     @Override
     public ObjectNode document(Twin t) {
       ObjectNode o = NODES.objectNode();
-      for (int i = 0; i < t.values.length; i++) o.set(t.shape.name(i), t.values[i]);
+      for (int i = 0; i < t.refs.length; i++) o.set(t.shape.name(i), t.node(i));
       return o;
     }
   }

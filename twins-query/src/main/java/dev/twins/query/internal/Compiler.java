@@ -2,6 +2,7 @@ package dev.twins.query.internal;
 
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
+import dev.twins.core.read.TwinReads;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Component;
 import dev.twins.core.model.Content;
@@ -634,7 +635,7 @@ public final class Compiler {
       String name = path.get(0).intern();
       return (row, ctx) -> {
         Twin t = (Twin) row[sl];
-        return t == null ? Values.UNDEFINED : Values.of(t.property(name).orElse(null));
+        return t == null ? Values.UNDEFINED : propertyValue(t, name);
       };
     }
     return (row, ctx) -> twinPath((Twin) row[sl], path);
@@ -679,6 +680,21 @@ public final class Compiler {
           + "read it with a series function");
     }
     throw error(node, "`" + name + "` is not a property of " + where + suggestion(name, props));
+  }
+
+  /**
+   * The run-time value of a twin's top-level property, read unboxed from its snapshot: a string
+   * or number without a JSON node; other values as {@link Values#of} converts them (objects and
+   * arrays from a copy, as {@link Twin#property} returns them).
+   */
+  static Object propertyValue(Twin t, String name) {
+    Object r = TwinReads.ref(t, name);
+    if (r == null) return Values.UNDEFINED;
+    if (TwinReads.isString(r)) return r;
+    if (TwinReads.isNumber(r)) {
+      return TwinReads.isIntegral(r) ? (Object) TwinReads.longValue(t, r) : (Object) TwinReads.doubleValue(t, r);
+    }
+    return Values.of(t.property(name).orElse(null));
   }
 
   static Object twinPath(Twin t, List<String> path) {
@@ -786,14 +802,7 @@ public final class Compiler {
       boolean exact = isExact(c);
       Set<Dtmi> set = ofModel(family(d), exact);
       // the graph gives the twins of a model one shared Dtmi: compare references before hashing
-      Dtmi[] models = set.toArray(new Dtmi[0]);
-      return (row, ctx) -> {
-        Object t = row[slot];
-        if (!(t instanceof Twin)) return Values.UNDEFINED;
-        Dtmi m = ((Twin) t).model();
-        for (Dtmi x : models) if (x == m) return Boolean.TRUE;
-        return set.contains(m);
-      };
+      return new ModelFilter(slot, set);
     }
     if (name.equals(HistoryFunctions.PROPERTY_AT)) return propertyAt(c, grouped);
     List<Eval> a = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.twins.core.graph.RelationVisitor;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.graph.ValueRange;
+import dev.twins.core.read.TwinReads;
 import dev.twins.core.model.Dtmi;
 import dev.twins.query.QueryException;
 import dev.twins.query.QueryLimitException;
@@ -33,7 +34,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs a {@link Plan}: binds slots step by step, filters, groups, sorts and pages, into rows of JSON. */
@@ -192,6 +192,7 @@ public final class Executor {
     if (s instanceof Filter) {
       Eval cond = ((Filter) s).cond;
       int kept = cond instanceof PropertyComparison ? ((PropertyComparison) cond).filter(rows, n)
+          : cond instanceof ModelFilter ? ((ModelFilter) cond).filter(rows, n)
           : filter(cond, rows, n, run);
       if (kept > 0) batched(steps, i + 1, rows, kept, run, sink);
       return;
@@ -204,6 +205,29 @@ public final class Executor {
       int fromSlot = x.reverse ? e.b : e.a;
       int toSlot = x.reverse ? e.a : e.b;
       int rel = e.rel;
+      if (rel < 0 && e.direction != Direction.ANY && e.names.size() == 1) {
+        // one name, one direction, the relationship not bound: the twins at the other ends of
+        // every row's relationships found a phase at a time over the whole batch
+        Twin[] from = new Twin[n];
+        int[] rowOf = new int[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+          Object f = rows[k][fromSlot];
+          if (f instanceof Twin) {
+            from[m] = (Twin) f;
+            rowOf[m++] = k;
+          }
+        }
+        boolean outgoing = (e.direction == Direction.RIGHT) != x.reverse;
+        TwinReads.forEachOther(run.twins, from, m, e.names.get(0), outgoing, (j, t) -> {
+          run.step();
+          Object[] copy = rows[rowOf[j]].clone();
+          copy[toSlot] = t;
+          c.add(copy);
+        });
+        c.flush();
+        return;
+      }
       for (int k = 0; k < n; k++) {
         Object[] row = rows[k];
         Object from = row[fromSlot];
@@ -783,6 +807,9 @@ public final class Executor {
     return 0;
   }
 
+  /** A property read ahead for an aggregate and not set on its twin. */
+  private static final Object ABSENT = new Object();
+
   /** Groups rows by the GROUP BY keys and accumulates the aggregates of each group. */
   private static final class GroupSink implements Sink {
     private final Plan plan;
@@ -792,20 +819,34 @@ public final class Executor {
     /** The last one-key group found, and the key value (before {@link GroupKey#of}) it was found by. */
     private Group last;
     private Object lastRaw;
-    /** Per aggregate, the property values of the batch being added ({@link #accept(Object[][], int)}). */
-    private final JsonNode[][] values;
+    /**
+     * Per aggregate, the property values of the batch being added ({@link #accept(Object[][], int)}),
+     * as the twins keep them ({@link TwinReads#ref}).
+     */
+    private final Object[][] values;
+    /** Per aggregate, the numbers among {@link #values} as {@link TwinReads#bits} gives them. */
+    private final long[][] bits;
     /** The index in the batch of the row being added, or -1 outside a batch. */
     private int prefetched = -1;
 
     GroupSink(Plan plan, Run run) {
       this.plan = plan;
       this.run = run;
-      this.values = new JsonNode[plan.aggregates.size()][];
+      this.values = new Object[plan.aggregates.size()][];
+      this.bits = new long[plan.aggregates.size()][];
     }
 
-    /** The batch's value of an aggregate's property for the row being added, or null when not read ahead. */
-    JsonNode prefetched(int aggregate) {
+    /**
+     * The batch's value of an aggregate's property for the row being added, as the twin keeps it
+     * ({@link TwinReads#ref}; {@link #ABSENT} when not set), or null when not read ahead.
+     */
+    Object prefetched(int aggregate) {
       return prefetched < 0 || values[aggregate] == null ? null : values[aggregate][prefetched];
+    }
+
+    /** The number read ahead with {@link #prefetched}, when that is a number. */
+    long prefetchedBits(int aggregate) {
+      return bits[aggregate][prefetched];
     }
 
     /**
@@ -817,11 +858,30 @@ public final class Executor {
       for (int i = 0; i < as.size(); i++) {
         Aggregate a = as.get(i);
         if (a.property == null || a.kind > Aggregate.AVG) continue;
-        if (values[i] == null || values[i].length < n) values[i] = new JsonNode[Math.max(n, 64)];
-        JsonNode[] v = values[i];
+        if (values[i] == null || values[i].length < n) {
+          values[i] = new Object[Math.max(n, 64)];
+          bits[i] = new long[values[i].length];
+        }
+        Object[] v = values[i];
+        long[] b = bits[i];
+        Object layout = null;
+        int at = -1;
         for (int k = 0; k < n; k++) {
           Object t = rows[k][a.slot];
-          v[k] = t instanceof Twin ? ((Twin) t).property(a.property).orElse(MissingNode.getInstance()) : null;
+          if (t instanceof Twin) {
+            // the property's slot looked up again only when the twin's layout changes
+            Object l = TwinReads.layout((Twin) t);
+            if (l != layout) {
+              layout = l;
+              at = TwinReads.slot(l, a.property);
+            }
+            Object r = at < 0 ? ABSENT : TwinReads.ref((Twin) t, at);
+            v[k] = r;
+            // the number too, in this loop: the reads of many twins' numbers overlap
+            if (TwinReads.isNumber(r)) b[k] = TwinReads.bits((Twin) t, r);
+          } else {
+            v[k] = null;
+          }
         }
       }
       for (int k = 0; k < n; k++) {
@@ -931,7 +991,7 @@ public final class Executor {
           counts[i]++;
           continue;
         }
-        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row, sink.prefetched(i))) continue;
+        if (a.property != null && a.kind <= Aggregate.AVG && addProperty(i, a, row, sink)) continue;
         Object v = a.arg.eval(row, run);
         if (v == Values.UNDEFINED || v == Ast.Null.NULL) continue;
         switch (a.function) {
@@ -974,11 +1034,31 @@ public final class Executor {
      *
      * @return false when the slot holds no twin, for the general path to decide
      */
-    private boolean addProperty(int i, Aggregate a, Object[] row, JsonNode read) {
+    private boolean addProperty(int i, Aggregate a, Object[] row, GroupSink sink) {
       Object t = row[a.slot];
       if (!(t instanceof Twin)) return false;
-      JsonNode n = read != null ? read : ((Twin) t).property(a.property).orElse(null);
-      if (n == null || n.isNull() || n.isMissingNode()) return true;
+      Twin twin = (Twin) t;
+      Object read = sink.prefetched(i);
+      Object r = read != null ? read : TwinReads.ref(twin, a.property);
+      if (r == null || r == ABSENT) return true;
+      if (TwinReads.isNumber(r)) {
+        counts[i]++;
+        if (a.kind == Aggregate.COUNT) return true;
+        long b = read != null ? sink.prefetchedBits(i) : TwinReads.bits(twin, r);
+        if (TwinReads.isIntegral(r)) {
+          addLong(i, b);
+        } else {
+          sums[i] += Double.longBitsToDouble(b);
+          allLong[i] = false;
+        }
+        return true;
+      }
+      if (TwinReads.isString(r)) {
+        if (a.kind == Aggregate.COUNT) counts[i]++;
+        return true;
+      }
+      JsonNode n = (JsonNode) r;
+      if (n.isNull() || n.isMissingNode()) return true;
       if (a.kind == Aggregate.COUNT) {
         counts[i]++;
         return true;
@@ -986,20 +1066,23 @@ public final class Executor {
       if (!n.isNumber()) return true;
       counts[i]++;
       if (n.isIntegralNumber() && n.canConvertToLong()) {
-        long v = n.longValue();
-        sums[i] += (double) v;
-        if (allLong[i]) {
-          try {
-            longSums[i] = Math.addExact(longSums[i], v);
-          } catch (ArithmeticException overflow) {
-            allLong[i] = false;
-          }
-        }
+        addLong(i, n.longValue());
       } else {
         sums[i] += n.doubleValue();
         allLong[i] = false;
       }
       return true;
+    }
+
+    private void addLong(int i, long v) {
+      sums[i] += (double) v;
+      if (allLong[i]) {
+        try {
+          longSums[i] = Math.addExact(longSums[i], v);
+        } catch (ArithmeticException overflow) {
+          allLong[i] = false;
+        }
+      }
     }
 
     Object[] results() {

@@ -1,15 +1,18 @@
 package dev.twins.query.internal;
 
 import dev.twins.core.graph.Twin;
+import dev.twins.core.read.TwinReads;
 import dev.twins.query.internal.Ast.BinaryOp;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A comparison of a twin's top-level property with a constant ({@code S.value > 22}, {@code
- * S.kind = 'temperature'}), compiled to read the property's JSON value in place and compare it
- * without converting it to a run-time value: no boxing for numbers, no copy for strings. Values of
- * any other type than the constant's take the general path ({@link Arith#compare}), so the result
- * is always the same as comparing the evaluated operands.
+ * S.kind = 'temperature'}), compiled to read the property's value unboxed from the twin's snapshot
+ * ({@link TwinReads}: a {@code long} or {@code double}, or the string itself) and compare it
+ * without making a JSON node or a run-time value. A string constant is replaced by the snapshots'
+ * shared instance of it when there is one, so that an equal string is mostly found by identity.
+ * Values of any other type than the constant's take the general path ({@link Arith#compare}), so
+ * the result is always the same as comparing the evaluated operands.
  */
 final class PropertyComparison implements Eval {
   private final int slot;
@@ -17,6 +20,8 @@ final class PropertyComparison implements Eval {
   /** The operator with the property on its left. */
   private final BinaryOp op;
   private final Object constant;
+  /** The string constant, as the snapshots' shared instance when one exists. */
+  private final String string;
   private final boolean isString;
   private final boolean isLong;
   private final long longConstant;
@@ -28,6 +33,8 @@ final class PropertyComparison implements Eval {
     this.op = op;
     this.constant = constant;
     this.isString = constant instanceof String;
+    String c = isString ? TwinReads.canonical((String) constant) : null;
+    this.string = c != null ? c : isString ? (String) constant : null;
     this.isLong = constant instanceof Long;
     this.longConstant = isLong ? (Long) constant : 0;
     this.doubleConstant = constant instanceof Number ? ((Number) constant).doubleValue() : 0;
@@ -57,15 +64,32 @@ final class PropertyComparison implements Eval {
    * @return how many are kept
    */
   int filter(Object[][] rows, int n) {
-    JsonNode[] nodes = new JsonNode[n];
+    // first every row's twin (its layout and its array of slots), then the slots: the twins'
+    // memory reads overlap, then those of their arrays
+    Object[][] arrays = new Object[n][];
+    int[] slots = new int[n];
+    Object layout = null;
+    int at = -1;
     for (int k = 0; k < n; k++) {
       Object t = rows[k][slot];
-      if (t instanceof Twin) nodes[k] = ((Twin) t).property(name).orElse(null);
+      if (!(t instanceof Twin)) continue;
+      // twins of one model share a layout: the name's slot is looked up again only when it changes
+      Object l = TwinReads.layout((Twin) t);
+      if (l != layout) {
+        layout = l;
+        at = TwinReads.slot(l, name);
+      }
+      if (at >= 0) {
+        arrays[k] = TwinReads.refs((Twin) t);
+        slots[k] = at;
+      }
     }
+    Object[] refs = new Object[n];
+    for (int k = 0; k < n; k++) if (arrays[k] != null) refs[k] = TwinReads.ref(arrays[k], slots[k]);
     int kept = 0;
     for (int k = 0; k < n; k++) {
-      JsonNode v = nodes[k];
-      if (v != null && Boolean.TRUE.equals(compare(v))) rows[kept++] = rows[k];
+      Object r = refs[k];
+      if (r != null && Boolean.TRUE.equals(compare((Twin) rows[k][slot], r))) rows[kept++] = rows[k];
     }
     return kept;
   }
@@ -74,11 +98,31 @@ final class PropertyComparison implements Eval {
   public Object eval(Object[] row, Run ctx) {
     Object t = row[slot];
     if (!(t instanceof Twin)) return Values.UNDEFINED;
-    JsonNode n = ((Twin) t).property(name).orElse(null);
-    return n == null ? Values.UNDEFINED : compare(n);
+    Object r = TwinReads.ref((Twin) t, name);
+    return r == null ? Values.UNDEFINED : compare((Twin) t, r);
   }
 
-  /** Compares a set value of the property with the constant. */
+  /** Compares a set value of the property, as the twin keeps it, with the constant. */
+  private Object compare(Twin t, Object r) {
+    if (isString) {
+      if (TwinReads.isString(r)) {
+        String s = (String) r;
+        if (op == BinaryOp.EQ) return s == string || s.equals(string);
+        if (op == BinaryOp.NE) return s != string && !s.equals(string);
+        return result(s.compareTo(string));
+      }
+    } else if (TwinReads.isNumber(r)) {
+      if (TwinReads.isIntegral(r)) {
+        long v = TwinReads.longValue(t, r);
+        return result(isLong ? Long.compare(v, longConstant) : compare((double) v, doubleConstant));
+      }
+      return result(compare(TwinReads.doubleValue(t, r), isLong ? (double) longConstant : doubleConstant));
+    }
+    if (TwinReads.isString(r) || TwinReads.isNumber(r)) return Arith.compare(op, Values.of(TwinReads.node(t, r)), constant);
+    return compare(TwinReads.node(t, r));
+  }
+
+  /** Compares a set value of the property, a JSON node, with the constant. */
   private Object compare(JsonNode n) {
     if (isString) {
       if (n.isString()) return result(n.stringValue().compareTo((String) constant));

@@ -413,6 +413,34 @@ final class Adjacency {
    * @param visitor called with each twin; false stops the visit
    * @return false when the visitor stopped the visit
    */
+  /**
+   * Appends the entries of the twins at the other ends of the relationships of one name, in the
+   * order {@link #forEachOther} visits them, to a gathering.
+   *
+   * @param adj the adjacency (null when empty)
+   * @param name the Relationship name
+   * @param incoming whether this is incoming adjacency (then the other twin is the source)
+   * @param row the row the entries are for
+   * @param g the gathering
+   */
+  @SuppressWarnings("unchecked")
+  static void gatherOthers(Object adj, String name, boolean incoming, int row, GraphStore.Others g) {
+    if (adj == null) return;
+    if (adj instanceof Object[]) {
+      Object[] a = (Object[]) adj;
+      int k = runs(a);
+      int j = runOf(a, k, name);
+      if (j < 0) return;
+      int e0 = 1 + 2 * k;
+      int to = runEnd(a, j);
+      for (int i = runStart(a, j); i < to; i++) g.add(row, (GraphStore.Entry) a[e0 + i]);
+      return;
+    }
+    for (Relation r : ((ConcurrentHashMap<Object, Relation>) adj).values()) {
+      if (name.equals(r.name())) g.add(row, other(r, incoming));
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static boolean forEachOther(Object adj, String name, boolean incoming, Predicate<? super Twin> visitor) {
     if (adj == null) return true;

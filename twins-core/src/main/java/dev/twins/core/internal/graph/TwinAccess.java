@@ -14,6 +14,29 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TwinAccess {
   private static volatile Hooks hooks;
+  private static volatile java.util.function.Function<dev.twins.core.graph.Twins, GraphStore> stores;
+
+  /**
+   * Installs the access to a graph's store; {@code Twins} calls it once.
+   *
+   * @param access the access
+   */
+  public static void installStores(java.util.function.Function<dev.twins.core.graph.Twins, GraphStore> access) {
+    stores = access;
+  }
+
+  /**
+   * @param twins a graph
+   * @return its store
+   */
+  public static GraphStore store(dev.twins.core.graph.Twins twins) {
+    java.util.function.Function<dev.twins.core.graph.Twins, GraphStore> s = stores;
+    if (s == null) {
+      init(dev.twins.core.graph.Twins.class);
+      s = stores;
+    }
+    return s.apply(twins);
+  }
   private static volatile RelationMaker relations;
 
   /** Makes relationships with a derived ETag and references to their twins' entries, and reads them. */
@@ -42,6 +65,35 @@ public final class TwinAccess {
      * @param target the target twin's entry
      * @return the copy
      */
+    /**
+     * Makes a relationship outside a graph from its decoded parts (a snapshot record).
+     *
+     * @param id its id
+     * @param sourceId its source twin
+     * @param targetId its target twin
+     * @param name its name
+     * @param etagPrefix its ETag up to the number (the whole ETag when {@code etagNumber} is negative)
+     * @param etagNumber the ETag's number, or -1
+     * @param epochSecond its last update time's epoch second
+     * @param nano and nanosecond
+     * @param properties its properties, taken over
+     * @return the relationship
+     */
+    Relation make(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
+        long epochSecond, int nano, ObjectNode properties);
+
+    /**
+     * @param relation a relationship
+     * @return its ETag up to the number, or its whole ETag when {@link #etagNumber} is negative
+     */
+    String etagPrefix(Relation relation);
+
+    /**
+     * @param relation a relationship
+     * @return its ETag's number, or -1
+     */
+    long etagNumber(Relation relation);
+
     Relation rebind(Relation relation, GraphStore.Entry source, GraphStore.Entry target);
 
     /**
@@ -116,6 +168,26 @@ public final class TwinAccess {
         JsonNode[] values, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry);
 
     /**
+     * Makes a twin from its values as {@link PackedValues} keeps them, taken over.
+     *
+     * @param id the id
+     * @param model the model
+     * @param etagPrefix the ETag up to its number, or the whole ETag when {@code etagNumber} is negative
+     * @param etagNumber the number rendered in hexadecimal after the prefix, or -1
+     * @param version the version
+     * @param time the last update time
+     * @param shape the names and metadata keys
+     * @param refs the value references by slot
+     * @param nums the numbers of {@code refs}, or null when none
+     * @param times per metadata slot, or null when every property was written at {@code time}
+     * @param sourceTimes per metadata slot (null entries when not set), or null when none is set
+     * @param entry the graph's entry of the twin
+     * @return the twin
+     */
+    Twin createPacked(String id, Dtmi model, String etagPrefix, long etagNumber, long version, Instant time,
+        TwinShape shape, Object[] refs, long[] nums, Instant[] times, Instant[] sourceTimes, GraphStore.Entry entry);
+
+    /**
      * @param t a twin
      * @return the graph entry it was made for, or null for a twin made outside a graph
      */
@@ -133,8 +205,11 @@ public final class TwinAccess {
     /** @param t a twin @return its shape */
     TwinShape shape(Twin t);
 
-    /** @param t a twin @return its values by slot (not to be changed) */
-    JsonNode[] values(Twin t);
+    /** @param t a twin @return its value references by slot ({@link PackedValues}; not to be changed) */
+    Object[] refs(Twin t);
+
+    /** @param t a twin @return the numbers of its value references, or null (not to be changed) */
+    long[] nums(Twin t);
 
     /** @param t a twin @return its times by metadata slot, or null (not to be changed) */
     Instant[] times(Twin t);
