@@ -115,7 +115,7 @@ public final class TwinStore implements AutoCloseable {
    * ({@link TelemetryHub#ingestNdjson}, {@link TelemetryHub#ingestCsv}, {@link TelemetryHub#ingestAll})
    * journals each message as it reads it and applies them in groups of a few thousand, each once
    * its records are durable, in order and with every check (duplicates, late and expired readings,
-   * rules): reads made while the call runs lag behind by up to two groups; all is applied when it
+   * rules): reads made while the call runs lag behind by up to 16,384 messages; all is applied when it
    * returns. A single message inside a batch waits for its record as outside one. If the journal
    * fails, the messages whose records are not durable are not applied (rejected, "was not
    * applied") and the batch throws a {@link StoreException}: nothing of the batch stays in memory

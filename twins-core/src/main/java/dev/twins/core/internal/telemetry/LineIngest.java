@@ -53,8 +53,13 @@ public final class LineIngest {
   /** A staged message, applied once the stage says it is durable. */
   private record Staged(TelemetryMessage m, long line, String text, Consumer<DeadLetter> onReject) {}
 
-  /** The number of messages staged before the stage is made durable and they are applied. */
+  /** The messages of a group: the staged messages are made durable and applied a group at a time. */
   static final int STAGE_SIZE = 2048;
+  /**
+   * How many messages may wait staged: the oldest group is applied once this many are, by when
+   * the journal has usually written it already (the ingest then does not wait for it).
+   */
+  static final int STAGED_MAX = 8 * STAGE_SIZE;
 
   /**
    * Starts a report.
@@ -115,8 +120,8 @@ public final class LineIngest {
       return core.notStaged(ex, m, source, line, text, onReject);
     }
     staged.add(new Staged(m, line, text, onReject));
-    // the oldest group is applied once the next one is staged: the journal writes one while this reads the other
-    if (staged.size() >= 2 * STAGE_SIZE) flush(STAGE_SIZE);
+    // the oldest group is applied once later ones are staged: the journal writes them while this reads
+    if (staged.size() >= STAGED_MAX) flush(STAGE_SIZE);
     return null;
   }
 
