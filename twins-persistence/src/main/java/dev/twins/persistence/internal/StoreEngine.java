@@ -675,7 +675,7 @@ public final class StoreEngine implements AutoCloseable {
      */
     @Override
     public Completion accepting(TelemetryMessage m) {
-      long lsn = appendTelemetry(m);
+      long lsn = appendTelemetry(m, true);
       if (lsn < 0) return Completion.none(); // replaying the journal while the store opens
       // applied only once durable: a failed record leaves nothing in memory (series, last
       // reading, duplicate window, twin sync, rule outputs) that a reopen would not show
@@ -692,11 +692,13 @@ public final class StoreEngine implements AutoCloseable {
     }
 
     /**
-     * Appends a telemetry record (marked in flight until its message is applied or dropped).
+     * Appends a telemetry record.
      *
+     * @param mark whether to mark it in flight until its message is applied or dropped (a staged
+     *     record after an older one not yet applied need not be)
      * @return its lsn, or -1 while the store opens (nothing is journaled then)
      */
-    private long appendTelemetry(TelemetryMessage m) {
+    private long appendTelemetry(TelemetryMessage m, boolean mark) {
       String why = retired;
       if (why != null) throw new StoreException(Code.CLOSED, config.dir(), -1, why, null);
       if (!active) return -1;
@@ -712,7 +714,7 @@ public final class StoreEngine implements AutoCloseable {
         } catch (StoreException ex) {
           throw refused(fail(ex));
         }
-        telemetryInFlight.add(lsn);
+        if (mark) telemetryInFlight.add(lsn);
       }
       return lsn;
     }
@@ -757,7 +759,11 @@ public final class StoreEngine implements AutoCloseable {
     }
   }
 
-  /** The telemetry records of one bulk ingest in a batch whose messages are not yet applied, oldest first. */
+  /**
+   * The telemetry records of one bulk ingest in a batch whose messages are not yet applied, oldest
+   * first. Only the oldest of them is marked in flight (it holds back a snapshot as well as all of
+   * them would, and keeps the in-flight set small).
+   */
   private final class Staging implements IngestHook.Stage {
     private long[] lsns = new long[64];
     private int head;
@@ -765,7 +771,7 @@ public final class StoreEngine implements AutoCloseable {
 
     @Override
     public void add(TelemetryMessage m) {
-      long lsn = journaling.appendTelemetry(m);
+      long lsn = journaling.appendTelemetry(m, head == n);
       if (lsn < 0) throw new IllegalStateException("the store is not journaling yet");
       if (n == lsns.length) {
         if (head > 0) {
@@ -797,8 +803,10 @@ public final class StoreEngine implements AutoCloseable {
     @Override
     public void applied(int count) {
       if (count <= 0) return;
-      for (int i = head; i < head + count; i++) telemetryInFlight.remove(lsns[i]);
+      long oldest = lsns[head];
       head += count;
+      if (head < n) telemetryInFlight.add(lsns[head]); // the new oldest, before the old one goes
+      telemetryInFlight.remove(oldest);
       maybeSnapshot(lsns[head - 1]);
       if (head == n) {
         head = 0;

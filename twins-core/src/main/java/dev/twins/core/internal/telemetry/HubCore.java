@@ -146,17 +146,27 @@ public final class HubCore {
   }
 
   /**
-   * Applies a staged message (its record is durable): every check, then the message, without the hook.
+   * Marks this thread as applying staged messages (their records are durable): the hook is not
+   * called for them. Set around a group, not per message.
+   *
+   * @param on whether it does
+   */
+  void applyingStaged(boolean on) {
+    if (on) {
+      applyingStaged.set(Boolean.TRUE);
+    } else {
+      applyingStaged.remove();
+    }
+  }
+
+  /**
+   * Applies a staged message (its record is durable; inside {@link #applyingStaged}): every check,
+   * then the message, without the hook.
    *
    * @return the outcome
    */
   Outcome ingestStaged(TelemetryMessage m, String source, long line, String text, Consumer<DeadLetter> onReject) {
-    applyingStaged.set(Boolean.TRUE);
-    try {
-      return ingestNow(m, source, line, text, onReject);
-    } finally {
-      applyingStaged.remove();
-    }
+    return ingestNow(m, source, line, text, onReject);
   }
 
   /** The ingest hook refused a message (carries the hook's exception). */

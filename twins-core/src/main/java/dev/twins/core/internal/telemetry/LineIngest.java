@@ -150,9 +150,11 @@ public final class LineIngest {
       if (k < 1 || k > count) throw new IllegalStateException("the ingest hook's stage says " + k + " of " + count
           + " messages are durable");
       List<Staged> now = take(k);
+      core.applyingStaged(true);
       try {
         for (Staged st : now) count(core.ingestStaged(st.m(), source, st.line(), st.text(), st.onReject()));
       } finally {
+        core.applyingStaged(false);
         stage.applied(k);
       }
       count -= k;
