@@ -716,21 +716,26 @@ public final class Executor {
 
   // -------------------------------------------------------------------------------------- sinks
 
+  /**
+   * A row's result: the twin or relationship for {@code SELECT *} over one alias, else its values
+   * in the order of {@link Plan#rowNames()}, {@link Values#UNDEFINED} for one left out.
+   */
   static Object project(Plan plan, Object[] row, Run run) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
     if (plan.star) {
-      List<Slot> slots = plan.slots;
-      if (slots.size() == 1) return row[0];
-      for (int i = 0; i < slots.size(); i++) {
-        if (row[i] != null) o.set(slots.get(i).name, Values.toJson(row[i]));
-      }
-      return o;
+      if (row.length == 1) return row[0];
+      Object[] out = new Object[row.length];
+      for (int i = 0; i < row.length; i++) out[i] = row[i] == null ? Values.UNDEFINED : row[i];
+      return out;
     }
-    for (Column c : plan.columns) {
-      Object v = c.value.eval(row, run);
-      if (v != Values.UNDEFINED) o.set(c.name, Values.toJson(v));
-    }
-    return o;
+    List<Column> columns = plan.columns;
+    Object[] out = new Object[columns.size()];
+    for (int i = 0; i < out.length; i++) out[i] = columns.get(i).value.eval(row, run);
+    return out;
+  }
+
+  /** @return a projected row as the JSON that DISTINCT compares */
+  private static Object distinctKey(Plan plan, Object o) {
+    return o instanceof Object[] ? Values.rowJson(plan.rowNames, (Object[]) o) : Values.toJson(o);
   }
 
   /** Collects projected rows, with DISTINCT, ORDER BY and paging. */
@@ -758,7 +763,7 @@ public final class Executor {
     public void accept(Object[] row) {
       if (take == 0) throw new Enough();
       Object o = project(plan, row, run);
-      if (plan.distinct && !seen.add(o instanceof ObjectNode ? o : Values.toJson(o))) return;
+      if (plan.distinct && !seen.add(distinctKey(plan, o))) return;
       if (plan.sortKeys.isEmpty()) {
         if (skipped < offset) {
           skipped++;
@@ -935,7 +940,7 @@ public final class Executor {
       for (Group g : groups.values()) {
         run.aggregates = g.results();
         Object o = project(plan, g.first, run);
-        if (plan.distinct && !seen.add(o)) continue;
+        if (plan.distinct && !seen.add(distinctKey(plan, o))) continue;
         Object[] k = new Object[plan.sortKeys.size()];
         for (int i = 0; i < k.length; i++) k[i] = plan.sortKeys.get(i).key.eval(g.first, run);
         rows.add(o);
