@@ -219,6 +219,25 @@ public final class Executor {
           }
         }
         boolean outgoing = (e.direction == Direction.RIGHT) != x.reverse;
+        List<PropertyComparison> first = new ArrayList<>();
+        int after = i + 1;
+        for (; after < steps.size() && steps.get(after) instanceof Filter; after++) {
+          Eval cond = ((Filter) steps.get(after)).cond;
+          if (!(cond instanceof PropertyComparison) || ((PropertyComparison) cond).slot() != toSlot) break;
+          first.add((PropertyComparison) cond);
+        }
+        if (!first.isEmpty()) {
+          // the filters on the twin at the other end run on the twins, a batch at a time: a row
+          // is made only for a twin they keep
+          Ends ends = new Ends(rows, rowOf, toSlot, first, new Collector(steps, after, run, sink));
+          TwinReads.forEachOther(run.twins, from, m, e.names.get(0), outgoing, (j, t) -> {
+            run.step();
+            ends.add(j, t);
+          });
+          ends.flush();
+          ends.next.flush();
+          return;
+        }
         TwinReads.forEachOther(run.twins, from, m, e.names.get(0), outgoing, (j, t) -> {
           run.step();
           Object[] copy = rows[rowOf[j]].clone();
@@ -253,6 +272,49 @@ public final class Executor {
     int kept = 0;
     for (int k = 0; k < n; k++) if (Boolean.TRUE.equals(cond.eval(rows[k], run))) rows[kept++] = rows[k];
     return kept;
+  }
+
+  /**
+   * The twins a hop reaches, gathered up to {@value #BATCH} at a time and filtered before rows are
+   * made of those kept; the rows keep the order of the twins.
+   */
+  private static final class Ends {
+    final Object[][] rows;
+    final int[] rowOf;
+    final int toSlot;
+    final List<PropertyComparison> filters;
+    final Collector next;
+    final Twin[] twins = new Twin[BATCH];
+    final int[] from = new int[BATCH];
+    int n;
+
+    Ends(Object[][] rows, int[] rowOf, int toSlot, List<PropertyComparison> filters, Collector next) {
+      this.rows = rows;
+      this.rowOf = rowOf;
+      this.toSlot = toSlot;
+      this.filters = filters;
+      this.next = next;
+    }
+
+    void add(int j, Twin t) {
+      twins[n] = t;
+      from[n++] = j;
+      if (n == BATCH) flush();
+    }
+
+    void flush() {
+      int kept = n;
+      n = 0;
+      for (PropertyComparison f : filters) {
+        if (kept == 0) break;
+        kept = f.filter(twins, from, kept);
+      }
+      for (int k = 0; k < kept; k++) {
+        Object[] copy = rows[rowOf[from[k]]].clone();
+        copy[toSlot] = twins[k];
+        next.add(copy);
+      }
+    }
   }
 
   /** Copies the rows one step makes into batches and runs the following steps on each full batch. */
