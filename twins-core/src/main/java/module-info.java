@@ -5,7 +5,7 @@
  * <p>Entry point for models: {@link dev.twins.core.model.ModelParser}; for Azure Digital Twins
  * bulk-import and Explorer files: {@link dev.twins.core.adt.AdtFiles}.
  */
-@SuppressWarnings("module") // the query module is not on the module path when the core compiles
+@SuppressWarnings("module") // the qualified exports name modules built later
 module dev.twins.core {
   requires transitive tools.jackson.databind;
   requires transitive org.jgrapht.core;
@@ -20,4 +20,6 @@ module dev.twins.core {
   exports dev.twins.core.read to dev.twins.query;
   exports dev.twins.core.series;
   exports dev.twins.core.telemetry;
+  // the compact state of twins and relationships, for snapshot records only
+  exports dev.twins.core.internal.snapshot to dev.twins.persistence;
 }

@@ -1,7 +1,6 @@
 package dev.twins.bench.peers;
 
 import dev.twins.bench.ArrayMap;
-import dev.twins.core.graph.JsonPatch;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
 import dev.twins.core.model.Models;
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Twins through its public graph API: {@code createTwin} and {@code relate} to load,
- * {@code twin(id)} to read, a JSON Patch {@code replace} per update, and the scoped query by hand
+ * {@code twin(id)} to read, {@code setNumber(id, property, value)} per update, and the scoped query by hand
  * over {@code forEachOutgoing(id, name, action)} and {@code twin(id)}.
  */
 class TwinsEngine implements Engine {
@@ -81,14 +80,14 @@ class TwinsEngine implements Engine {
     return t.number(property).orElseThrow();
   }
 
-  @Override
-  public Object prepare(String property, double value) {
-    return JsonPatch.builder().replace("/" + property, value).build();
-  }
-
+  /**
+   * Sets the property with {@link Twins#setNumber(String, String, double)}: the same write as a JSON
+   * Patch {@code add} of the value (the same checks, version, ETag, times and event), the call a
+   * user setting one number makes.
+   */
   @Override
   public void update(String id, String property, double value, Object prepared) {
-    twins.patch(id, (JsonPatch) prepared);
+    twins.setNumber(id, property, value);
   }
 
   @Override

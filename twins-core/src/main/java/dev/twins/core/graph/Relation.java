@@ -26,6 +26,24 @@ public final class Relation {
       }
 
       @Override
+      public Relation make(String id, String sourceId, String targetId, String name, String etagPrefix,
+          long etagNumber, long epochSecond, int nano, ObjectNode properties) {
+        if (nano < 0 || nano > 999_999_999) throw new IllegalArgumentException("nanosecond out of range: " + nano);
+        return new Relation(id, sourceId, targetId, name, Objects.requireNonNull(etagPrefix, "etag"), etagNumber,
+            epochSecond, nano, properties);
+      }
+
+      @Override
+      public String etagPrefix(Relation r) {
+        return r.etagPrefix;
+      }
+
+      @Override
+      public long etagNumber(Relation r) {
+        return r.etagNumber;
+      }
+
+      @Override
       public Relation rebind(Relation r, GraphStore.Entry source, GraphStore.Entry target) {
         Relation copy = new Relation(r.id, source, target, r.name, r.etagPrefix, r.etagNumber,
             r.epochSecond, r.nano, r.properties);

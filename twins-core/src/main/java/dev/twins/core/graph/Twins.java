@@ -217,6 +217,26 @@ public final class Twins {
   }
 
   /**
+   * Sets one numeric property: the same write as {@link #set(String, String, Object)} with the
+   * value as a {@code Double} (an {@code add} patch of {@code /property}: the same checks against
+   * the model, the same new version, ETag and times, the same event with that patch), without
+   * building the patch when the property is set and top-level; the event's patch is then made
+   * only if a subscriber or the commit hook is there to receive it. (A name of its own rather than
+   * an overload of {@code set}, which Java would also pick for {@code int}, {@code long} and
+   * {@code float} values, widening them to doubles.)
+   *
+   * @param id the twin id
+   * @param property the property name, or {@code component/property}
+   * @param value the value
+   * @return the twin after the update
+   * @throws GraphException if the twin does not exist or the value does not fit
+   * @throws IllegalArgumentException if the value is NaN or infinite (not JSON)
+   */
+  public Twin setNumber(String id, String property, double value) {
+    return store.setNumber(id, property, value);
+  }
+
+  /**
    * Deletes a twin.
    *
    * @param id the twin id

@@ -97,6 +97,18 @@ public final class InstanceValidator {
     return run.result();
   }
 
+  /**
+   * Tells whether a value fits a primitive schema; the same answer as {@link #validate} being
+   * empty, without building a list.
+   *
+   * @param schema the schema
+   * @param value the value
+   * @return whether the value is valid
+   */
+  public static boolean fits(PrimitiveSchema schema, JsonNode value) {
+    return PrimitiveChecks.check(schema, value) == null;
+  }
+
   /** One validation: the current path and the errors found so far. */
   private static final class Run {
     private static final int MAX_LISTED = 10;

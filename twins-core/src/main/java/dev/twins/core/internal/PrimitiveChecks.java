@@ -185,6 +185,10 @@ final class PrimitiveChecks {
     if (node.isInt() || node.isShort() || node.isLong()) {
       return null; // every long rounds to a finite double and float
     }
+    if (!single && node.isDouble()) {
+      // the common case, read without boxing: a double node is valid unless NaN or infinite
+      return Double.isFinite(node.doubleValue()) ? null : notFinite(schema, node);
+    }
     if (!node.isNumber()) {
       return mismatch(schema, node);
     }

@@ -92,6 +92,13 @@ public final class Bytes {
     len += n;
   }
 
+  /** @param b bytes @param n how many, copied as they are (no length) */
+  public void raw(byte[] b, int n) {
+    ensure(n);
+    System.arraycopy(b, 0, buf, len, n);
+    len += n;
+  }
+
   /** @param v 8 bytes, little-endian */
   public void fixed64(long v) {
     ensure(8);
@@ -111,6 +118,11 @@ public final class Bytes {
     /** @param b the bytes, from position to limit */
     public Reader(ByteBuffer b) {
       this.b = b;
+    }
+
+    /** @return the buffer read from (its position is the reader's) */
+    public ByteBuffer buffer() {
+      return b;
     }
 
     /** @return whether bytes remain */

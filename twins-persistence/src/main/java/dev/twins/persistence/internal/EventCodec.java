@@ -315,10 +315,31 @@ public final class EventCodec {
   public static Relation snapshotRelation(int version, Bytes.Reader r, String[] twinIds) {
     if (version == RecordTypes.V1) return relation(r);
     if (version != RecordTypes.V2) throw new IllegalArgumentException("relationship record version " + version);
+    return snapshotRelation(r, twinIds, null, 0);
+  }
+
+  /**
+   * Decodes a snapshot's relationship record of version 2 and notes its twins' positions.
+   *
+   * @param r the payload
+   * @param twinIds the ids of the snapshot's twins, in record order
+   * @param positions where to note the source's ({@code [0][index]}) and target's ({@code [1][index]})
+   *     position; null: nowhere
+   * @param index the relationship's position among the snapshot's relationships
+   * @return the relationship
+   * @throws IllegalArgumentException if the payload is malformed or a position is not a twin's
+   */
+  public static Relation snapshotRelation(Bytes.Reader r, String[] twinIds, int[][] positions, int index) {
     Interner in = Interner.get();
     String id = r.string();
-    String source = twinAt(twinIds, r.varLong(), "source", id);
-    String target = twinAt(twinIds, r.varLong(), "target", id);
+    long sp = r.varLong();
+    String source = twinAt(twinIds, sp, "source", id);
+    long tp = r.varLong();
+    String target = twinAt(twinIds, tp, "target", id);
+    if (positions != null) {
+      positions[0][index] = (int) sp;
+      positions[1][index] = (int) tp;
+    }
     String name = in.name(r.string());
     String etag = r.string();
     Instant lut = r.instant();
@@ -336,7 +357,7 @@ public final class EventCodec {
     return (ObjectNode) n;
   }
 
-  private static String twinAt(String[] twinIds, long index, String role, String relation) {
+  static String twinAt(String[] twinIds, long index, String role, String relation) {
     if (index < 0 || index >= twinIds.length) {
       throw new IllegalArgumentException("the " + role + " of relationship " + relation + " is twin record " + index
           + " but the snapshot holds " + twinIds.length + " twins");
@@ -345,7 +366,7 @@ public final class EventCodec {
   }
 
   /** The device members of a property's metadata as a JSON object. */
-  private static ObjectNode deviceMembers(PropertyMetadata pm) {
+  static ObjectNode deviceMembers(PropertyMetadata pm) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     pm.desiredValue().ifPresent(v -> o.set("desiredValue", v));
     pm.desiredVersion().ifPresent(v -> o.put("desiredVersion", v));
@@ -355,7 +376,7 @@ public final class EventCodec {
     return o;
   }
 
-  private static PropertyMetadata withDeviceMembers(Instant time, Optional<Instant> src, JsonNode o) {
+  static PropertyMetadata withDeviceMembers(Instant time, Optional<Instant> src, JsonNode o) {
     JsonNode dv = o.get("desiredValue");
     JsonNode dver = o.get("desiredVersion");
     JsonNode av = o.get("ackVersion");
@@ -409,7 +430,7 @@ public final class EventCodec {
 
   private static final ThreadLocal<Bytes> JSON_SCRATCH = ThreadLocal.withInitial(() -> new Bytes(1024));
 
-  private static void json(JsonNode node, Bytes out) {
+  static void json(JsonNode node, Bytes out) {
     Bytes b = JSON_SCRATCH.get();
     b.reset();
     JsonText.write(node, b);

@@ -49,6 +49,11 @@ public final class RecordTypes {
   public static final int HISTORY_SETTINGS = 24;
   /** Snapshot: one property history (or a part of a long one) as its compressed blocks (see {@code HistoryCodec}). */
   public static final int HISTORY_BLOCKS = 25;
+  /**
+   * Snapshot: the names (model DTMIs, property names, metadata keys, relationship names, ETag
+   * prefixes) that twin records of version 2 and relationship records of version 3 refer to by code.
+   */
+  public static final int NAMES = 30;
   /** Snapshot: the last record, with the counts of the others. */
   public static final int END = 31;
 
@@ -59,6 +64,8 @@ public final class RecordTypes {
    * their positions among the snapshot's twin records instead of their ids.
    */
   public static final int V2 = 2;
+  /** Record type version 3. */
+  public static final int V3 = 3;
 
   /**
    * Names a type for messages.
@@ -87,6 +94,7 @@ public final class RecordTypes {
       case MESSAGE_IDS: return "message ids";
       case HISTORY_SETTINGS: return "history settings";
       case HISTORY_BLOCKS: return "history blocks";
+      case NAMES: return "names";
       case END: return "end";
       default: return "unknown type " + type;
     }

@@ -87,11 +87,12 @@ public final class SnapshotRecords {
     /**
      * Decodes a payload.
      *
+     * @param index the record's position among the collected records, from 0
      * @param version the record's type version
      * @param r the payload
      * @return the decoded value
      */
-    T decode(int version, Bytes.Reader r);
+    T decode(int index, int version, Bytes.Reader r);
   }
 
   /**
@@ -160,7 +161,7 @@ public final class SnapshotRecords {
           ByteBuffer b = ByteBuffer.wrap(array, starts[i], lengths[i]).slice().order(ByteOrder.LITTLE_ENDIAN);
           try {
             Bytes.Reader r = new Bytes.Reader(b);
-            out[i] = decoder.decode(versions[i], r);
+            out[i] = decoder.decode(i, versions[i], r);
             if (r.hasMore()) throw new IllegalArgumentException("unexpected bytes after the " + what + " at " + r.position());
           } catch (RuntimeException e) {
             throw new StoreException(StoreException.Code.CORRUPT, file, starts[i] - Frames.RECORD_HEADER, "snapshot "

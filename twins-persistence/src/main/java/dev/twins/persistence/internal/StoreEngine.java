@@ -3,6 +3,7 @@ package dev.twins.persistence.internal;
 import dev.twins.core.graph.ChangeEvent;
 import dev.twins.core.graph.CommitHook;
 import dev.twins.core.graph.GraphSnapshot;
+import dev.twins.core.internal.snapshot.StateAccess;
 import dev.twins.core.graph.Relation;
 import dev.twins.core.graph.Twin;
 import dev.twins.core.graph.Twins;
@@ -237,7 +238,7 @@ public final class StoreEngine implements AutoCloseable {
     }
     r.models = union(loaded == null ? Models.empty() : loaded.models, readModelsFile());
     r.graph = loaded == null ? graphBuilder(r.models, r.journaling).build()
-        : restore(r.models, r.journaling, loaded.snapshot, loaded.file);
+        : restore(r.models, r.journaling, loaded, loaded.file);
     r.hub = newHub(r.graph, r.journaling);
     if (loaded != null && loaded.historySettings != null) restoreHistory(r, loaded);
     if (loaded != null) {
@@ -431,9 +432,9 @@ public final class StoreEngine implements AutoCloseable {
     return config.graphOptions().apply(Twins.builder(m)).commitHook(hook);
   }
 
-  private Twins restore(Models m, Journaling hook, GraphSnapshot s, Path file) {
+  private Twins restore(Models m, Journaling hook, LoadedSnapshot s, Path file) {
     try {
-      return graphBuilder(m, hook).restore(s);
+      return StateAccess.restore(graphBuilder(m, hook), s.snapshot, s.sources, s.targets);
     } catch (TwinsException e) {
       throw new StoreException(Code.INVALID_RECORD, file, -1, "the state does not fit the models: " + e.getMessage(), e);
     }
@@ -453,6 +454,9 @@ public final class StoreEngine implements AutoCloseable {
     long lsn;
     Models models;
     GraphSnapshot snapshot;
+    /** Per relationship of the snapshot, the positions of its twins among the snapshot's (-1: unknown). */
+    int[] sources;
+    int[] targets;
     List<ByteBuffer> series = new ArrayList<>();
     List<SeriesBlockCodec.Stored> blockSeries = new ArrayList<>();
     List<ByteBuffer> lastReadings = new ArrayList<>();
@@ -505,16 +509,25 @@ public final class StoreEngine implements AutoCloseable {
   private static LoadedSnapshot loadSnapshot(Path file) {
     LoadedSnapshot s = new LoadedSnapshot();
     s.file = file;
-    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin", (v, r) -> EventCodec.twin(r));
+    SnapshotCodec.Dictionary names = new SnapshotCodec.Dictionary();
+    SnapshotRecords.Collected<Twin> twins = new SnapshotRecords.Collected<>("twin",
+        (i, v, r) -> v == RecordTypes.V2 ? SnapshotCodec.twin(r, names) : EventCodec.twin(r));
     String[][] twinIds = {new String[0]};
-    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship",
-        (v, r) -> EventCodec.snapshotRelation(v, r, twinIds[0]));
+    // per relationship the positions of its twins among the twin records (-1: by id), for the restore
+    int[][] positions = {null, null};
+    SnapshotRecords.Collected<Relation> rels = new SnapshotRecords.Collected<>("relationship", (i, v, r) -> {
+      if (v == RecordTypes.V3) return SnapshotCodec.relation(r, names, twinIds[0], positions, i);
+      if (v == RecordTypes.V2) return EventCodec.snapshotRelation(r, twinIds[0], positions, i);
+      positions[0][i] = -1;
+      positions[1][i] = -1;
+      return EventCodec.snapshotRelation(v, r, twinIds[0]);
+    });
     long[] info = {-1, -1, -1};
     Models[] models = {Models.empty()};
     SeriesBlockCodec.Assembler blocks = new SeriesBlockCodec.Assembler();
     HistoryCodec.Assembler historyBlocks = new HistoryCodec.Assembler();
     s.lsn = SnapshotFiles.read(file, (n, type, version, payload, f, offset) -> {
-      int known = type == RecordTypes.RELATION ? RecordTypes.V2 : RecordTypes.V1;
+      int known = type == RecordTypes.RELATION ? RecordTypes.V3 : type == RecordTypes.TWIN ? RecordTypes.V2 : RecordTypes.V1;
       if (version < RecordTypes.V1 || version > known) {
         throw Errors.version(f, offset, "snapshot record " + n + " (" + RecordTypes.name(type) + ") has version "
             + version + "; this version of Twins reads " + (known == RecordTypes.V1 ? "version 1" : "versions 1 to " + known));
@@ -532,6 +545,9 @@ public final class StoreEngine implements AutoCloseable {
             break;
           case RecordTypes.RELATION:
             rels.add(version, payload);
+            break;
+          case RecordTypes.NAMES:
+            names.read(payload);
             break;
           case RecordTypes.SERIES_SAMPLES:
             s.series.add(payload);
@@ -597,7 +613,11 @@ public final class StoreEngine implements AutoCloseable {
     String[] ids = new String[decodedTwins.size()];
     for (int i = 0; i < ids.length; i++) ids[i] = decodedTwins.get(i).id();
     twinIds[0] = ids;
+    positions[0] = new int[rels.size()];
+    positions[1] = new int[rels.size()];
     s.snapshot = new GraphSnapshot(info[0], decodedTwins, rels.decode(file));
+    s.sources = positions[0];
+    s.targets = positions[1];
     return s;
   }
 
@@ -994,13 +1014,24 @@ public final class StoreEngine implements AutoCloseable {
         // the twins' positions, for the relationship records, found while the twins are written
         Supplier<TwinPositions> twinPositions = SnapshotRecords.inBackground(
             () -> TwinPositions.of(s.twins(), s.relations()));
+        // twins (version 2) and relationships (version 3) refer to repeating strings by code: the
+        // codes are handed out while encoding and the names record follows the relationships
+        SnapshotCodec.Names names = new SnapshotCodec.Names();
         SnapshotRecords.write(w, s.twins(), RecordTypes.TWIN, (t, i, out) -> {
-          EventCodec.twin(t, out);
-          return RecordTypes.V1;
+          SnapshotCodec.twin(t, names, out);
+          return RecordTypes.V2;
         });
         TwinPositions positions = twinPositions.get();
-        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION,
-            (rel, i, out) -> EventCodec.snapshotRelation(rel, positions.source(i), positions.of(rel.targetId()), out));
+        SnapshotRecords.write(w, s.relations(), RecordTypes.RELATION, (rel, i, out) -> {
+          int source = positions.source(i);
+          int target = positions.of(rel.targetId());
+          if (source < 0 || target < 0) return EventCodec.snapshotRelation(rel, source, target, out);
+          SnapshotCodec.relation(rel, source, target, names, out);
+          return RecordTypes.V3;
+        });
+        b.reset();
+        names.write(b);
+        w.add(RecordTypes.NAMES, RecordTypes.V1, b.array(), b.length());
         for (Rule rule : h.rules().list()) {
           b.reset();
           RuleCodec.encode(true, rule, b);

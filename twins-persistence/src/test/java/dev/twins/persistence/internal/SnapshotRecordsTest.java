@@ -62,12 +62,17 @@ class SnapshotRecordsTest {
     assertThat(types.get(3L)).isEqualTo(RecordTypes.TWIN);
     assertThat(types.get(3L + ROOMS)).isEqualTo(RecordTypes.TWIN);
     assertThat(types.get(4L + ROOMS)).isEqualTo(RecordTypes.RELATION);
-    // relationships refer to their twins by position (version 2): no id string repeated
+    // relationships refer to their twins by position and to names by code (version 3), twins to
+    // names by code (version 2): no id string repeated, one names record
     List<Integer> relVersions = new ArrayList<>();
+    List<Integer> twinVersions = new ArrayList<>();
     SnapshotFiles.read(snap, (lsn, type, version, payload, file, offset) -> {
       if (type == RecordTypes.RELATION) relVersions.add(version);
+      if (type == RecordTypes.TWIN) twinVersions.add(version);
     });
-    assertThat(relVersions).hasSize(ROOMS).containsOnly(RecordTypes.V2);
+    assertThat(relVersions).hasSize(ROOMS).containsOnly(RecordTypes.V3);
+    assertThat(twinVersions).hasSize(ROOMS + 1).containsOnly(RecordTypes.V2);
+    assertThat(types.values()).filteredOn(t -> t == RecordTypes.NAMES).hasSize(1);
     try (TwinStore store = open()) {
       assertThat(store.recovery().snapshot()).contains(snap);
       assertThat(store.recovery().recordsReplayed()).isZero();
@@ -161,7 +166,7 @@ class SnapshotRecordsTest {
   @Test
   void aTwinPositionOutsideTheSnapshotIsCorruptionNamedByOffset() throws Exception {
     Path snap = smallStore(5);
-    long at = rewriteRelationship(snap, 3, RecordTypes.V2, 1_000);
+    long at = rewriteRelationship(snap, 3, RecordTypes.V3, 1_000);
     // the journal still holds everything: the damaged snapshot is skipped and reported
     try (TwinStore store = open()) {
       assertThat(store.recovery().skippedSnapshots()).singleElement().asString()
@@ -174,12 +179,97 @@ class SnapshotRecordsTest {
   @Test
   void aRelationshipRecordOfANewerVersionIsRefused() throws Exception {
     Path snap = smallStore(3);
-    long at = rewriteRelationship(snap, 2, 3, -1);
+    long at = rewriteRelationship(snap, 2, 4, -1);
     assertThatThrownBy(this::open).isInstanceOfSatisfying(StoreException.class, e -> {
       assertThat(e.code()).isEqualTo(StoreException.Code.UNSUPPORTED_VERSION);
       assertThat(e.file()).contains(snap);
       assertThat(e.offset()).hasValue(at);
-      assertThat(e.getMessage()).contains("has version 3").contains("versions 1 to 2");
+      assertThat(e.getMessage()).contains("has version 4").contains("versions 1 to 3");
     });
+  }
+
+  /** Replaces the payload and type version of the n-th record of a type (fixing its length and CRC). */
+  private static long rewriteRecord(Path snap, int type, int nth, int version,
+      java.util.function.UnaryOperator<byte[]> payload) throws Exception {
+    long[] at = {-1};
+    int[] seen = {0};
+    SnapshotFiles.read(snap, (lsn, t, v, p, file, offset) -> {
+      if (t == type && ++seen[0] == nth) at[0] = offset;
+    });
+    byte[] all = java.nio.file.Files.readAllBytes(snap);
+    int p = (int) at[0];
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int len = b.getInt(p);
+    byte[] old = java.util.Arrays.copyOfRange(all, p + Frames.RECORD_HEADER, p + Frames.RECORD_HEADER + len);
+    byte[] now = payload.apply(old);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(all, 0, p + Frames.RECORD_HEADER);
+    out.write(now);
+    out.write(all, p + Frames.RECORD_HEADER + len, all.length - p - Frames.RECORD_HEADER - len);
+    byte[] rebuilt = out.toByteArray();
+    java.nio.ByteBuffer r = java.nio.ByteBuffer.wrap(rebuilt).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    r.putInt(p, now.length);
+    rebuilt[p + 17] = (byte) version;
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(rebuilt, p + 8, Frames.RECORD_HEADER - 8 + now.length);
+    r.putInt(p + 4, (int) crc.getValue());
+    java.nio.file.Files.write(snap, rebuilt);
+    return at[0];
+  }
+
+  @Test
+  void aTwinRecordOfANewerVersionIsRefusedWithFileAndOffset() throws Exception {
+    Path snap = smallStore(3);
+    long at = rewriteRecord(snap, RecordTypes.TWIN, 2, 3, x -> x);
+    assertThatThrownBy(this::open).isInstanceOfSatisfying(StoreException.class, e -> {
+      assertThat(e.code()).isEqualTo(StoreException.Code.UNSUPPORTED_VERSION);
+      assertThat(e.file()).contains(snap);
+      assertThat(e.offset()).hasValue(at);
+      assertThat(e.getMessage()).contains("(twin) has version 3").contains("versions 1 to 2");
+    });
+  }
+
+  @Test
+  void aNamesRecordOfANewerVersionIsRefused() throws Exception {
+    Path snap = smallStore(3);
+    long at = rewriteRecord(snap, RecordTypes.NAMES, 1, 2, x -> x);
+    assertThatThrownBy(this::open).isInstanceOfSatisfying(StoreException.class, e -> {
+      assertThat(e.code()).isEqualTo(StoreException.Code.UNSUPPORTED_VERSION);
+      assertThat(e.offset()).hasValue(at);
+      assertThat(e.getMessage()).contains("(names) has version 2");
+    });
+  }
+
+  @Test
+  void namesMissingFromTheNamesRecordAreCorruptionNamedByFileAndOffset() throws Exception {
+    Path snap = smallStore(3);
+    // an empty names record: every code of the twin and relationship records points past it
+    rewriteRecord(snap, RecordTypes.NAMES, 1, RecordTypes.V1, x -> new byte[] {0});
+    List<Long> recordOffsets = new ArrayList<>();
+    SnapshotFiles.read(snap, (lsn, type, v, p, file, offset) -> {
+      if (type == RecordTypes.TWIN || type == RecordTypes.RELATION) recordOffsets.add(offset);
+    });
+    try (TwinStore store = open()) {
+      // skipped and reported (the journal still holds everything)
+      String report = String.valueOf(store.recovery().skippedSnapshots());
+      assertThat(report).contains(snap.getFileName().toString()).contains("code").contains("0 names");
+      assertThat(recordOffsets).anySatisfy(o -> assertThat(report).contains("at byte " + o));
+      assertThat(store.twins().relationCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void bytesAfterTheNamesAreCorruption() throws Exception {
+    Path snap = smallStore(2);
+    // the names record's payload twice over: a count, the names, then the same again
+    rewriteRecord(snap, RecordTypes.NAMES, 1, RecordTypes.V1, x -> {
+      byte[] twice = java.util.Arrays.copyOf(x, x.length * 2);
+      System.arraycopy(x, 0, twice, x.length, x.length);
+      return twice;
+    });
+    try (TwinStore store = open()) {
+      assertThat(String.valueOf(store.recovery().skippedSnapshots())).contains(snap.getFileName().toString())
+          .contains("unexpected bytes after the names");
+    }
   }
 }

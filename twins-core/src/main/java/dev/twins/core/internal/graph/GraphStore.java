@@ -104,6 +104,8 @@ public final class GraphStore {
   private volatile Models models;
   private final Options options;
   private final IdIndex entries = new IdIndex();
+  /** The fast patch's plans of twin shapes under their models. */
+  private final WritePlan.Cache writePlans;
   private final java.util.function.Function<String, Entry> newEntry = k -> new Entry(k, this);
   private final ConcurrentHashMap<Dtmi, Set<String>> byModel = new ConcurrentHashMap<>();
   private final ReentrantLock commitLock = new ReentrantLock();
@@ -112,6 +114,8 @@ public final class GraphStore {
   private final AtomicLong relations = new AtomicLong();
   private final AtomicLong twinCount = new AtomicLong();
   private final AtomicLong etags = new AtomicLong();
+  /** The ETag numbers taken in the commit section; under {@link #commitLock}, never reset. */
+  private long commitEtags;
   /** ETags are this prefix, a number from {@link #etags} in hexadecimal, and a quote. */
   private final String etagPrefix = "W/\"" + Long.toHexString(System.nanoTime() ^ System.identityHashCode(this)) + "-";
   private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -216,6 +220,7 @@ public final class GraphStore {
     this.models = Objects.requireNonNull(models, "models");
     this.options = Objects.requireNonNull(options, "options");
     this.hook = hook;
+    this.writePlans = new WritePlan.Cache(options.enforceWritable());
   }
 
   // ------------------------------------------------------------------------------------ commit hook
@@ -1081,6 +1086,71 @@ public final class GraphStore {
   }
 
   /**
+   * Sets one numeric property: the same change, checks and event as a patch of one {@code add}
+   * operation of the value at {@code /name}, without the patch when it can be done the fast way
+   * (the property is set, top-level, of a primitive schema the value fits): the event's patch is
+   * then made only if someone listens.
+   *
+   * @param id the twin id
+   * @param name the property name, or {@code component/property}
+   * @param value the value
+   * @return the new snapshot
+   */
+  public Twin setNumber(String id, String name, double value) {
+    try {
+      if (Double.isFinite(value) && name.indexOf('/') < 0) {
+        Entry e = requireEntry(id);
+        JsonNode v = PatchValues.canonical(JSON.numberNode(value));
+        Twin t = fastSet(e, name, v);
+        if (t != null) return t;
+      }
+      return patchNow(id, JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name,
+          Optional.of(JSON.numberNode(value)))), Condition.none());
+    } finally {
+      finishWrite();
+    }
+  }
+
+  /** {@link #setNumber} the fast way, as {@link #fastPatch}; null when it cannot be done so. */
+  private Twin fastSet(Entry e, String name, JsonNode v) {
+    Twin old = e.twin;
+    Interface iface = e.model;
+    Object[] oldValues = e.values;
+    Instant[] oldTimes = e.times;
+    if (old == null || iface == null || oldValues == null) return null;
+    TwinShape shape = HOOKS.shape(old);
+    WritePlan plan = writePlans.get(shape, iface);
+    int slot = plan.slotOfName(name);
+    if (slot < 0 || !plan.fits(slot, v)) return null;
+    // a number replaces a number in its place; where there was none, the general way
+    Object r = oldValues[slot];
+    int kind = PackedValues.numberKind(v);
+    if (!(r instanceof PackedValues.Num) || kind < 0) return null;
+    Instant now = options.clock().instant();
+    Object[] values = oldValues.clone();
+    long[] nums = HOOKS.nums(old).clone();
+    int index = ((PackedValues.Num) r).index();
+    nums[index] = PackedValues.bits(v, kind);
+    values[slot] = PackedValues.num((byte) kind, index);
+    Instant[] times;
+    if (oldTimes == null) {
+      if (shape.metaSize() == 1) {
+        times = null; // the one property, written now
+      } else {
+        times = new Instant[shape.metaSize()];
+        java.util.Arrays.fill(times, old.lastUpdateTime());
+      }
+    } else {
+      times = oldTimes.clone();
+    }
+    if (times != null) {
+      times[shape.metaOfSlot(slot)] = now;
+      if (allSame(times, now)) times = null;
+    }
+    return commitFast(e, old, iface, oldValues, shape, values, nums, times, now, null, name, v, Condition.none());
+  }
+
+  /**
    * The patch of the common case, without building a document: every operation is an {@code add}
    * or {@code replace} of a top-level property that is set and has a primitive schema, with a
    * value that fits it. Copies the value slots and the times, nothing else.
@@ -1105,7 +1175,7 @@ public final class GraphStore {
     Instant[] oldTimes = e.times;
     if (old == null || iface == null || oldValues == null) return null;
     TwinShape shape = HOOKS.shape(old);
-    boolean writableOnly = options.enforceWritable();
+    WritePlan plan = writePlans.get(shape, iface);
     Object[] values = null;
     long[] nums = null;
     Instant[] times = null;
@@ -1113,16 +1183,11 @@ public final class GraphStore {
     for (int k = 0; k < n; k++) {
       JsonPatch.Operation op = ops.get(k);
       if (op.op() != JsonPatch.Op.REPLACE && op.op() != JsonPatch.Op.ADD) return null;
-      int slot = shape.slotOfPath(op.path());
+      int slot = plan.slotOfPath(op.path());
       if (slot < 0) return null;
       int meta = shape.metaOfSlot(slot);
-      if (meta < 0) return null;
-      Content c = iface.contents().get(shape.name(slot));
-      if (!(c instanceof Property)) return null;
-      Property p = (Property) c;
-      if (!(p.schema() instanceof PrimitiveSchema) || (writableOnly && !p.writable())) return null;
       JsonNode v = op.value().orElse(null);
-      if (v == null || v.isContainer() || !p.schema().validate(v).isEmpty()) return null;
+      if (v == null || v.isContainer() || !plan.fits(slot, v)) return null;
       if (values == null) {
         now = options.clock().instant();
         values = oldValues.clone();
@@ -1150,10 +1215,8 @@ public final class GraphStore {
       }
       times[meta] = now;
     }
-    Twin t = HOOKS.createPacked(e.id, old.model(), etagPrefix, nextEtag(), old.version() + 1, now, shape, values,
-        nums, allSame(times, now) ? null : times, HOOKS.sourceTimes(old), e);
-    t = DeviceMetadataPatch.carry(old, t);
-    return commitFast(e, old, t, iface, oldValues, patch, condition) ? t : null;
+    return commitFast(e, old, iface, oldValues, shape, values, nums, allSame(times, now) ? null : times, now,
+        patch, null, null, condition);
   }
 
   /**
@@ -1163,10 +1226,18 @@ public final class GraphStore {
    * snapshot is still the latest ({@link Stale}), so the twin's writes stay serialised and none is
    * lost; a patch needs two atomic instructions fewer than with the lock.
    *
-   * @return whether it committed; false when it must go the general way
+   * <p>The new snapshot is made here, in the commit section, once the patch is certain to commit:
+   * its ETag's number comes from {@link #commitEtags}, a plain counter of this section, rather
+   * than from the atomic {@link #etags} (an atomic instruction, and a wait for the stores before
+   * it, less per patch).
+   *
+   * @param patch the patch, or null for a {@link #setNumber}: then its event's patch (an {@code add} of
+   *     {@code setValue} at {@code /setName}) is made only if someone listens
+   * @return the new snapshot, committed; null when it must go the general way
    * @throws PreconditionFailedException if the condition does not hold
    */
-  private boolean commitFast(Entry e, Twin old, Twin t, Interface iface, Object[] oldValues, JsonPatch patch,
+  private Twin commitFast(Entry e, Twin old, Interface iface, Object[] oldValues, TwinShape shape,
+      Object[] values, long[] nums, Instant[] times, Instant now, JsonPatch patch, String setName, JsonNode setValue,
       Condition condition) {
     boolean subscribed = !listeners.isEmpty();
     if (subscribed && delivering.get()) {
@@ -1177,22 +1248,32 @@ public final class GraphStore {
     try {
       // a write in between (a patch, a replace, a model change, the delete), or one in progress,
       // sends the patch the general way
-      if (e.isLocked() || e.twin != old || e.model != iface || e.values != oldValues) return false;
+      if (e.isLocked() || e.twin != old || e.model != iface || e.values != oldValues) return null;
       check(e.id, condition, old);
       long seq = sequence + 1;
+      Twin t = HOOKS.createPacked(e.id, old.model(), etagPrefix, commitEtag(), old.version() + 1, now, shape,
+          values, nums, times, HOOKS.sourceTimes(old), e);
+      t = DeviceMetadataPatch.carry(old, t);
       ChangeEvent ev = null;
       if (hook != null) {
-        ev = twinEvent(null, seq, old, t, patch);
+        ev = twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue));
         hookCommitting(ev);
       }
       sequence = seq;
       publish(e, old, t, iface);
       LAST_SEQUENCE.setRelease(this, seq);
-      if (!listeners.isEmpty()) deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch));
-      return true;
+      if (!listeners.isEmpty()) {
+        deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue)));
+      }
+      return t;
     } finally {
       commitLock.unlock();
     }
+  }
+
+  /** The patch of a {@link #setNumber}, for its event. */
+  private static JsonPatch setPatch(String name, JsonNode value) {
+    return JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name, Optional.of(value)));
   }
 
   /**
@@ -1247,9 +1328,11 @@ public final class GraphStore {
   }
 
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
-    e.model = iface;
+    // each store into the (old) entry costs a write barrier: skip the ones that change nothing
+    if (e.model != iface) e.model = iface;
     e.values = HOOKS.refs(t);
-    e.times = HOOKS.times(t);
+    Instant[] times = HOOKS.times(t);
+    if (e.times != times) e.times = times;
     // a release store: the commit section's unlock, a full fence, follows before the write returns
     TWIN.setRelease(e, t);
     if (old == null) twinCount.incrementAndGet();
@@ -1365,7 +1448,7 @@ public final class GraphStore {
         // the endpoints are the twins' own id strings: lookups by them compare by identity first, and
         // the relationship holds no copies of the ids
         Relation r = replay == null
-            ? RELATIONS.make(relationshipId, src, tgt, name, etagPrefix, etags.incrementAndGet(), now, stored)
+            ? RELATIONS.make(relationshipId, src, tgt, name, etagPrefix, nextEtag(), now, stored)
             : RELATIONS.make(relationshipId, src, tgt, name, replayedRelation(replay).etag(), -1, now, stored);
         commit(replay, () -> {
           src.out = Adjacency.put(src.out, r, false);
@@ -1433,7 +1516,7 @@ public final class GraphStore {
       }
       Instant now = options.clock().instant();
       Relation r = RELATIONS.make(relationshipId, src, tgt, old.name(), etagPrefix,
-          etags.incrementAndGet(), now, props.isEmpty() ? NO_PROPERTIES : props);
+          nextEtag(), now, props.isEmpty() ? NO_PROPERTIES : props);
       commit(null, () -> {
         src.out = Adjacency.put(src.out, r, false);
         tgt.in = Adjacency.put(tgt.in, r, true);
@@ -1990,6 +2073,34 @@ public final class GraphStore {
   }
 
   /**
+   * Per relationship of a snapshot being restored on this thread, the positions of its source and
+   * target among the snapshot's twins (-1: unknown), as a snapshot reader found them; set only
+   * around {@link #restore} by {@link #restoreWithPositions}.
+   */
+  private static final ThreadLocal<int[][]> RESTORE_POSITIONS = new ThreadLocal<>();
+
+  /**
+   * Runs a restore (e.g. {@code Twins.Builder.restore}) knowing where each relationship's twins
+   * are among the snapshot's twins, so that it finds them without a look-up by id (a position
+   * that does not name the relationship's twin is ignored: the look-up by id decides).
+   *
+   * @param sources per relationship, in snapshot order, its source twin's position, or -1
+   * @param targets the same for its target twin
+   * @param restore the restore
+   * @param <T> its result
+   * @return its result
+   */
+  public static <T> T restoreWithPositions(int[] sources, int[] targets, java.util.function.Supplier<T> restore) {
+    if (sources.length != targets.length) throw new IllegalArgumentException("positions of different lengths");
+    RESTORE_POSITIONS.set(new int[][] {sources, targets});
+    try {
+      return restore.get();
+    } finally {
+      RESTORE_POSITIONS.remove();
+    }
+  }
+
+  /**
    * Fills an empty graph with the twins and relationships of a snapshot, as they are (ETags,
    * versions, times, metadata), each validated against the models like a write (but a
    * relationship's name and target model are not checked again: the models of its twins may have
@@ -2005,7 +2116,18 @@ public final class GraphStore {
       if (sequence != 0 || !entries.isEmpty()) {
         throw new IllegalStateException("a snapshot can only be restored into an empty graph; this one is " + this);
       }
-      for (Twin t : snapshot.twins()) {
+      int[][] hint = RESTORE_POSITIONS.get();
+      int[] sources = hint != null && hint[0].length == snapshot.relations().size() ? hint[0] : null;
+      int[] targets = sources != null ? hint[1] : null;
+      List<Twin> twinList = snapshot.twins();
+      Entry[] byPosition = sources != null ? new Entry[twinList.size()] : null;
+      entries.presize(twinList.size());
+      // each model's set of twin ids made once at its size, not grown twin by twin
+      Map<Dtmi, Integer> perModel = new java.util.HashMap<>();
+      for (Twin t : twinList) perModel.merge(t.model(), 1, Integer::sum);
+      perModel.forEach((m, n) -> byModel.computeIfAbsent(m, k -> ConcurrentHashMap.newKeySet(n)));
+      int position = 0;
+      for (Twin t : twinList) {
         checkId(t.id(), "twin");
         Interface iface = model(t.id(), t.model());
         ObjectNode doc = HOOKS.document(t);
@@ -2022,12 +2144,30 @@ public final class GraphStore {
         }
         // the snapshot's twin may be another graph's, or made outside one: it must reference this entry
         publish(e, null, HOOKS.entry(t) == e ? t : HOOKS.withEntry(t, e), iface);
+        if (byPosition != null) byPosition[position] = e;
+        position++;
       }
+      Entry src = null;
+      // the ids of the current source's relationships, when they are all in this run of the
+      // snapshot (a snapshot lists a twin's relationships together): a hash set instead of a scan
+      // of the adjacency per relationship; a source met again later is checked against its adjacency
+      Set<String> runIds = new java.util.HashSet<>();
+      Entry runSource = null;
+      boolean runFresh = false;
+      int i = -1;
       for (Relation r : snapshot.relations()) {
+        i++;
         String key;   // source/id, made only for a message
         checkId(r.id(), "relationship");
-        Entry src = requireEntry(r.sourceId());
-        Entry tgt = entries.get(r.targetId());
+        // consecutive relationships mostly share their source; positions (when the snapshot's reader
+        // knows them) find the twins without a look-up by id
+        String sourceId = r.sourceId();
+        if (src == null || src.id != sourceId) {
+          int p = sources == null ? -1 : sources[i];
+          src = p >= 0 && p < byPosition.length && byPosition[p].id.equals(sourceId) ? byPosition[p] : requireEntry(sourceId);
+        }
+        int tp = targets == null ? -1 : targets[i];
+        Entry tgt = tp >= 0 && tp < byPosition.length && byPosition[tp].id.equals(r.targetId()) ? byPosition[tp] : entries.get(r.targetId());
         if (tgt == null) {
           throw new GraphException(Code.TARGET_NOT_FOUND, r.sourceId() + "/" + r.id(), "target twin " + r.targetId() + " does not exist");
         }
@@ -2043,7 +2183,12 @@ public final class GraphStore {
           List<Problem> problems = TwinValidator.relationProperties(rel, props);
           if (!problems.isEmpty()) throw TwinValidator.failure(r.sourceId() + "/" + r.id(), "the relationship", problems);
         }
-        if (Adjacency.get(src.out, null, r.id()) != null) {
+        if (src != runSource) {
+          runSource = src;
+          runIds.clear();
+          runFresh = src.out == null;
+        }
+        if (runFresh ? !runIds.add(r.id()) : Adjacency.get(src.out, null, r.id()) != null) {
           key = r.sourceId() + "/" + r.id();
           throw new PreconditionFailedException(key, Condition.ifNoneMatchAny(), Optional.of(r.etag()),
               "the snapshot holds relationship " + key + " twice");
@@ -2118,8 +2263,17 @@ public final class GraphStore {
     if (why.isPresent()) throw new PreconditionFailedException(id, condition, current, why.get());
   }
 
+  /**
+   * The number of a new ETag made outside the commit section: even, so that it never equals one
+   * made by {@link #commitEtag}.
+   */
   private long nextEtag() {
-    return etags.incrementAndGet();
+    return etags.incrementAndGet() << 1;
+  }
+
+  /** The number of a new ETag made in the commit section (under its lock): odd. */
+  private long commitEtag() {
+    return (++commitEtags << 1) | 1;
   }
 
   private Interface model(String id, Dtmi model) {

@@ -137,6 +137,30 @@ final class IdIndex {
     return true;
   }
 
+  /**
+   * Grows the table at once to hold {@code n} ids without a resize (e.g. before a restore adds
+   * them one by one: one table instead of a chain of resizes that each touch every id again).
+   *
+   * @param n the number of ids expected
+   */
+  synchronized void presize(int n) {
+    if ((long) n * 2 + 2 <= table.capacity()) return;
+    int capacity = MIN_CAPACITY;
+    while (capacity < (long) n * 2 + 2 && capacity < (1 << 30)) capacity <<= 1;
+    Table old = table;
+    Table t = new Table(capacity);
+    for (int i = 0; i < old.capacity(); i++) {
+      String k = old.key(i);
+      if (k == null || k == TOMBSTONE) continue;
+      int j = t.home(k.hashCode());
+      while (t.slots[2 * j] != null) j = (j + 1) & t.mask;
+      t.slots[2 * j] = k;
+      t.slots[2 * j + 1] = old.entry(i);
+    }
+    used = size;
+    table = t;
+  }
+
   /** @return whether no id is indexed */
   synchronized boolean isEmpty() {
     return size == 0;

@@ -65,6 +65,35 @@ public final class TwinAccess {
      * @param target the target twin's entry
      * @return the copy
      */
+    /**
+     * Makes a relationship outside a graph from its decoded parts (a snapshot record).
+     *
+     * @param id its id
+     * @param sourceId its source twin
+     * @param targetId its target twin
+     * @param name its name
+     * @param etagPrefix its ETag up to the number (the whole ETag when {@code etagNumber} is negative)
+     * @param etagNumber the ETag's number, or -1
+     * @param epochSecond its last update time's epoch second
+     * @param nano and nanosecond
+     * @param properties its properties, taken over
+     * @return the relationship
+     */
+    Relation make(String id, String sourceId, String targetId, String name, String etagPrefix, long etagNumber,
+        long epochSecond, int nano, ObjectNode properties);
+
+    /**
+     * @param relation a relationship
+     * @return its ETag up to the number, or its whole ETag when {@link #etagNumber} is negative
+     */
+    String etagPrefix(Relation relation);
+
+    /**
+     * @param relation a relationship
+     * @return its ETag's number, or -1
+     */
+    long etagNumber(Relation relation);
+
     Relation rebind(Relation relation, GraphStore.Entry source, GraphStore.Entry target);
 
     /**
