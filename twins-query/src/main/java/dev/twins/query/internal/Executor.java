@@ -54,8 +54,10 @@ public final class Executor {
    *
    * @param plan the plan
    * @param run the run
-   * @return the rows: JSON objects keyed by column, or (for {@code SELECT *} over one alias) the
-   *     twin or relationship itself, whose document is rendered when first read
+   * @return the rows: for a projection (or {@code SELECT *} over several aliases) an {@code
+   *     Object[]} of run-time values in the order of {@link Plan#rowNames()}, {@link
+   *     Values#UNDEFINED} for one the row leaves out; for {@code SELECT *} over one alias the twin
+   *     or relationship itself; for {@code COUNT()} alone and {@code EXPLAIN} a JSON object
    */
   public static List<Object> execute(Plan plan, Run run) {
     return execute(plan, run, null);
