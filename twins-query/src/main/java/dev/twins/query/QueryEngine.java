@@ -190,7 +190,7 @@ public final class QueryEngine {
     long[] n = {0};
     Executor.execute(c.plan, run, o -> {
       n[0]++;
-      action.accept(new QueryRow(o));
+      action.accept(row(c.plan, o));
     });
     return n[0];
   }
@@ -225,8 +225,12 @@ public final class QueryEngine {
     Run run = new Run(twins, bind(c, params), clock.instant(), limits);
     List<Object> rows = Executor.execute(c.plan, run);
     List<QueryRow> out = new ArrayList<>(rows.size());
-    for (Object o : rows) out.add(new QueryRow(o));
+    for (Object o : rows) out.add(row(c.plan, o));
     return new QueryResult(out);
+  }
+
+  private static QueryRow row(Plan plan, Object o) {
+    return o instanceof Object[] ? new QueryRow(plan.rowNames(), (Object[]) o) : new QueryRow(o);
   }
 
   private Map<String, Object> bind(Compiled c, Map<String, ?> params) {

@@ -82,7 +82,7 @@ public final class QueryResult implements Iterable<QueryRow> {
     sb.append("\r\n");
     for (QueryRow r : rows) {
       for (int c = 0; c < cols.size(); c++) {
-        JsonNode v = r.json().get(cols.get(c));
+        JsonNode v = r.node(cols.get(c));
         sb.append(c > 0 ? "," : "").append(v == null ? "" : csv(v.isString() ? v.stringValue() : v.toString()));
       }
       sb.append("\r\n");
@@ -127,7 +127,7 @@ public final class QueryResult implements Iterable<QueryRow> {
     for (int r = 0; r < shown; r++) {
       String[] line = new String[cols.size()];
       for (int c = 0; c < cols.size(); c++) {
-        JsonNode v = rows.get(r).json().get(cols.get(c));
+        JsonNode v = rows.get(r).node(cols.get(c));
         String s = v == null ? "" : v.isString() ? v.stringValue() : v.toString();
         if (s.length() > CELL) s = s.substring(0, CELL - 3) + "...";
         line[c] = s;

@@ -375,6 +375,8 @@ public final class Compiler {
     plan.offset = q.offset().map(e -> compileConstant(e, "OFFSET")).orElse(null);
     plan.steps = plan(conjuncts);
     plan.params = params;
+    plan.rowNames = plan.star ? plan.slots.stream().map(sl -> sl.name).toArray(String[]::new)
+        : plan.columns.stream().map(c -> c.name).toArray(String[]::new);
     return plan;
   }
 

@@ -54,8 +54,10 @@ public final class Executor {
    *
    * @param plan the plan
    * @param run the run
-   * @return the rows: JSON objects keyed by column, or (for {@code SELECT *} over one alias) the
-   *     twin or relationship itself, whose document is rendered when first read
+   * @return the rows: for a projection (or {@code SELECT *} over several aliases) an {@code
+   *     Object[]} of run-time values in the order of {@link Plan#rowNames()}, {@link
+   *     Values#UNDEFINED} for one the row leaves out; for {@code SELECT *} over one alias the twin
+   *     or relationship itself; for {@code COUNT()} alone and {@code EXPLAIN} a JSON object
    */
   public static List<Object> execute(Plan plan, Run run) {
     return execute(plan, run, null);
@@ -219,6 +221,25 @@ public final class Executor {
           }
         }
         boolean outgoing = (e.direction == Direction.RIGHT) != x.reverse;
+        List<PropertyComparison> first = new ArrayList<>();
+        int after = i + 1;
+        for (; after < steps.size() && steps.get(after) instanceof Filter; after++) {
+          Eval cond = ((Filter) steps.get(after)).cond;
+          if (!(cond instanceof PropertyComparison) || ((PropertyComparison) cond).slot() != toSlot) break;
+          first.add((PropertyComparison) cond);
+        }
+        if (!first.isEmpty()) {
+          // the filters on the twin at the other end run on the twins, a batch at a time: a row
+          // is made only for a twin they keep
+          Ends ends = new Ends(rows, rowOf, toSlot, first, new Collector(steps, after, run, sink));
+          TwinReads.forEachOther(run.twins, from, m, e.names.get(0), outgoing, (j, t) -> {
+            run.step();
+            ends.add(j, t);
+          });
+          ends.flush();
+          ends.next.flush();
+          return;
+        }
         TwinReads.forEachOther(run.twins, from, m, e.names.get(0), outgoing, (j, t) -> {
           run.step();
           Object[] copy = rows[rowOf[j]].clone();
@@ -253,6 +274,49 @@ public final class Executor {
     int kept = 0;
     for (int k = 0; k < n; k++) if (Boolean.TRUE.equals(cond.eval(rows[k], run))) rows[kept++] = rows[k];
     return kept;
+  }
+
+  /**
+   * The twins a hop reaches, gathered up to {@value #BATCH} at a time and filtered before rows are
+   * made of those kept; the rows keep the order of the twins.
+   */
+  private static final class Ends {
+    final Object[][] rows;
+    final int[] rowOf;
+    final int toSlot;
+    final List<PropertyComparison> filters;
+    final Collector next;
+    final Twin[] twins = new Twin[BATCH];
+    final int[] from = new int[BATCH];
+    int n;
+
+    Ends(Object[][] rows, int[] rowOf, int toSlot, List<PropertyComparison> filters, Collector next) {
+      this.rows = rows;
+      this.rowOf = rowOf;
+      this.toSlot = toSlot;
+      this.filters = filters;
+      this.next = next;
+    }
+
+    void add(int j, Twin t) {
+      twins[n] = t;
+      from[n++] = j;
+      if (n == BATCH) flush();
+    }
+
+    void flush() {
+      int kept = n;
+      n = 0;
+      for (PropertyComparison f : filters) {
+        if (kept == 0) break;
+        kept = f.filter(twins, from, kept);
+      }
+      for (int k = 0; k < kept; k++) {
+        Object[] copy = rows[rowOf[from[k]]].clone();
+        copy[toSlot] = twins[k];
+        next.add(copy);
+      }
+    }
   }
 
   /** Copies the rows one step makes into batches and runs the following steps on each full batch. */
@@ -716,21 +780,26 @@ public final class Executor {
 
   // -------------------------------------------------------------------------------------- sinks
 
+  /**
+   * A row's result: the twin or relationship for {@code SELECT *} over one alias, else its values
+   * in the order of {@link Plan#rowNames()}, {@link Values#UNDEFINED} for one left out.
+   */
   static Object project(Plan plan, Object[] row, Run run) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
     if (plan.star) {
-      List<Slot> slots = plan.slots;
-      if (slots.size() == 1) return row[0];
-      for (int i = 0; i < slots.size(); i++) {
-        if (row[i] != null) o.set(slots.get(i).name, Values.toJson(row[i]));
-      }
-      return o;
+      if (row.length == 1) return row[0];
+      Object[] out = new Object[row.length];
+      for (int i = 0; i < row.length; i++) out[i] = row[i] == null ? Values.UNDEFINED : row[i];
+      return out;
     }
-    for (Column c : plan.columns) {
-      Object v = c.value.eval(row, run);
-      if (v != Values.UNDEFINED) o.set(c.name, Values.toJson(v));
-    }
-    return o;
+    List<Column> columns = plan.columns;
+    Object[] out = new Object[columns.size()];
+    for (int i = 0; i < out.length; i++) out[i] = columns.get(i).value.eval(row, run);
+    return out;
+  }
+
+  /** @return a projected row as the JSON that DISTINCT compares */
+  private static Object distinctKey(Plan plan, Object o) {
+    return o instanceof Object[] ? Values.rowJson(plan.rowNames, (Object[]) o) : Values.toJson(o);
   }
 
   /** Collects projected rows, with DISTINCT, ORDER BY and paging. */
@@ -758,7 +827,7 @@ public final class Executor {
     public void accept(Object[] row) {
       if (take == 0) throw new Enough();
       Object o = project(plan, row, run);
-      if (plan.distinct && !seen.add(o instanceof ObjectNode ? o : Values.toJson(o))) return;
+      if (plan.distinct && !seen.add(distinctKey(plan, o))) return;
       if (plan.sortKeys.isEmpty()) {
         if (skipped < offset) {
           skipped++;
@@ -935,7 +1004,7 @@ public final class Executor {
       for (Group g : groups.values()) {
         run.aggregates = g.results();
         Object o = project(plan, g.first, run);
-        if (plan.distinct && !seen.add(o)) continue;
+        if (plan.distinct && !seen.add(distinctKey(plan, o))) continue;
         Object[] k = new Object[plan.sortKeys.size()];
         for (int i = 0; i < k.length; i++) k[i] = plan.sortKeys.get(i).key.eval(g.first, run);
         rows.add(o);

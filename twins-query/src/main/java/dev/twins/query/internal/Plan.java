@@ -27,6 +27,16 @@ public final class Plan {
   Set<String> params;
   boolean explain;
   List<String> explainLines;
+  /**
+   * The names of a projected row's values, in order: the columns, or with {@link #star} and
+   * several aliases the aliases. Made once per plan and shared by its rows.
+   */
+  String[] rowNames;
+
+  /** @return the names of the values of a row that {@link Executor} gives as an {@code Object[]} */
+  public String[] rowNames() {
+    return rowNames;
+  }
 
   /** @return the tree it was compiled from */
   public Select ast() {

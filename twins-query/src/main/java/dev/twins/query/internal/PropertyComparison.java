@@ -94,6 +94,50 @@ final class PropertyComparison implements Eval {
     return kept;
   }
 
+  /** @return the twin slot whose property it compares */
+  int slot() {
+    return slot;
+  }
+
+  /**
+   * Keeps the twins for which the comparison is true, in order, with the number beside each: as
+   * {@link #filter(Object[][], int)} for rows whose slot holds these twins, before any row is made.
+   *
+   * @param twins the twins; the kept ones are moved to the front
+   * @param tags a number per twin, moved with it
+   * @param n how many twins
+   * @return how many are kept
+   */
+  int filter(Twin[] twins, int[] tags, int n) {
+    // every twin's array of slots first, then the slots: the memory reads overlap
+    Object[][] arrays = new Object[n][];
+    int[] slots = new int[n];
+    Object layout = null;
+    int at = -1;
+    for (int k = 0; k < n; k++) {
+      Object l = TwinReads.layout(twins[k]);
+      if (l != layout) {
+        layout = l;
+        at = TwinReads.slot(l, name);
+      }
+      if (at >= 0) {
+        arrays[k] = TwinReads.refs(twins[k]);
+        slots[k] = at;
+      }
+    }
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+      if (arrays[k] == null) continue;
+      Object r = TwinReads.ref(arrays[k], slots[k]);
+      if (r != null && Boolean.TRUE.equals(compare(twins[k], r))) {
+        twins[kept] = twins[k];
+        tags[kept] = tags[k];
+        kept++;
+      }
+    }
+    return kept;
+  }
+
   @Override
   public Object eval(Object[] row, Run ctx) {
     Object t = row[slot];

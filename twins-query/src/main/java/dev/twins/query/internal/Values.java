@@ -121,6 +121,21 @@ public final class Values {
     throw new IllegalStateException("not a query value: " + v);
   }
 
+  /**
+   * Converts a projected row to its JSON object, leaving out the {@link #UNDEFINED} values.
+   *
+   * @param names the column names
+   * @param values the values, in the order of the names
+   * @return the row's object, keyed by column name in order
+   */
+  public static ObjectNode rowJson(String[] names, Object[] values) {
+    ObjectNode o = F.objectNode();
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] != UNDEFINED) o.set(names[i], toJson(values[i]));
+    }
+    return o;
+  }
+
   /** @return whether the value is a number */
   static boolean isNumber(Object v) {
     return v instanceof Long || v instanceof Double;

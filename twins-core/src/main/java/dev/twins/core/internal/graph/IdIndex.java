@@ -32,15 +32,18 @@ final class IdIndex {
     /** 32 minus the number of index bits: a slot is the top bits of the mixed hash. */
     final int shift;
     final int mask;
+    /** The odd multiplier that mixes the hash, one per table size (see {@link #multiplier}). */
+    final int multiplier;
 
     Table(int capacity) {
       slots = new Object[2 * capacity];
       shift = 32 - Integer.numberOfTrailingZeros(capacity);
       mask = capacity - 1;
+      multiplier = multiplier(shift);
     }
 
     int home(int hash) {
-      return (hash * 0x9E3779B9) >>> shift;
+      return (hash * multiplier) >>> shift;
     }
 
     int capacity() {
@@ -56,11 +59,28 @@ final class IdIndex {
     }
   }
 
+  /**
+   * The hash multiplier of a table size. Each size mixes with its own, so that the order of one
+   * table's slots says nothing about the slots of a table of another size: a graph lists its twins
+   * in slot order, and ids added in the slot order of a larger table to a smaller one that grows
+   * would otherwise arrive sorted by their home slots and pile up into one probe run that every
+   * insert walks (quadratic). Fixed per size, so a graph's order stays reproducible.
+   */
+  static int multiplier(int shift) {
+    long z = 0x9E3779B97F4A7C15L * (shift + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (int) (z >>> 32) | 1;
+  }
+
   private volatile Table table = new Table(MIN_CAPACITY);
   /** Live ids; under the monitor. */
   private int size;
   /** Live ids and tombstones; under the monitor. */
   private int used;
+  /** Slots probed past a home slot by writes and resizes; under the monitor. */
+  private long probes;
 
   /**
    * Finds the entry of an id; lock-free.
@@ -153,12 +173,20 @@ final class IdIndex {
       String k = old.key(i);
       if (k == null || k == TOMBSTONE) continue;
       int j = t.home(k.hashCode());
-      while (t.slots[2 * j] != null) j = (j + 1) & t.mask;
+      while (t.slots[2 * j] != null) {
+        j = (j + 1) & t.mask;
+        probes++;
+      }
       t.slots[2 * j] = k;
       t.slots[2 * j + 1] = old.entry(i);
     }
     used = size;
     table = t;
+  }
+
+  /** @return the slots the writes have probed past a home slot so far (for tests) */
+  synchronized long probes() {
+    return probes;
   }
 
   /** @return whether no id is indexed */
@@ -181,10 +209,10 @@ final class IdIndex {
   }
 
   /** The slot of an id, or {@code -(slot to insert at) - 1}; under the monitor. */
-  private static int find(Table t, String id) {
+  private int find(Table t, String id) {
     int h = id.hashCode();
     int free = -1;
-    for (int i = t.home(h); ; i = (i + 1) & t.mask) {
+    for (int i = t.home(h); ; i = (i + 1) & t.mask, probes++) {
       String k = t.key(i);
       if (k == null) return -(free >= 0 ? free : i) - 1;
       if (k == TOMBSTONE) {
@@ -219,7 +247,10 @@ final class IdIndex {
       String k = old.key(i);
       if (k == null || k == TOMBSTONE) continue;
       int j = t.home(k.hashCode());
-      while (t.slots[2 * j] != null) j = (j + 1) & t.mask;
+      while (t.slots[2 * j] != null) {
+        j = (j + 1) & t.mask;
+        probes++;
+      }
       t.slots[2 * j] = k;
       t.slots[2 * j + 1] = old.entry(i);
     }
