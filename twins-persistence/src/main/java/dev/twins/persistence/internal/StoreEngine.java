@@ -122,6 +122,10 @@ public final class StoreEngine implements AutoCloseable {
   private volatile HistoryStorage.Settings historySettings;
   private volatile long lastSnapshotLsn;
   private volatile boolean closed;
+  /** Told of each telemetry record's lsn right after it is appended, still under the append lock (tests only). */
+  volatile java.util.function.LongConsumer telemetryAppended;
+  /** Told of a snapshot's lsn once every telemetry record up to it is applied, before the hub is read (tests only). */
+  volatile java.util.function.LongConsumer snapshotLsnChosen;
 
   /**
    * Opens (or creates) a store: locks the directory, recovers, and starts journaling.
@@ -714,6 +718,8 @@ public final class StoreEngine implements AutoCloseable {
         } catch (StoreException ex) {
           throw refused(fail(ex));
         }
+        java.util.function.LongConsumer appended = telemetryAppended;
+        if (appended != null) appended.accept(lsn);
         if (mark) telemetryInFlight.add(lsn);
       }
       return lsn;
@@ -1066,11 +1072,18 @@ public final class StoreEngine implements AutoCloseable {
    */
   public Path snapshot() {
     synchronized (snapshotLock) {
-      long lsn = journal.lastLsn();
+      long lsn;
+      synchronized (undo) {
+        // under the append lock: a telemetry record is appended and marked in flight in one step,
+        // so every record up to lsn whose message is not applied yet is in flight now
+        lsn = journal.lastLsn();
+      }
       // every telemetry record up to lsn must be applied before the hub is read
       while (!telemetryInFlight.isEmpty() && telemetryInFlight.first() <= lsn) {
         java.util.concurrent.locks.LockSupport.parkNanos(50_000);
       }
+      java.util.function.LongConsumer chosen = snapshotLsnChosen;
+      if (chosen != null) chosen.accept(lsn);
       journal.sync();
       synchronized (undo) {
         undo.acknowledged(lsn); // the history holds every change up to lsn before it is read
