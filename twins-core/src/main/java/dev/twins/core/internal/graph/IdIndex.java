@@ -167,21 +167,7 @@ final class IdIndex {
     if ((long) n * 2 + 2 <= table.capacity()) return;
     int capacity = MIN_CAPACITY;
     while (capacity < (long) n * 2 + 2 && capacity < (1 << 30)) capacity <<= 1;
-    Table old = table;
-    Table t = new Table(capacity);
-    for (int i = 0; i < old.capacity(); i++) {
-      String k = old.key(i);
-      if (k == null || k == TOMBSTONE) continue;
-      int j = t.home(k.hashCode());
-      while (t.slots[2 * j] != null) {
-        j = (j + 1) & t.mask;
-        probes++;
-      }
-      t.slots[2 * j] = k;
-      t.slots[2 * j + 1] = old.entry(i);
-    }
-    used = size;
-    table = t;
+    resize(capacity);
   }
 
   /** @return the slots the writes have probed past a home slot so far (for tests) */
@@ -241,6 +227,11 @@ final class IdIndex {
   private Table rehash() {
     int capacity = MIN_CAPACITY;
     while (capacity < (size + 1) * 3) capacity <<= 1;
+    return resize(capacity);
+  }
+
+  /** Copies the live entries into a new table of this capacity and publishes it; under the monitor. */
+  private Table resize(int capacity) {
     Table old = table;
     Table t = new Table(capacity);
     for (int i = 0; i < old.capacity(); i++) {
