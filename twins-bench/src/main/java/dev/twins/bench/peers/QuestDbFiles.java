@@ -1,5 +1,6 @@
 package dev.twins.bench.peers;
 
+import dev.twins.bench.Folders;
 import io.questdb.cairo.CairoEngine;
 import io.questdb.cairo.DefaultCairoConfiguration;
 import io.questdb.cairo.security.AllowAllSecurityContext;
@@ -9,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * An embedded QuestDB database in a new directory under {@link Neo4jEngine#parent()} (a tmpfs
@@ -36,21 +35,13 @@ final class QuestDbFiles implements AutoCloseable {
 
   /** @return the bytes of the database's files */
   long fileBytes() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Folders.bytes(dir);
   }
 
   /** Closes the engine and deletes the directory. */
   @Override
   public void close() {
     engine.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Folders.delete(dir);
   }
 }

@@ -1,10 +1,10 @@
 package dev.twins.bench.peers;
 
+import dev.twins.bench.Folders;
 import dev.twins.persistence.TwinStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +129,7 @@ public final class ReopenAfterCrash {
         long t0 = System.nanoTime();
         List<String> ready = child(List.of("write", kind.getKey(), Integer.toString(twins), written.toString()), true);
         System.out.printf(Locale.ROOT, "# crashed kind=%s twins=%d: killed after writing for %.1f s; %s; %.1f MB of files%n",
-            kind.getKey(), twins, (System.nanoTime() - t0) / 1e9, ready.get(ready.size() - 1), bytes(written) / 1e6);
+            kind.getKey(), twins, (System.nanoTime() - t0) / 1e9, ready.get(ready.size() - 1), Folders.bytes(written) / 1e6);
         for (String engine : kind.getValue()) {
           for (int r = 0; r < runs; r++) {
             Path copy = Files.createTempDirectory(Neo4jEngine.parent(), "twins-bench-reopen-" + engine);
@@ -146,12 +145,12 @@ public final class ReopenAfterCrash {
                     p.id(start), answer, expected));
               }
             } finally {
-              delete(copy);
+              Folders.delete(copy);
             }
           }
         }
       } finally {
-        delete(written);
+        Folders.delete(written);
       }
     }
   }
@@ -291,12 +290,6 @@ public final class ReopenAfterCrash {
 
   // ---- files ----
 
-  private static long bytes(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    }
-  }
-
   private static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : (Iterable<Path>) files::iterator) {
@@ -307,15 +300,6 @@ public final class ReopenAfterCrash {
           Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
     }
   }
 }

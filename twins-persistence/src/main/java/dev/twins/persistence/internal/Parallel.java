@@ -91,7 +91,13 @@ final class Parallel {
     }
   }
 
-  private static <R> R join(Future<R> f) {
+  /**
+   * Waits for a result, rethrowing what its task threw (unchecked as it was, a checked one wrapped).
+   *
+   * @param f the result to come
+   * @return the result
+   */
+  static <R> R join(Future<R> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -63,17 +62,7 @@ public final class SnapshotRecords {
     }
     return () -> {
       task.run();   // no-op once it has run (or while it runs on its thread: get() waits)
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof RuntimeException) throw (RuntimeException) c;
-        if (c instanceof Error) throw (Error) c;
-        throw new IllegalStateException(c);
-      }
+      return Parallel.join(task);
     };
   }
 
