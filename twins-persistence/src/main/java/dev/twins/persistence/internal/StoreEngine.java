@@ -1079,7 +1079,8 @@ public final class StoreEngine implements AutoCloseable {
         lsn = journal.lastLsn();
       }
       // every telemetry record up to lsn must be applied before the hub is read
-      while (!telemetryInFlight.isEmpty() && telemetryInFlight.first() <= lsn) {
+      // (ceiling, not isEmpty then first: the set may empty in between)
+      for (Long oldest; (oldest = telemetryInFlight.ceiling(Long.MIN_VALUE)) != null && oldest <= lsn; ) {
         java.util.concurrent.locks.LockSupport.parkNanos(50_000);
       }
       java.util.function.LongConsumer chosen = snapshotLsnChosen;
