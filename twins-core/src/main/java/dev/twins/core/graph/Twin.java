@@ -231,15 +231,28 @@ public final class Twin {
    * @return the value, empty when the property is not set or not a number
    */
   public java.util.OptionalDouble number(String name) {
-    if (name.indexOf('/') < 0) {
-      int i = shape.slot(name);
-      if (i < 0) return java.util.OptionalDouble.empty();
+    int i = shape.slot(name);
+    if (i >= 0 && shape.plain(i)) {
+      // the number is loaded where this shape's twins usually keep it, together with the slot's
+      // reference rather than after it: two cache misses at once instead of one after the other
+      long[] ns = nums;
+      int guess = shape.numberIndexGuess(i);
+      long guessed = ns != null && guess < ns.length ? ns[guess] : 0L;
       Object r = refs[i];
       if (r instanceof PackedValues.Num) {
         PackedValues.Num n = (PackedValues.Num) r;
-        long b = nums[n.index()];
+        int index = n.index();
+        long b;
+        if (index == guess) {
+          b = guessed;
+        } else {
+          b = ns[index];
+          shape.numberIndexFound(i, index);
+        }
         return java.util.OptionalDouble.of(n.integral() ? (double) b : Double.longBitsToDouble(b));
       }
+    } else if (i < 0 && name.indexOf('/') < 0) {
+      return java.util.OptionalDouble.empty();
     }
     Optional<JsonNode> v = property(name);
     return v.isPresent() && v.get().isNumber() ? java.util.OptionalDouble.of(v.get().doubleValue())

@@ -78,6 +78,40 @@ class UnboxedValuesProperties {
   }
 
   /** Two snapshots are equal exactly when their documents are, number kinds included. */
+  /**
+   * Twins with the same names but numbers in different slots share a shape, and a read of a
+   * number starts where the last twin of that shape kept it: whatever the order of the reads,
+   * each twin's own number comes back, and a string is never read as one.
+   */
+  @Property(tries = 100)
+  void numbersOfTwinsSharingAShapeAreTheirOwn(
+      @ForAll @Size(min = 1, max = 6) List<@Size(value = 4) List<@IntRange(min = -3, max = 3) Integer>> layouts,
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 23) Integer> reads) {
+    List<Twin> twins = new ArrayList<>();
+    List<ObjectNode> docs = new ArrayList<>();
+    for (List<Integer> layout : layouts) {
+      ObjectNode doc = JSON.objectNode();
+      for (int k = 0; k < 4; k++) {
+        int v = layout.get(k);
+        // negative: a string; zero or positive: an int, a double or a long
+        doc.set("n" + k, v < 0 ? JSON.stringNode("s" + v) : v % 3 == 0 ? JSON.numberNode(v)
+            : v % 3 == 1 ? JSON.numberNode(v + 0.5) : JSON.numberNode(v * 10_000_000_000L));
+      }
+      docs.add(doc);
+      twins.add(twin(doc.deepCopy()));
+    }
+    for (int r : reads) {
+      int t = r % twins.size();
+      String name = "n" + (r / 6) % 4;
+      JsonNode expected = docs.get(t).get(name);
+      if (expected.isNumber()) {
+        assertThat(twins.get(t).number(name).getAsDouble()).isEqualTo(expected.doubleValue());
+      } else {
+        assertThat(twins.get(t).number(name)).isEmpty();
+      }
+    }
+  }
+
   @Property(tries = 300)
   void snapshotsAreEqualWhenTheirDocumentsAre(@ForAll("primitives") JsonNode a, @ForAll("primitives") JsonNode b) {
     ObjectNode x = JSON.objectNode().set("v", a);

@@ -31,6 +31,12 @@ public final class TwinShape {
   private final int hash;
   private final Map<String, Integer> nameIndex;
   private final Map<String, Integer> metaIndex;
+  /**
+   * For each name, the index in the numbers array at which the last twin of this shape read by
+   * {@link #numberIndexGuess} kept its number; written racily (an int is written whole, and a
+   * wrong guess only costs the read it would have saved).
+   */
+  private final int[] numberGuess;
 
   private TwinShape(String[] names, String[] metaKeys) {
     this.names = names;
@@ -42,6 +48,7 @@ public final class TwinShape {
     for (int i = 0; i < names.length; i++) nameMeta[i] = metaSlot(names[i]);
     this.plain = new boolean[names.length];
     for (int i = 0; i < names.length; i++) plain[i] = names[i].indexOf('~') < 0 && names[i].indexOf('/') < 0;
+    this.numberGuess = new int[names.length];
   }
 
   private static Map<String, Integer> index(String[] keys) {
@@ -118,8 +125,39 @@ public final class TwinShape {
       Integer i = nameIndex.get(name);
       return i == null ? -1 : i;
     }
+    // names usually come as the very strings the shape holds (interned, or constants)
+    for (int i = 0; i < names.length; i++) if (names[i] == name) return i;
     for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
     return -1;
+  }
+
+  /**
+   * @param i a value slot
+   * @return whether its name is a plain top-level name: no {@code /} or {@code ~} in it
+   */
+  public boolean plain(int i) {
+    return plain[i];
+  }
+
+  /**
+   * Where a twin of this shape probably keeps the number of a slot in its numbers array, so that
+   * a read can load it at the same time as the slot's reference instead of after it.
+   *
+   * @param i a value slot
+   * @return the index the last read found, 0 at first
+   */
+  public int numberIndexGuess(int i) {
+    return numberGuess[i];
+  }
+
+  /**
+   * Remembers where a twin of this shape kept the number of a slot.
+   *
+   * @param i a value slot
+   * @param index the index in its numbers array
+   */
+  public void numberIndexFound(int i, int index) {
+    numberGuess[i] = index;
   }
 
   /**
