@@ -22,6 +22,12 @@ public final class Interface implements Element {
   private final List<Schema> schemas;
   private final Map<String, Content> contents;
   private final Set<Dtmi> ancestors;
+  // the contents of each kind, made once: validation asks for them on every write
+  private final List<Property> properties;
+  private final List<Telemetry> telemetries;
+  private final List<Relationship> relationships;
+  private final List<Component> components;
+  private final List<Command> commands;
 
   /**
    * Creates an Interface. Models are normally made by {@link ModelParser}, which validates them;
@@ -50,6 +56,11 @@ public final class Interface implements Element {
     for (Content c : this.ownContents) put(all, c);
     this.contents = Collections.unmodifiableMap(all);
     this.ancestors = Collections.unmodifiableSet(anc);
+    this.properties = ofKind(Property.class);
+    this.telemetries = ofKind(Telemetry.class);
+    this.relationships = ofKind(Relationship.class);
+    this.components = ofKind(Component.class);
+    this.commands = ofKind(Command.class);
   }
 
   private void put(Map<String, Content> all, Content c) {
@@ -117,33 +128,33 @@ public final class Interface implements Element {
 
   /** @return the Properties, own and inherited */
   public List<Property> properties() {
-    return ofKind(Property.class);
+    return properties;
   }
 
   /** @return the Telemetries, own and inherited */
   public List<Telemetry> telemetries() {
-    return ofKind(Telemetry.class);
+    return telemetries;
   }
 
   /** @return the Relationships, own and inherited */
   public List<Relationship> relationships() {
-    return ofKind(Relationship.class);
+    return relationships;
   }
 
   /** @return the Components, own and inherited */
   public List<Component> components() {
-    return ofKind(Component.class);
+    return components;
   }
 
   /** @return the Commands, own and inherited */
   public List<Command> commands() {
-    return ofKind(Command.class);
+    return commands;
   }
 
   private <T extends Content> List<T> ofKind(Class<T> kind) {
     List<T> out = new ArrayList<>();
     for (Content c : contents.values()) if (kind.isInstance(c)) out.add(kind.cast(c));
-    return Collections.unmodifiableList(out);
+    return out.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(out);
   }
 
   @Override
