@@ -1099,9 +1099,7 @@ public final class GraphStore {
   public Twin setNumber(String id, String name, double value) {
     try {
       if (Double.isFinite(value) && name.indexOf('/') < 0) {
-        Entry e = requireEntry(id);
-        JsonNode v = PatchValues.canonical(JSON.numberNode(value));
-        Twin t = fastSet(e, name, v);
+        Twin t = fastSet(requireEntry(id), name, value);
         if (t != null) return t;
       }
       return patchNow(id, JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name,
@@ -1111,8 +1109,13 @@ public final class GraphStore {
     }
   }
 
-  /** {@link #setNumber} the fast way, as {@link #fastPatch}; null when it cannot be done so. */
-  private Twin fastSet(Entry e, String name, JsonNode v) {
+  /**
+   * {@link #setNumber} the fast way, as {@link #fastPatch}; null when it cannot be done so. The
+   * value's JSON node is made only for a schema other than {@code double} (to check it) or for
+   * someone who listens; the twin's value references are shared with the old snapshot when the
+   * number keeps its kind and place (both snapshots are immutable).
+   */
+  private Twin fastSet(Entry e, String name, double value) {
     Twin old = e.twin;
     Interface iface = e.model;
     Object[] oldValues = e.values;
@@ -1121,17 +1124,27 @@ public final class GraphStore {
     TwinShape shape = HOOKS.shape(old);
     WritePlan plan = writePlans.get(shape, iface);
     int slot = plan.slotOfName(name);
-    if (slot < 0 || !plan.fits(slot, v)) return null;
+    if (slot < 0) return null;
+    // the canonical value: a double, 0.0 for either zero
+    double d = value == 0.0 ? 0.0 : value;
+    JsonNode v = null;
+    if (!plan.takesAnyDouble(slot)) {
+      v = PatchValues.canonical(JSON.numberNode(d));
+      if (!plan.fits(slot, v)) return null;
+    }
     // a number replaces a number in its place; where there was none, the general way
     Object r = oldValues[slot];
-    int kind = PackedValues.numberKind(v);
-    if (!(r instanceof PackedValues.Num) || kind < 0) return null;
+    if (!(r instanceof PackedValues.Num)) return null;
     Instant now = options.clock().instant();
-    Object[] values = oldValues.clone();
-    long[] nums = HOOKS.nums(old).clone();
     int index = ((PackedValues.Num) r).index();
-    nums[index] = PackedValues.bits(v, kind);
-    values[slot] = PackedValues.num((byte) kind, index);
+    PackedValues.Num marker = PackedValues.num(PackedValues.Num.DOUBLE, index);
+    Object[] values = oldValues;
+    if (marker != r) {
+      values = oldValues.clone();
+      values[slot] = marker;
+    }
+    long[] nums = HOOKS.nums(old).clone();
+    nums[index] = Double.doubleToRawLongBits(d);
     Instant[] times;
     if (oldTimes == null) {
       if (shape.metaSize() == 1) {
@@ -1147,7 +1160,7 @@ public final class GraphStore {
       times[shape.metaOfSlot(slot)] = now;
       if (allSame(times, now)) times = null;
     }
-    return commitFast(e, old, iface, oldValues, shape, values, nums, times, now, null, name, v, Condition.none());
+    return commitFast(e, old, iface, oldValues, shape, values, nums, times, now, null, name, v, d, Condition.none());
   }
 
   /**
@@ -1216,7 +1229,7 @@ public final class GraphStore {
       times[meta] = now;
     }
     return commitFast(e, old, iface, oldValues, shape, values, nums, allSame(times, now) ? null : times, now,
-        patch, null, null, condition);
+        patch, null, null, 0, condition);
   }
 
   /**
@@ -1232,13 +1245,14 @@ public final class GraphStore {
    * it, less per patch).
    *
    * @param patch the patch, or null for a {@link #setNumber}: then its event's patch (an {@code add} of
-   *     {@code setValue} at {@code /setName}) is made only if someone listens
+   *     {@code setValue}, or of {@code setDouble} when that is null, at {@code /setName}) is made only
+   *     if someone listens
    * @return the new snapshot, committed; null when it must go the general way
    * @throws PreconditionFailedException if the condition does not hold
    */
   private Twin commitFast(Entry e, Twin old, Interface iface, Object[] oldValues, TwinShape shape,
       Object[] values, long[] nums, Instant[] times, Instant now, JsonPatch patch, String setName, JsonNode setValue,
-      Condition condition) {
+      double setDouble, Condition condition) {
     boolean subscribed = !listeners.isEmpty();
     if (subscribed && delivering.get()) {
       throw new IllegalStateException("a synchronous subscriber cannot write to the graph it listens to; "
@@ -1256,14 +1270,14 @@ public final class GraphStore {
       t = DeviceMetadataPatch.carry(old, t);
       ChangeEvent ev = null;
       if (hook != null) {
-        ev = twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue));
+        ev = twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue, setDouble));
         hookCommitting(ev);
       }
       sequence = seq;
       publish(e, old, t, iface);
       LAST_SEQUENCE.setRelease(this, seq);
       if (!listeners.isEmpty()) {
-        deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue)));
+        deliver(ev != null ? ev : twinEvent(null, seq, old, t, patch != null ? patch : setPatch(setName, setValue, setDouble)));
       }
       return t;
     } finally {
@@ -1271,9 +1285,10 @@ public final class GraphStore {
     }
   }
 
-  /** The patch of a {@link #setNumber}, for its event. */
-  private static JsonPatch setPatch(String name, JsonNode value) {
-    return JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name, Optional.of(value)));
+  /** The patch of a {@link #setNumber}, for its event: an {@code add} of the value, or of the double when it is null. */
+  private static JsonPatch setPatch(String name, JsonNode value, double d) {
+    return JsonPatch.of(new JsonPatch.Operation(JsonPatch.Op.ADD, "/" + name,
+        Optional.of(value != null ? value : JSON.numberNode(d))));
   }
 
   /**
@@ -1330,7 +1345,8 @@ public final class GraphStore {
   private void publish(Entry e, Twin old, Twin t, Interface iface) {
     // each store into the (old) entry costs a write barrier: skip the ones that change nothing
     if (e.model != iface) e.model = iface;
-    e.values = HOOKS.refs(t);
+    Object[] values = HOOKS.refs(t);
+    if (e.values != values) e.values = values;
     Instant[] times = HOOKS.times(t);
     if (e.times != times) e.times = times;
     // a release store: the commit section's unlock, a full fence, follows before the write returns

@@ -93,6 +93,14 @@ final class WritePlan {
   }
 
   /**
+   * @param slot a slot of this plan
+   * @return whether every finite {@code double} fits it as it is (its schema is {@code double})
+   */
+  boolean takesAnyDouble(int slot) {
+    return schemas[slot] == PrimitiveSchema.DOUBLE;
+  }
+
+  /**
    * A small direct-mapped cache of plans by shape and model identity, one per graph. Racy: two
    * threads may build the same plan, and either one is kept; both are equal.
    */
