@@ -9,7 +9,9 @@ column per engine, with the median of the measured iterations and, for the peers
 Twins (peer / Twins: above 1 means Twins takes less time or memory): first the CPU time per
 operation (the logs' "# cpu" lines: the benchmark thread's, the whole JVM's for loads and for the
 reopen after a crash), which a
-loaded machine inflates far less, then JMH's wall-clock scores. The retained heap per twin, the
+loaded machine inflates far less, then JMH's wall-clock scores. The retained heap per twin (and
+with it the memory per twin, the heap plus the files of a store that keeps its data outside the
+heap: Neo4j's, on /dev/shm), the
 background writer's reached rate, the history's bytes per reading and the times to reopen after a
 crash (ReopenAfterCrash, workload 7) come from the logs' "# retained heap", "# writer", "# history"
 and "# reopen" lines; for the writer's rate, a ratio below 1 means
@@ -28,6 +30,7 @@ ENGINES = ["twins", "twins-query", "jgrapht", "tinkergraph", "gremlin", "neo4j",
 ROWS = [
     ("load", "1. bulk load"),
     ("heap", "1. retained heap per twin"),
+    ("memory", "1. memory per twin: heap + store files"),
     ("readById", "2. point read by id"),
     ("updateOne", "2. one property update"),
     ("queryBuilding", "4. query: sensors > 30 °C under a building"),
@@ -48,7 +51,7 @@ ROWS = [
     ("reopen", "7. reopen after a crash: open + first query"),
     ("reopenJvm", "7. reopen after a crash, from the JVM's start"),
 ]
-HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes")
+HEAP = re.compile(r"# retained heap engine=(\S+) twins=(\d+): (\d+) bytes(?:.*; on disk ([\d.]+) MB)?")
 WRITER = re.compile(r"# writer engine=(\S+) twins=(\d+): (\d+) updates/s")
 CPU = re.compile(r"# cpu bench=(\S+) engine=(\S+) twins=(\d+): thread ([\d.]+) ns/op, process ([\d.]+) ns/op")
 UNITS = {"load": ("ms", 1e6), "ingestHistory": ("ms", 1e6), "readById": ("ns", 1.0), "updateOne": ("ns", 1.0),
@@ -97,13 +100,17 @@ def main(args):
                 readings.add(int(p["readings"]))
             unit = m["scoreUnit"].replace("us/op", "µs").replace("ns/op", "ns").replace("ms/op", "ms")
             cells[(name, int(p["twins"]), p["engine"])] = (m["scorePercentiles"]["50.0"], unit, True)
-    heaps, writers, histories, cpus, syncs, reopens = {}, {}, {}, {}, {}, {}
+    heaps, memories, writers, histories, cpus, syncs, reopens = {}, {}, {}, {}, {}, {}, {}
     for path in files(args, "*.log"):
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 h = HEAP.search(line)
                 if h:
-                    heaps.setdefault((int(h.group(2)), h.group(1)), []).append(int(h.group(3)) / int(h.group(2)))
+                    n, e, heap = int(h.group(2)), h.group(1), int(h.group(3))
+                    heaps.setdefault((n, e), []).append(heap / n)
+                    # a store's files (Neo4j's, on /dev/shm) hold the data outside the heap
+                    files_bytes = float(h.group(4)) * 1e6 if h.group(4) else 0.0
+                    memories.setdefault((n, e), []).append((heap + files_bytes) / n)
                 c = CPU.search(line)
                 if c:
                     bench = c.group(1)
@@ -129,6 +136,8 @@ def main(args):
                     writers.setdefault((int(w.group(2)), w.group(1)), []).append(int(w.group(3)))
     for (n, e), v in heaps.items():
         cells[("heap", n, e)] = (statistics.median(v), "B", True)
+    for (n, e), v in memories.items():
+        cells[("memory", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in histories.items():
         cells[("historyBytes", n, e)] = (statistics.median(v), "B", True)
     for (n, e), v in syncs.items():

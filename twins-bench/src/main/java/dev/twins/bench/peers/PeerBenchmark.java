@@ -236,7 +236,7 @@ public class PeerBenchmark {
       System.out.printf(Locale.ROOT,
           "# retained heap engine=%s twins=%d: %d bytes = %.1f MB = %d bytes per twin (%d relationships)%s%n",
           engine, twins, with - without, (with - without) / 1e6, (with - without) / twins,
-          portfolio.relationshipCount(), disk > 0 ? String.format(Locale.ROOT, "; on disk %.1f MB", disk / 1e6) : "");
+          portfolio.relationshipCount(), disk > 0 ? String.format(Locale.ROOT, "; on disk %.1f MB (%d bytes)", disk / 1e6, disk) : "");
     }
   }
 
