@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Twins through its public graph API: {@code createTwin} and {@code relate} to load,
- * {@code twin(id)} to read, {@code setNumber(id, property, value)} per update, and the scoped query by hand
- * over {@code forEachOutgoing(id, name, action)} and {@code twin(id)}.
+ * {@code twin(id)} to read, {@code setNumber(id, property, value)} per update, and the scoped query by hand:
+ * the start twin by {@code twin(id)}, then each hop by {@code forEachOutgoingTarget(twin, name, visitor)},
+ * which hands over the twins at the other ends without looking them up by id.
  */
 class TwinsEngine implements Engine {
   private final Models models;
@@ -92,19 +93,19 @@ class TwinsEngine implements Engine {
 
   @Override
   public List<String> hotSensors(String startId, Scope scope, double threshold) {
-    List<String> frontier = List.of(startId);
+    Twin start = twins.twin(startId).orElse(null);
+    if (start == null) return List.of();
+    List<Twin> frontier = List.of(start);
     for (String step : scope.path()) {
-      List<String> next = new ArrayList<>();
-      for (String id : frontier) twins.forEachOutgoing(id, step, r -> next.add(r.targetId()));
+      List<Twin> next = new ArrayList<>();
+      for (Twin t : frontier) twins.forEachOutgoingTarget(t, step, next::add);
       frontier = next;
     }
     List<String> out = new ArrayList<>();
-    for (String id : frontier) {
-      Twin t = twins.twin(id).orElse(null);
-      if (t == null) continue;
+    for (Twin t : frontier) {
       JsonNode kind = t.property("kind").orElse(null);
       if (kind == null || !kind.isString() || !kind.stringValue().equals("temperature")) continue;
-      if (t.number("value").orElse(Double.NaN) > threshold) out.add(id);
+      if (t.number("value").orElse(Double.NaN) > threshold) out.add(t.id());
     }
     return out;
   }
