@@ -19,7 +19,7 @@
 # size, each loading its own graph; 3 warmup and 5 measured iterations of 1 s; 1 warmup and 3
 # measured loads), sizes 10,000 and 100,000 twins; the histories (a 1,000,000-reading stream of a
 # 100,000-twin portfolio); the reopen after a crash at 100,000 and 1,000,000 twins, 3 runs of every
-# engine. Not timed yet: roughly an hour and a half on 2 cores.
+# engine. Timed: 44 min on a quiet 2-core machine (BENCHMARKS.md, "The full mode, end to end").
 # Quick mode (--quick), 10,000 twins unless --twins, every workload at least once:
 #   - one JVM per size for the reads, updates and queries of every engine (-f 0: each engine is
 #     loaded once and kept for all of them, and the engines' figures for one benchmark are taken
